@@ -1,0 +1,72 @@
+/**
+ * The interchange document: what `deno task analyze` writes, one JSON
+ * document for a corpus. Designed to grow: later stages add fields to each
+ * article; readers ignore fields they do not know.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { ArticleMeta } from "./article.ts";
+import { Failure } from "./corpus/corpus.ts";
+import { Segment } from "./segment.ts";
+import { Voice } from "./voice.ts";
+
+/** Format name and version of the interchange document. */
+export const ANALYSIS_FORMAT = { name: "framing-analysis", version: "1" } as const;
+
+/** Size of one voice in one article. */
+export const VoiceSummary = z.object({
+  voice: Voice,
+  /** UTF-16 code units in the voice's segments (line breaks included). */
+  chars: z.number().int().nonnegative(),
+  sentences: z.number().int().nonnegative(),
+  /** Word tokens (punctuation excluded): the denominator of per-1,000 rates. */
+  words: z.number().int().nonnegative(),
+});
+/** Size of one voice in one article. */
+export type VoiceSummary = z.infer<typeof VoiceSummary>;
+
+/** A sentence of the interchange document. */
+export const SentenceRecord = z.object({
+  index: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  voice: Voice,
+  segment: z.number().int().nonnegative(),
+});
+/** A sentence of the interchange document. */
+export type SentenceRecord = z.infer<typeof SentenceRecord>;
+
+/** One analysed article. Offsets are UTF-16 code-unit indexes into the raw text as read. */
+export const AnalysedArticle = z.looseObject({
+  id: z.string(),
+  meta: ArticleMeta,
+  /** Where the text came from. */
+  origin: z.string(),
+  warnings: z.array(z.string()),
+  /** Length of the raw text in UTF-16 code units; segments cover `[0, length)`. */
+  length: z.number().int().nonnegative(),
+  segments: z.array(Segment),
+  sentences: z.array(SentenceRecord),
+  voices: z.array(VoiceSummary),
+});
+/** One analysed article. */
+export type AnalysedArticle = z.infer<typeof AnalysedArticle>;
+
+/** The whole document: every input given is in `articles` or in `failures`. */
+export const AnalysisDocument = z.looseObject({
+  format: z.literal(ANALYSIS_FORMAT.name),
+  formatVersion: z.literal(ANALYSIS_FORMAT.version),
+  toolkit: z.object({ name: z.string(), version: z.string() }),
+  languageModel: z.object({
+    name: z.string(),
+    version: z.string(),
+    library: z.string(),
+    libraryVersion: z.string(),
+  }),
+  articles: z.array(AnalysedArticle),
+  failures: z.array(Failure),
+  notes: z.array(z.string()),
+});
+/** The whole interchange document. */
+export type AnalysisDocument = z.infer<typeof AnalysisDocument>;

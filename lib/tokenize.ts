@@ -1,0 +1,133 @@
+/**
+ * Sentences and tokens through wink-nlp, with offsets into the raw text.
+ *
+ * wink-nlp reports token texts, not character offsets, so each token is found
+ * again in the raw text from a moving cursor. Sentences never cross segments:
+ * each segment is read on its own.
+ *
+ * @module
+ */
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { Segment } from "./segment.ts";
+import type { Sentence, Token } from "./token.ts";
+import type { Voice } from "./voice.ts";
+
+// deno-lint-ignore no-explicit-any
+type WinkAny = any;
+
+let nlpInstance: ReturnType<typeof winkNLP> | undefined;
+
+/** The shared wink-nlp instance (loaded once, about 0.1 s). */
+export function wink(): ReturnType<typeof winkNLP> {
+  nlpInstance ??= winkNLP(model, ["sbd", "negation", "sentiment", "pos"]);
+  return nlpInstance;
+}
+
+/** The language model behind tokens, for provenance records. */
+export const LANGUAGE_MODEL = {
+  name: "wink-eng-lite-web-model",
+  version: "1.8.1",
+  library: "wink-nlp",
+  libraryVersion: "2.4.0",
+} as const;
+
+/** Sentences and tokens of a text. */
+export interface Tokens {
+  sentences: Sentence[];
+  tokens: Token[];
+}
+
+/**
+ * Splits each segment of `text` into sentences and tokens. Whitespace-only
+ * segments yield none.
+ *
+ * @param text The raw text.
+ * @param segments The text's segments, in order.
+ * @returns Sentences and tokens in text order, offsets into `text`.
+ *
+ * @example Offsets point into the raw text
+ * ```ts
+ * import { tokenizeSegments } from "./tokenize.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const text = "Title\n\nPutin came. He left.";
+ * const { sentences, tokens } = tokenizeSegments(text, [
+ *   { voice: "title", start: 0, end: 7, rule: "test" },
+ *   { voice: "body", start: 7, end: text.length, rule: "test" },
+ * ]);
+ * strictEqual(sentences.length, 3);
+ * strictEqual(text.slice(sentences[2].start, sentences[2].end), "He left.");
+ * strictEqual(text.slice(tokens[1].start, tokens[1].end), "Putin");
+ * ```
+ */
+export function tokenizeSegments(text: string, segments: readonly Segment[]): Tokens {
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  segments.forEach((segment, segmentIndex) => {
+    const part = text.slice(segment.start, segment.end);
+    if (part.trim() === "") return;
+    readPart(part, segment.start, segment.voice, segmentIndex, sentences, tokens);
+  });
+  return { sentences, tokens };
+}
+
+/**
+ * Splits a plain string into sentences and tokens, all in one voice.
+ *
+ * @example
+ * ```ts
+ * import { tokenizeText } from "./tokenize.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const { tokens } = tokenizeText("It is not good.");
+ * strictEqual(tokens.find((t) => t.lower === "good")?.negated, true);
+ * ```
+ */
+export function tokenizeText(text: string, voice: Voice = "body"): Tokens {
+  return tokenizeSegments(text, [{ voice, start: 0, end: text.length, rule: "text" }]);
+}
+
+function readPart(
+  part: string,
+  offset: number,
+  voice: Voice,
+  segment: number,
+  sentences: Sentence[],
+  tokens: Token[],
+): void {
+  const nlp = wink();
+  const its = nlp.its;
+  const doc = nlp.readDoc(part);
+  let cursor = 0;
+  doc.sentences().each((s: WinkAny) => {
+    const index = sentences.length;
+    let first = -1;
+    let last = -1;
+    s.tokens().each((t: WinkAny) => {
+      const type: string = t.out(its.type);
+      const value: string = t.out();
+      if (type === "tabCRLF" || value.trim() === "") return;
+      const at = part.indexOf(value, cursor);
+      const start = at < 0 ? cursor : at;
+      const end = at < 0 ? cursor : at + value.length;
+      cursor = end;
+      if (first < 0) first = start;
+      last = end;
+      tokens.push({
+        text: value,
+        start: offset + start,
+        end: offset + end,
+        lower: value.toLowerCase(),
+        lemma: String(t.out(its.lemma)).toLowerCase(),
+        pos: t.out(its.pos),
+        type,
+        negated: Boolean(t.out(its.negationFlag)),
+        sentence: index,
+        voice,
+      });
+    });
+    if (first < 0) return;
+    sentences.push({ index, start: offset + first, end: offset + last, voice, segment });
+  });
+}
