@@ -20,3 +20,7 @@ export { segmentVoices, type SegmentVoicesOptions } from "./voices/segment_voice
 export * from "./analysis.ts";
 export * from "./analyze.ts";
 export { TOOLKIT } from "./version.ts";
+export * from "./compare/keyness.ts";
+export * from "./compare/adjust.ts";
+export * from "./compare/resample.ts";
+export { BACKGROUND_SOURCE, backgroundFrequencies } from "./compare/background.ts";
