@@ -7,7 +7,11 @@
  */
 import { z } from "zod";
 import { ArticleMeta } from "./article.ts";
+import { ActorEvidence, ActorScoreRow } from "./actors/schema.ts";
 import { Failure } from "./corpus/corpus.ts";
+import { Hit } from "./lexicon/hit.ts";
+import { StanceRate } from "./metrics/stance.ts";
+import { TopicRate } from "./metrics/topics.ts";
 import { Segment } from "./segment.ts";
 import { Voice } from "./voice.ts";
 
@@ -33,9 +37,27 @@ export const SentenceRecord = z.object({
   end: z.number().int().nonnegative(),
   voice: Voice,
   segment: z.number().int().nonnegative(),
+  /** Word tokens in the sentence (punctuation excluded). */
+  words: z.number().int().nonnegative(),
+  /** Sentence sentiment, −1..+1 (see `sentenceSentiment`). */
+  sentiment: z.number().min(-1).max(1),
 });
 /** A sentence of the interchange document. */
 export type SentenceRecord = z.infer<typeof SentenceRecord>;
+
+/** A lexicon match as the document keeps it. */
+export const HitRecord = Hit.pick({
+  lexicon: true,
+  category: true,
+  entry: true,
+  form: true,
+  start: true,
+  end: true,
+  sentence: true,
+  voice: true,
+});
+/** A lexicon match as the document keeps it. */
+export type HitRecord = z.infer<typeof HitRecord>;
 
 /** One analysed article. Offsets are UTF-16 code-unit indexes into the raw text as read. */
 export const AnalysedArticle = z.looseObject({
@@ -49,6 +71,18 @@ export const AnalysedArticle = z.looseObject({
   segments: z.array(Segment),
   sentences: z.array(SentenceRecord),
   voices: z.array(VoiceSummary),
+  /** Every lexicon match (topics, stance markers, reporting verbs, scare quotes): the evidence of the rate tables. */
+  hits: z.array(HitRecord),
+  /** Every actor mention with its score and the words that made it: the evidence of `actors`. */
+  mentions: z.array(ActorEvidence),
+  /** Sentiment toward each actor per voice. */
+  actors: z.array(ActorScoreRow),
+  /** Topic rates per voice, every topic listed. */
+  topics: z.array(TopicRate),
+  /** Stance-marker rates per voice, every category listed. */
+  stance: z.array(StanceRate),
+  /** Word counts per voice (lower-cased word tokens), for keyness. */
+  vocabulary: z.partialRecord(Voice, z.record(z.string(), z.number().int().positive())),
 });
 /** One analysed article. */
 export type AnalysedArticle = z.infer<typeof AnalysedArticle>;

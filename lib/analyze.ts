@@ -3,15 +3,29 @@
  *
  * @module
  */
+import { actorScores } from "./actors/actor_scores.ts";
+import { findMentions } from "./actors/find_mentions.ts";
 import type { Article } from "./article.ts";
 import { ANALYSIS_FORMAT } from "./analysis.ts";
-import type { AnalysedArticle, AnalysisDocument, VoiceSummary } from "./analysis.ts";
+import type { AnalysedArticle, AnalysisDocument, HitRecord, VoiceSummary } from "./analysis.ts";
 import type { Corpus } from "./corpus/corpus.ts";
+import type { Hit } from "./lexicon/hit.ts";
+import { matchLexicon } from "./lexicon/match.ts";
+import { lexiconCategories } from "./lexicon/schema.ts";
+import { stanceRates } from "./metrics/stance.ts";
+import { topicRates } from "./metrics/topics.ts";
+import { isWord } from "./metrics/word_count.ts";
+import type { AnalysisResources } from "./resources.ts";
 import type { Segment } from "./segment.ts";
+import type { SentimentLexiconSwitch } from "./sentiment/options.ts";
+import type { z } from "zod";
+import { sentenceSentiment } from "./sentiment/sentence_sentiment.ts";
+import { spanSentiment } from "./sentiment/span_sentiment.ts";
+import { findStance, SCARE_QUOTE } from "./stance/find.ts";
 import type { Sentence, Token } from "./token.ts";
 import { LANGUAGE_MODEL, tokenizeSegments } from "./tokenize.ts";
 import { TOOLKIT } from "./version.ts";
-import { Voice } from "./voice.ts";
+import { TEXT_VOICES, Voice } from "./voice.ts";
 import { segmentVoices } from "./voices/segment_voices.ts";
 
 /** An article with its voices, sentences and tokens: the input of every metric. */
@@ -46,40 +60,127 @@ export function tokenizeArticle(article: Article): TokenizedArticle {
   return { article, segments, sentences, tokens };
 }
 
-/** True for a token that counts as a word (not punctuation, symbol or space). */
-export function isWordToken(t: Token): boolean {
-  return t.type !== "punctuation" && t.type !== "symbol" && t.type !== "tabCRLF" &&
-    t.text.trim() !== "";
-}
-
 /** Characters, sentences and words per voice, every voice listed. */
 export function voiceSummaries(t: TokenizedArticle): VoiceSummary[] {
   return Voice.options.map((voice) => ({
     voice,
     chars: t.segments.filter((s) => s.voice === voice).reduce((n, s) => n + s.end - s.start, 0),
     sentences: t.sentences.filter((s) => s.voice === voice).length,
-    words: t.tokens.filter((k) => k.voice === voice && isWordToken(k)).length,
+    words: t.tokens.filter((k) => k.voice === voice && isWord(k)).length,
   }));
 }
 
-/** Builds the interchange record of one article. */
-export function analyzeArticle(article: Article): AnalysedArticle {
+/** Options for {@linkcode analyzeArticle} and {@linkcode analyzeCorpus}. */
+export interface AnalyzeOptions {
+  /** Which sentiment lexicons take part (e.g. `{ domain: false }`). @default both */
+  sentimentLexicons?: z.input<typeof SentimentLexiconSwitch>;
+  /** Bootstrap resamples for actor intervals. @default 2000 */
+  resamples?: number;
+  /** Seed of the bootstrap. @default 1 */
+  seed?: number;
+}
+
+/** Name of the pseudo-lexicon under which scare quotes appear among the hits. */
+export const SCARE_QUOTE_LEXICON = "scare_quotes";
+
+function hitRecord(h: Hit): HitRecord {
+  const { lexicon, category, entry, form, start, end, sentence, voice } = h;
+  return { lexicon, category, entry, form, start, end, sentence, voice };
+}
+
+/**
+ * Builds the interchange record of one article: voices, sentences with their
+ * sentiment, and every metric with its evidence. Metrics read only the text
+ * voices (title, body, quote, comment): meta and boilerplate stay in the
+ * segments but count nowhere.
+ *
+ * @example
+ * ```ts
+ * import { analyzeArticle, loadResources } from "../lib/mod.ts";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * const resources = await loadResources();
+ * const a = analyzeArticle({
+ *   meta: { id: "x", date: "2023-11-10", language: "en", inferred: [] },
+ *   text: "Talks in Astana\n\nPutin signed a deal to build a thermal power plant in Kazakhstan.",
+ *   origin: "example",
+ *   warnings: [],
+ * }, resources);
+ * ok(a.mentions.some((m) => m.actor === "putin"));
+ * strictEqual(a.topics.find((t) => t.topic === "energy" && t.voice === "body")?.hits, 1);
+ * ```
+ */
+export function analyzeArticle(
+  article: Article,
+  resources: AnalysisResources,
+  options: AnalyzeOptions = {},
+): AnalysedArticle {
   const t = tokenizeArticle(article);
+  const id = article.meta.id;
+  const text = article.text;
+  const tokens = t.tokens.filter((k) => TEXT_VOICES.includes(k.voice));
+  const sentences = t.sentences.filter((s) => TEXT_VOICES.includes(s.voice));
+  const sentiment = { lexicons: options.sentimentLexicons };
+
+  const topicHits = matchLexicon(tokens, resources.topics, { text, article: id });
+  const topics = topicRates(topicHits, { tokens, sentences }, {
+    topics: lexiconCategories(resources.topics),
+    article: id,
+  });
+  const stanceEvidence = findStance({ text, tokens }, resources.stance, { article: id });
+  const stance = stanceRates(stanceEvidence, tokens, { article: id });
+  const scareHits: HitRecord[] = stanceEvidence.scareQuotes.map((q) => ({
+    lexicon: SCARE_QUOTE_LEXICON,
+    category: SCARE_QUOTE,
+    entry: q.inner,
+    form: text.slice(q.start, q.end),
+    start: q.start,
+    end: q.end,
+    sentence: q.sentence,
+    voice: q.voice,
+  }));
+  const mentions = findMentions(tokens, resources.actors, {
+    date: article.meta.date,
+    sentences,
+  });
+  const scored = actorScores(mentions, (m) => spanSentiment(tokens, m, sentiment), {
+    resamples: options.resamples,
+    seed: options.seed,
+  });
+  const wordsIn = new Map<number, number>();
+  const vocabulary: AnalysedArticle["vocabulary"] = {};
+  for (const k of tokens) {
+    if (!isWord(k)) continue;
+    wordsIn.set(k.sentence, (wordsIn.get(k.sentence) ?? 0) + 1);
+    const counts = vocabulary[k.voice] ??= {};
+    counts[k.lower] = (counts[k.lower] ?? 0) + 1;
+  }
   return {
-    id: article.meta.id,
+    id,
     meta: article.meta,
     origin: article.origin,
     warnings: article.warnings,
-    length: article.text.length,
+    length: text.length,
     segments: t.segments,
-    sentences: t.sentences.map(({ index, start, end, voice, segment }) => ({
-      index,
-      start,
-      end,
-      voice,
-      segment,
+    sentences: t.sentences.map((s) => ({
+      index: s.index,
+      start: s.start,
+      end: s.end,
+      voice: s.voice,
+      segment: s.segment,
+      words: wordsIn.get(s.index) ?? 0,
+      sentiment: TEXT_VOICES.includes(s.voice)
+        ? sentenceSentiment(tokens, s, sentiment).score
+        : 0,
     })),
     voices: voiceSummaries(t),
+    hits: [...topicHits.map(hitRecord), ...stanceEvidence.hits.map(hitRecord), ...scareHits]
+      .sort((a, b) => a.start - b.start || a.end - b.end),
+    mentions: scored.evidence,
+    actors: scored.rows,
+    topics,
+    stance,
+    vocabulary,
   };
 }
 
@@ -90,19 +191,23 @@ export function analyzeArticle(article: Article): AnalysedArticle {
  *
  * @example
  * ```ts
- * import { analyzeCorpus, loadCorpus } from "../lib/mod.ts";
+ * import { analyzeCorpus, loadCorpus, loadResources } from "../lib/mod.ts";
  * import { strictEqual } from "node:assert/strict";
  *
- * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]));
+ * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources());
  * strictEqual(doc.articles.length + doc.failures.length, 2);
  * ```
  */
-export function analyzeCorpus(corpus: Corpus): AnalysisDocument {
+export function analyzeCorpus(
+  corpus: Corpus,
+  resources: AnalysisResources,
+  options: AnalyzeOptions = {},
+): AnalysisDocument {
   const articles: AnalysedArticle[] = [];
   const failures = [...corpus.failures];
   for (const article of corpus.articles) {
     try {
-      articles.push(analyzeArticle(article));
+      articles.push(analyzeArticle(article, resources, options));
     } catch (e) {
       failures.push({
         input: article.origin,

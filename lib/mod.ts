@@ -24,3 +24,31 @@ export * from "./compare/keyness.ts";
 export * from "./compare/adjust.ts";
 export * from "./compare/resample.ts";
 export { BACKGROUND_SOURCE, backgroundFrequencies } from "./compare/background.ts";
+export * from "./resources.ts";
+export * from "./compare/compare_groups.ts";
+// Lexicons, matching and metrics.
+export * from "./lexicon/schema.ts";
+export * from "./lexicon/hit.ts";
+export { formatPath, type LexiconFormat, loadLexicon, parseLexicon } from "./lexicon/load.ts";
+export * from "./lexicon/match.ts";
+export * from "./metrics/word_count.ts";
+export * from "./metrics/topics.ts";
+export * from "./metrics/kwic.ts";
+export * from "./metrics/stance.ts";
+// Stance markers.
+export * from "./stance/find.ts";
+export * from "./stance/lexicons.ts";
+export { findScareQuotes, type FindScareQuotesOptions, ScareQuote } from "./stance/scare_quotes.ts";
+export * from "./stance/disambiguate.ts";
+// Actors.
+export * from "./actors/schema.ts";
+export * from "./actors/load.ts";
+export * from "./actors/find_mentions.ts";
+export * from "./actors/actor_scores.ts";
+export * from "./stats/random.ts";
+export * from "./stats/bootstrap.ts";
+// Sentiment.
+export * from "./sentiment/options.ts";
+export * from "./sentiment/sentence_sentiment.ts";
+export * from "./sentiment/span_sentiment.ts";
+export * from "./sentiment/sentiment_of.ts";

@@ -1,9 +1,16 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
-import { AnalysisDocument, analyzeCorpus, loadCorpus, TOOLKIT } from "../lib/mod.ts";
+import {
+  AnalysisDocument,
+  analyzeArticle,
+  analyzeCorpus,
+  loadCorpus,
+  loadResources,
+  TOOLKIT,
+} from "../lib/mod.ts";
 import { main } from "../lib/cli/analyze.ts";
 
 Deno.test("analyzeCorpus() gives a document that fits its schema, with sentences inside segments", async () => {
-  const doc = analyzeCorpus(await loadCorpus(["data/corpus"]));
+  const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources());
   AnalysisDocument.parse(doc);
   strictEqual(doc.articles.length, 2);
   for (const a of doc.articles) {
@@ -19,7 +26,7 @@ Deno.test("analyzeCorpus() gives a document that fits its schema, with sentences
 });
 
 Deno.test("analyzeCorpus() keeps the voices apart: comments and quotes are not body", async () => {
-  const doc = analyzeCorpus(await loadCorpus(["data/corpus"]));
+  const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources());
   const topwar = doc.articles.find((a) => a.id === "topwar-2023-11-11")!;
   const voice = (v: string) => topwar.voices.find((x) => x.voice === v)!;
   ok(voice("comment").sentences > 20);
@@ -54,4 +61,54 @@ Deno.test("analyze CLI exits 2 with usage when no path is given and 1 when nothi
   const dir = await Deno.makeTempDir();
   await Deno.writeTextFile(`${dir}/e.txt`, "");
   strictEqual(await main([`${dir}/e.txt`, "--out", `${dir}/o.json`]), 1);
+});
+
+const article = (text: string) => ({
+  meta: { id: "t", date: "2023-11-10", language: "en", inferred: [] },
+  text,
+  origin: "test",
+  warnings: [],
+});
+
+Deno.test("analyzeArticle() counts nothing in meta and boilerplate", async () => {
+  const resources = await loadResources();
+  const text = "Energy talks\n\nBy Anna Petrova\n\n" +
+    "The two governments discussed a new gas pipeline and a nuclear power plant with Rosatom.\n\n" +
+    "Subscribe to our gas and oil newsletter on Telegram.\n";
+  const a = analyzeArticle(article(text), resources);
+  for (const h of a.hits) ok(["title", "body", "quote", "comment"].includes(h.voice), h.voice);
+  ok(!a.hits.some((h) => h.start > text.indexOf("Subscribe")), "no hit in the prompt");
+  const energy = a.topics.find((t) => t.topic === "energy" && t.voice === "body")!;
+  ok(energy.hits >= 2);
+});
+
+Deno.test("analyzeArticle() traces every rate to hits and every actor score to scored mentions", async () => {
+  const resources = await loadResources();
+  const corpus = await loadCorpus(["data/corpus"]);
+  for (const a of corpus.articles.map((x) => analyzeArticle(x, resources, { resamples: 200 }))) {
+    for (const t of a.topics) {
+      const hits = a.hits.filter((h) => h.lexicon === "topics" && h.category === t.topic && h.voice === t.voice);
+      strictEqual(hits.length, t.hits, `${a.id} ${t.topic} ${t.voice}`);
+    }
+    for (const s of a.stance) {
+      const hits = a.hits.filter((h) => h.category === s.category && h.voice === s.voice && h.lexicon !== "topics");
+      strictEqual(hits.length, s.hits, `${a.id} ${s.category} ${s.voice}`);
+    }
+    for (const r of a.actors) {
+      const ms = a.mentions.filter((m) => m.actor === r.actor && m.voice === r.voice);
+      strictEqual(ms.length, r.mentions);
+      const mean = ms.reduce((x, m) => x + m.score, 0) / ms.length;
+      ok(Math.abs(mean - r.score) < 1e-9);
+    }
+    for (const h of a.hits) ok(h.form === corpus.articles.find((x) => x.meta.id === a.id)!.text.slice(h.start, h.end));
+  }
+});
+
+Deno.test("analyzeArticle() lets the domain sentiment lexicon be switched off", async () => {
+  const resources = await loadResources();
+  const text = "Headline here\n\nThis is a kind of blackmail of the Kremlin by the ethnocracy, the author wrote today.";
+  const on = analyzeArticle(article(text), resources);
+  const off = analyzeArticle(article(text), resources, { sentimentLexicons: { domain: false } });
+  const body = (a: typeof on) => a.sentences.find((s) => s.voice === "body")!.sentiment;
+  ok(body(on) < body(off), `domain words should pull the sentence down: ${body(on)} vs ${body(off)}`);
 });

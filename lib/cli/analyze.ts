@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { analyzeCorpus } from "../analyze.ts";
 import { loadCorpus } from "../corpus/load_corpus.ts";
+import { loadResources } from "../resources.ts";
 
 const USAGE = `Usage: deno task analyze <paths...> [--out FILE] [--text-column NAME] [--id-field NAME]
 
@@ -44,7 +45,7 @@ export async function main(args: string[]): Promise<number> {
     textColumn: parsed.values["text-column"],
     idField: parsed.values["id-field"],
   });
-  const doc = analyzeCorpus(corpus);
+  const doc = analyzeCorpus(corpus, await loadResources());
   const json = JSON.stringify(doc, null, 2) + "\n";
   if (parsed.values.out) {
     const out = parsed.values.out;

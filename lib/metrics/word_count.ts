@@ -1,0 +1,60 @@
+/**
+ * The denominator of every "per 1,000 tokens" rate: word-like tokens.
+ *
+ * @module
+ */
+import type { Token } from "../token.ts";
+import type { Voice } from "../voice.ts";
+
+/** wink-nlp token types that are not words: they never count towards rates. */
+export const NON_WORD_TYPES: ReadonlySet<string> = new Set([
+  "punctuation",
+  "symbol",
+  "currency",
+  "tabCRLF",
+]);
+
+/**
+ * Whether a token counts as a word for rates: any token whose type is not
+ * punctuation, symbol, currency sign or line break, and whose text is not
+ * blank (words, numbers, ordinals, emoji, emoticons, hashtags, URLs ...).
+ *
+ * @example
+ * ```ts
+ * import { isWord } from "./word_count.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const { tokens } = tokenizeText("It costs $5, ok?");
+ * deepStrictEqual(tokens.filter(isWord).map((t) => t.text), ["It", "costs", "5", "ok"]);
+ * ```
+ */
+export function isWord(token: Token): boolean {
+  return !NON_WORD_TYPES.has(token.type) && token.text.trim() !== "";
+}
+
+/**
+ * Counts the word tokens, in one voice or in all.
+ *
+ * @param tokens Tokens of a text.
+ * @param voice Count only tokens of this voice. @default undefined (all voices)
+ * @returns The number of word tokens.
+ *
+ * @example
+ * ```ts
+ * import { countWords } from "./word_count.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const { tokens } = tokenizeText("Coal-fired plants, again :)");
+ * strictEqual(countWords(tokens), 5); // Coal fired plants again :)
+ * strictEqual(countWords(tokens, "quote"), 0);
+ * ```
+ */
+export function countWords(tokens: readonly Token[], voice?: Voice): number {
+  let n = 0;
+  for (const t of tokens) {
+    if ((voice === undefined || t.voice === voice) && isWord(t)) n++;
+  }
+  return n;
+}

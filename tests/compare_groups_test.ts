@@ -1,0 +1,53 @@
+import { ok, strictEqual, throws } from "node:assert/strict";
+import {
+  analyzeCorpus,
+  compareGroups,
+  Comparison,
+  loadCorpus,
+  loadResources,
+  RESAMPLING_UNIT,
+} from "../lib/mod.ts";
+
+const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources(), {
+  resamples: 200,
+});
+
+Deno.test("compareGroups() compares the two outlets on every table and states the unit", () => {
+  const c = Comparison.parse(compareGroups(doc.articles, { resamples: 300 }));
+  strictEqual(c.unit, RESAMPLING_UNIT);
+  strictEqual(c.groups.length, 2);
+  strictEqual(c.pairs.length, 1);
+  for (const table of ["topics", "stance", "actors"]) {
+    ok(c.rows.some((r) => r.table === table), `no ${table} rows`);
+  }
+  const energy = c.rows.find((r) => r.table === "topics" && r.feature === "energy")!;
+  const rateA = doc.articles[0].topics.find((t) => t.topic === "energy" && t.voice === "body")!;
+  ok(Math.abs(energy.valueA! - rateA.per1k) < 1e-9, "the compared rate is the article's rate");
+  strictEqual(energy.evidenceCountA, rateA.sentencesWithTopic);
+  for (const e of energy.evidenceA) {
+    const hits = doc.articles[0].hits.filter((h) => h.category === "energy" && h.sentence === e.sentence);
+    ok(hits.length > 0, "every evidence sentence holds a hit");
+  }
+  ok(c.keyness.length > 0);
+  ok(c.rows.every((r) => r.q === null || (r.p !== null && r.q >= r.p - 1e-12)));
+});
+
+Deno.test("compareGroups() groups by any metadata field and refuses a single group", () => {
+  const tagged = doc.articles.map((a, i) => ({ ...a, meta: { ...a.meta, camp: i === 0 ? "x" : "y" } }));
+  const c = compareGroups(tagged, { by: "camp", resamples: 100 });
+  strictEqual(c.groups.map((g) => g.group).join(","), "x,y");
+  throws(() => compareGroups(tagged, { by: "language" }), /expected at least two/);
+});
+
+Deno.test("compareGroups() compares each group with the rest when there are more than two", () => {
+  const three = [...doc.articles, { ...doc.articles[0], id: "copy", meta: { ...doc.articles[0].meta, outlet: "Third" } }];
+  const c = compareGroups(three, { resamples: 100 });
+  strictEqual(c.pairs.length, 3);
+  ok(c.pairs.every(([, b]) => b === "rest"));
+});
+
+Deno.test("compareGroups() gives the same result for the same seed", () => {
+  const a = compareGroups(doc.articles, { resamples: 100, seed: 9 });
+  const b = compareGroups(doc.articles, { resamples: 100, seed: 9 });
+  strictEqual(JSON.stringify(a), JSON.stringify(b));
+});

@@ -1,0 +1,29 @@
+import { ok, strictEqual } from "node:assert/strict";
+import { parse } from "yaml";
+import { SCHEMAS, schemaText } from "../tools/schemas.ts";
+
+const root = new URL("../", import.meta.url);
+
+for (const { file, schema } of SCHEMAS) {
+  Deno.test(`schemaText() matches the committed ${file}`, async () => {
+    const committed = await Deno.readTextFile(new URL(file, root));
+    strictEqual(committed, schemaText(schema), `${file} is stale: run \`deno task schemas\``);
+  });
+}
+
+Deno.test("schemaText() publishes the term grammar for editors", async () => {
+  const json = JSON.parse(
+    await Deno.readTextFile(new URL("schemas/lexicon.schema.json", root)),
+  );
+  const pattern = new RegExp(json.properties.entries.items.properties.term.pattern);
+  ok(pattern.test("thermal power plant*"));
+  ok(!pattern.test("a*b"));
+  ok(!pattern.test("*"));
+  ok(json.required.includes("licence"));
+});
+
+Deno.test("data/lexicons/topics.yaml points editors at the lexicon schema", async () => {
+  const text = await Deno.readTextFile(new URL("data/lexicons/topics.yaml", root));
+  ok(text.startsWith("# yaml-language-server: $schema=../../schemas/lexicon.schema.json\n"));
+  ok(parse(text).entries.length > 0);
+});

@@ -1,0 +1,66 @@
+/**
+ * Writes the JSON Schemas under `schemas/` from the zod schemas they are
+ * generated from, so editors can check data files. Run `deno task schemas`;
+ * with `--check` it only reports files that differ from what it would write
+ * (exit code 1).
+ *
+ * To publish another schema, add a `{ file, schema }` line to {@link SCHEMAS}.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { Lexicon } from "../lib/lexicon/schema.ts";
+import { ActorLexicon } from "../lib/actors/schema.ts";
+
+/** A JSON Schema file and the zod schema it is generated from. */
+export interface SchemaFile {
+  /** Path relative to the repository root. */
+  file: string;
+  schema: z.ZodType;
+}
+
+/** Every published JSON Schema. */
+export const SCHEMAS: readonly SchemaFile[] = [
+  { file: "schemas/lexicon.schema.json", schema: Lexicon },
+  { file: "schemas/actors.schema.json", schema: ActorLexicon },
+];
+
+/**
+ * The text of a schema file: JSON Schema (draft 2020-12) of the schema's
+ * input side (fields with defaults are optional), two-space indented, with a
+ * final newline.
+ *
+ * @example
+ * ```ts
+ * import { schemaText } from "./schemas.ts";
+ * import { z } from "zod";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const text = schemaText(z.object({ a: z.number().default(1) }));
+ * strictEqual(JSON.parse(text).properties.a.type, "number");
+ * strictEqual(JSON.parse(text).required, undefined);
+ * ```
+ */
+export function schemaText(schema: z.ZodType): string {
+  return JSON.stringify(z.toJSONSchema(schema, { io: "input" }), null, 2) + "\n";
+}
+
+if (import.meta.main) {
+  const root = new URL("../", import.meta.url);
+  const check = Deno.args.includes("--check");
+  let stale = 0;
+  for (const { file, schema } of SCHEMAS) {
+    const path = new URL(file, root);
+    const text = schemaText(schema);
+    const current = await Deno.readTextFile(path).catch(() => undefined);
+    if (current === text) continue;
+    if (check) {
+      console.error(`${file} is out of date: run \`deno task schemas\``);
+      stale++;
+    } else {
+      await Deno.writeTextFile(path, text);
+      console.log(`wrote ${file}`);
+    }
+  }
+  if (stale > 0) Deno.exit(1);
+}
