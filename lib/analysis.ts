@@ -10,6 +10,7 @@ import { ArticleMeta } from "./article.ts";
 import { ActorEvidence, ActorScoreRow } from "./actors/schema.ts";
 import { Failure } from "./corpus/corpus.ts";
 import { Hit } from "./lexicon/hit.ts";
+import { Provenance } from "./provenance.ts";
 import { StanceRate } from "./metrics/stance.ts";
 import { TopicRate } from "./metrics/topics.ts";
 import { Segment } from "./segment.ts";
@@ -91,13 +92,8 @@ export type AnalysedArticle = z.infer<typeof AnalysedArticle>;
 export const AnalysisDocument = z.looseObject({
   format: z.literal(ANALYSIS_FORMAT.name),
   formatVersion: z.literal(ANALYSIS_FORMAT.version),
-  toolkit: z.object({ name: z.string(), version: z.string() }),
-  languageModel: z.object({
-    name: z.string(),
-    version: z.string(),
-    library: z.string(),
-    libraryVersion: z.string(),
-  }),
+  /** What made the numbers: toolkit, lexicons with content hashes, model, parameters. */
+  provenance: Provenance,
   articles: z.array(AnalysedArticle),
   failures: z.array(Failure),
   notes: z.array(z.string()),

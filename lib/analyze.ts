@@ -17,7 +17,13 @@ import { topicRates } from "./metrics/topics.ts";
 import { isWord } from "./metrics/word_count.ts";
 import type { AnalysisResources } from "./resources.ts";
 import type { Segment } from "./segment.ts";
-import type { SentimentLexiconSwitch } from "./sentiment/options.ts";
+import {
+  SentimentLexiconSwitch,
+  SentimentOptions,
+  SPAN_NEUTRAL_BAND,
+  SpanSentimentOptions,
+} from "./sentiment/options.ts";
+import type { Provenance } from "./provenance.ts";
 import type { z } from "zod";
 import { sentenceSentiment } from "./sentiment/sentence_sentiment.ts";
 import { spanSentiment } from "./sentiment/span_sentiment.ts";
@@ -146,6 +152,7 @@ export function analyzeArticle(
   const scored = actorScores(mentions, (m) => spanSentiment(tokens, m, sentiment), {
     resamples: options.resamples,
     seed: options.seed,
+    neutral: SPAN_NEUTRAL_BAND,
   });
   const wordsIn = new Map<number, number>();
   const vocabulary: AnalysedArticle["vocabulary"] = {};
@@ -169,9 +176,7 @@ export function analyzeArticle(
       voice: s.voice,
       segment: s.segment,
       words: wordsIn.get(s.index) ?? 0,
-      sentiment: TEXT_VOICES.includes(s.voice)
-        ? sentenceSentiment(tokens, s, sentiment).score
-        : 0,
+      sentiment: TEXT_VOICES.includes(s.voice) ? sentenceSentiment(tokens, s, sentiment).score : 0,
     })),
     voices: voiceSummaries(t),
     hits: [...topicHits.map(hitRecord), ...stanceEvidence.hits.map(hitRecord), ...scareHits]
@@ -181,6 +186,34 @@ export function analyzeArticle(
     topics,
     stance,
     vocabulary,
+  };
+}
+
+/**
+ * The provenance record of a run: toolkit, lexicons, model and every
+ * parameter with its default filled in.
+ */
+export function provenanceOf(
+  resources: AnalysisResources,
+  options: AnalyzeOptions = {},
+): Provenance {
+  return {
+    toolkit: { ...TOOLKIT },
+    languageModel: { ...LANGUAGE_MODEL },
+    lexicons: resources.lexicons,
+    parameters: {
+      metricVoices: [...TEXT_VOICES],
+      actorBootstrap: {
+        resamples: options.resamples ?? 2000,
+        seed: options.seed ?? 1,
+        level: 0.95,
+        unit: "mention",
+      },
+      actorNeutralBand: SPAN_NEUTRAL_BAND,
+      sentimentLexicons: SentimentLexiconSwitch.parse(options.sentimentLexicons ?? {}),
+      sentenceSentiment: SentimentOptions.parse({ lexicons: options.sentimentLexicons }),
+      spanSentiment: SpanSentimentOptions.parse({ lexicons: options.sentimentLexicons }),
+    },
   };
 }
 
@@ -218,8 +251,7 @@ export function analyzeCorpus(
   return {
     format: ANALYSIS_FORMAT.name,
     formatVersion: ANALYSIS_FORMAT.version,
-    toolkit: TOOLKIT,
-    languageModel: { ...LANGUAGE_MODEL },
+    provenance: provenanceOf(resources, options),
     articles,
     failures,
     notes: corpus.notes,

@@ -7,6 +7,8 @@ import { loadActors } from "./actors/load.ts";
 import type { ActorLexicon } from "./actors/schema.ts";
 import { loadLexicon } from "./lexicon/load.ts";
 import type { Lexicon } from "./lexicon/schema.ts";
+import { type LexiconRecord, lexiconRecord } from "./provenance.ts";
+import { SENTIMENT_LEXICON_FILES } from "./sentiment/lexicons.ts";
 import { loadStanceLexicons } from "./stance/lexicons.ts";
 import type { StanceLexicons } from "./stance/lexicons.ts";
 
@@ -21,6 +23,8 @@ export interface AnalysisResources {
   topics: Lexicon;
   stance: StanceLexicons;
   actors: ActorLexicon;
+  /** Provenance of every lexicon above and of the sentiment lexicons, in a fixed order. */
+  lexicons: LexiconRecord[];
 }
 
 /** Other lexicon files to use instead of the toolkit's own. */
@@ -49,11 +53,22 @@ export interface LoadResourcesOptions {
  * strictEqual(r.topics.name, "topics");
  * ```
  */
-export async function loadResources(options: LoadResourcesOptions = {}): Promise<AnalysisResources> {
+export async function loadResources(
+  options: LoadResourcesOptions = {},
+): Promise<AnalysisResources> {
   const [topics, actors, stance] = await Promise.all([
     loadLexicon(options.topics ?? DEFAULT_LEXICONS.topics),
     loadActors(options.actors ?? DEFAULT_LEXICONS.actors),
     loadStanceLexicons({ stance: options.stance, reporting: options.reporting }),
   ]);
-  return { topics, actors, stance };
+  const records = [
+    lexiconRecord("topics", topics),
+    lexiconRecord("stance", stance.stance),
+    ...(stance.reporting ? [lexiconRecord("reporting", stance.reporting)] : []),
+    lexiconRecord("actors", actors),
+    ...Object.entries(SENTIMENT_LEXICON_FILES).map(async ([which, url]) =>
+      lexiconRecord(`sentiment_${which}`, await loadLexicon(url.pathname))
+    ),
+  ];
+  return { topics, actors, stance, lexicons: await Promise.all(records) };
 }

@@ -87,11 +87,15 @@ Deno.test("analyzeArticle() traces every rate to hits and every actor score to s
   const corpus = await loadCorpus(["data/corpus"]);
   for (const a of corpus.articles.map((x) => analyzeArticle(x, resources, { resamples: 200 }))) {
     for (const t of a.topics) {
-      const hits = a.hits.filter((h) => h.lexicon === "topics" && h.category === t.topic && h.voice === t.voice);
+      const hits = a.hits.filter((h) =>
+        h.lexicon === "topics" && h.category === t.topic && h.voice === t.voice
+      );
       strictEqual(hits.length, t.hits, `${a.id} ${t.topic} ${t.voice}`);
     }
     for (const s of a.stance) {
-      const hits = a.hits.filter((h) => h.category === s.category && h.voice === s.voice && h.lexicon !== "topics");
+      const hits = a.hits.filter((h) =>
+        h.category === s.category && h.voice === s.voice && h.lexicon !== "topics"
+      );
       strictEqual(hits.length, s.hits, `${a.id} ${s.category} ${s.voice}`);
     }
     for (const r of a.actors) {
@@ -100,15 +104,47 @@ Deno.test("analyzeArticle() traces every rate to hits and every actor score to s
       const mean = ms.reduce((x, m) => x + m.score, 0) / ms.length;
       ok(Math.abs(mean - r.score) < 1e-9);
     }
-    for (const h of a.hits) ok(h.form === corpus.articles.find((x) => x.meta.id === a.id)!.text.slice(h.start, h.end));
+    for (const h of a.hits) {
+      ok(h.form === corpus.articles.find((x) => x.meta.id === a.id)!.text.slice(h.start, h.end));
+    }
   }
 });
 
 Deno.test("analyzeArticle() lets the domain sentiment lexicon be switched off", async () => {
   const resources = await loadResources();
-  const text = "Headline here\n\nThis is a kind of blackmail of the Kremlin by the ethnocracy, the author wrote today.";
+  const text =
+    "Headline here\n\nThis is a kind of blackmail of the Kremlin by the ethnocracy, the author wrote today.";
   const on = analyzeArticle(article(text), resources);
   const off = analyzeArticle(article(text), resources, { sentimentLexicons: { domain: false } });
   const body = (a: typeof on) => a.sentences.find((s) => s.voice === "body")!.sentiment;
-  ok(body(on) < body(off), `domain words should pull the sentence down: ${body(on)} vs ${body(off)}`);
+  ok(
+    body(on) < body(off),
+    `domain words should pull the sentence down: ${body(on)} vs ${body(off)}`,
+  );
+});
+
+Deno.test("analyzeCorpus() records the same provenance for the same inputs, naming every lexicon", async () => {
+  const corpus = await loadCorpus(["data/corpus"]);
+  const one = analyzeCorpus(corpus, await loadResources(), { resamples: 50 });
+  const two = analyzeCorpus(corpus, await loadResources(), { resamples: 50 });
+  deepStrictEqual(one.provenance, two.provenance);
+  const roles = one.provenance.lexicons.map((l) => l.role);
+  for (
+    const role of [
+      "topics",
+      "stance",
+      "reporting",
+      "actors",
+      "sentiment_general",
+      "sentiment_domain",
+    ]
+  ) {
+    ok(roles.includes(role), `no ${role} lexicon in ${roles.join(", ")}`);
+  }
+  strictEqual(one.provenance.toolkit.version, TOOLKIT.version);
+  const off = analyzeCorpus(corpus, await loadResources(), {
+    resamples: 50,
+    sentimentLexicons: { domain: false },
+  });
+  deepStrictEqual(off.provenance.parameters.sentimentLexicons, { general: true, domain: false });
 });

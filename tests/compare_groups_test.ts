@@ -25,7 +25,9 @@ Deno.test("compareGroups() compares the two outlets on every table and states th
   ok(Math.abs(energy.valueA! - rateA.per1k) < 1e-9, "the compared rate is the article's rate");
   strictEqual(energy.evidenceCountA, rateA.sentencesWithTopic);
   for (const e of energy.evidenceA) {
-    const hits = doc.articles[0].hits.filter((h) => h.category === "energy" && h.sentence === e.sentence);
+    const hits = doc.articles[0].hits.filter((h) =>
+      h.category === "energy" && h.sentence === e.sentence
+    );
     ok(hits.length > 0, "every evidence sentence holds a hit");
   }
   ok(c.keyness.length > 0);
@@ -33,14 +35,21 @@ Deno.test("compareGroups() compares the two outlets on every table and states th
 });
 
 Deno.test("compareGroups() groups by any metadata field and refuses a single group", () => {
-  const tagged = doc.articles.map((a, i) => ({ ...a, meta: { ...a.meta, camp: i === 0 ? "x" : "y" } }));
+  const tagged = doc.articles.map((a, i) => ({
+    ...a,
+    meta: { ...a.meta, camp: i === 0 ? "x" : "y" },
+  }));
   const c = compareGroups(tagged, { by: "camp", resamples: 100 });
   strictEqual(c.groups.map((g) => g.group).join(","), "x,y");
   throws(() => compareGroups(tagged, { by: "language" }), /expected at least two/);
 });
 
 Deno.test("compareGroups() compares each group with the rest when there are more than two", () => {
-  const three = [...doc.articles, { ...doc.articles[0], id: "copy", meta: { ...doc.articles[0].meta, outlet: "Third" } }];
+  const three = [...doc.articles, {
+    ...doc.articles[0],
+    id: "copy",
+    meta: { ...doc.articles[0].meta, outlet: "Third" },
+  }];
   const c = compareGroups(three, { resamples: 100 });
   strictEqual(c.pairs.length, 3);
   ok(c.pairs.every(([, b]) => b === "rest"));

@@ -11,7 +11,8 @@ async function tempDir(files: Record<string, string | Uint8Array>): Promise<stri
   return dir;
 }
 
-const TEXT = "A title\n\nThe article body has a sentence that is long enough to count as prose here.\n";
+const TEXT =
+  "A title\n\nThe article body has a sentence that is long enough to count as prose here.\n";
 
 Deno.test("loadCorpus() reads the bundled articles with their manifest metadata", async () => {
   const corpus = await loadCorpus(["data/corpus"]);
@@ -28,7 +29,10 @@ Deno.test("loadCorpus() reads the bundled articles with their manifest metadata"
 });
 
 Deno.test("decodeText() refuses empty, whitespace-only, binary and invalid UTF-8 input", () => {
-  throws(() => decodeText(new Uint8Array(), "e.txt"), /"e.txt": expected text, found an empty file/);
+  throws(
+    () => decodeText(new Uint8Array(), "e.txt"),
+    /"e.txt": expected text, found an empty file/,
+  );
   throws(
     () => decodeText(new TextEncoder().encode(" \n\t\u00a0\n"), "w.txt"),
     /"w.txt": expected text, found only whitespace/,
@@ -40,7 +44,8 @@ Deno.test("decodeText() refuses empty, whitespace-only, binary and invalid UTF-8
   throws(
     () => decodeText(new Uint8Array([0x41, 0x0a, 0x0a, 0xc3, 0x28]), "u.txt"),
     (e: unknown) =>
-      e instanceof InputError && e.line === 3 && /expected UTF-8 text, found byte 0xc3/.test(e.message),
+      e instanceof InputError && e.line === 3 &&
+      /expected UTF-8 text, found byte 0xc3/.test(e.message),
   );
 });
 
@@ -55,7 +60,8 @@ Deno.test("loadCorpus() lists every bad file with its reason and reads the rest"
   const corpus = await loadCorpus([dir]);
   deepStrictEqual(corpus.articles.map((a) => a.meta.id), ["good"]);
   strictEqual(corpus.failures.length, 4);
-  const reason = (name: string) => corpus.failures.find((f) => f.input.endsWith(name))?.reason ?? "";
+  const reason = (name: string) =>
+    corpus.failures.find((f) => f.input.endsWith(name))?.reason ?? "";
   ok(reason("empty.txt").includes("empty file"));
   ok(reason("blank.md").includes("only whitespace"));
   ok(reason("binary.txt").includes("NUL byte"));
@@ -101,7 +107,8 @@ Deno.test("loadCorpus() refuses duplicate ids after the first", async () => {
 
 Deno.test("loadCorpus() reports a JSONL line that is not JSON or has no text, with its line", async () => {
   const dir = await tempDir({
-    "c.jsonl": '{"id":"a","text":"Fine.","outlet":"X"}\n{oops\n\n{"id":"c"}\n["x"]\n{"text":"No id."}\n',
+    "c.jsonl":
+      '{"id":"a","text":"Fine.","outlet":"X"}\n{oops\n\n{"id":"c"}\n["x"]\n{"text":"No id."}\n',
   });
   const corpus = await loadCorpus([`${dir}/c.jsonl`]);
   deepStrictEqual(corpus.articles.map((a) => a.meta.id), ["a", "c-6"]);
@@ -138,4 +145,17 @@ Deno.test("loadCorpus() lists a path that does not exist or has an unknown type"
 Deno.test("parseManifest() refuses JSON that is not a list of rows", () => {
   throws(() => parseManifest("{}", "m.json"), /"m.json": expected an array of rows/);
   throws(() => parseManifest("{", "m.json"), /"m.json": expected JSON/);
+});
+
+Deno.test("loadCorpus() skips a folder's README with a note unless the manifest names it", async () => {
+  const dir = await tempDir({ "a.txt": TEXT, "README.md": "# About these files\n" });
+  const plain = await loadCorpus([dir]);
+  deepStrictEqual(plain.articles.map((a) => a.meta.id), ["a"]);
+  ok(plain.notes.some((n) => n.includes("README.md skipped")));
+  await Deno.writeTextFile(
+    `${dir}/manifest.json`,
+    JSON.stringify([{ id: "a", file: "a.txt" }, { id: "readme", file: "README.md" }]),
+  );
+  const named = await loadCorpus([dir]);
+  deepStrictEqual(named.articles.map((a) => a.meta.id), ["readme", "a"], "file-name order");
 });

@@ -21,7 +21,8 @@ function assertCovers(text: string, segments: Segment[]): void {
 const PROSE = "The two governments signed a long list of agreements on energy and trade this week.";
 
 Deno.test("segmentVoices() reads a header: title, byline, dateline, view count", () => {
-  const text = `Leaders meet in the capital\n\nBy Anna Petrova\n12.03.2024 10:15\nViews: 1204\n\n${PROSE}\n`;
+  const text =
+    `Leaders meet in the capital\n\nBy Anna Petrova\n12.03.2024 10:15\nViews: 1204\n\n${PROSE}\n`;
   const s = segmentVoices(text);
   assertCovers(text, s);
   strictEqual(voiceAt(text, s, "Leaders").voice, "title");
@@ -140,7 +141,17 @@ Deno.test("segmentVoices() keeps a section heading in the body and does not quot
 });
 
 Deno.test("segmentVoices() covers odd texts exactly once", () => {
-  for (const text of ["", " ", "\n\n", "word", "a\r\nb\rc\n", "\u00a0\n\u200b\nText.", "“unclosed quote"]) {
+  for (
+    const text of [
+      "",
+      " ",
+      "\n\n",
+      "word",
+      "a\r\nb\rc\n",
+      "\u00a0\n\u200b\nText.",
+      "“unclosed quote",
+    ]
+  ) {
     const s = segmentVoices(text);
     if (text === "") strictEqual(s.length, 0);
     else assertCovers(text, s);
@@ -164,7 +175,9 @@ for (const id of ["politnavigator-2023-11-10", "topwar-2023-11-11"]) {
       const first = start + lines[Number(line) - 1].search(/\S/);
       const end = start + lines[Number(line) - 1].length;
       const inLine = segments.filter((s) => s.start < end && s.end > first).map((s) => s.voice);
-      const got = inLine.length > 1 ? (inLine.includes("quote") ? "mixed" : inLine.join("+")) : inLine[0];
+      const got = inLine.length > 1
+        ? (inLine.includes("quote") ? "mixed" : inLine.join("+"))
+        : inLine[0];
       if (got !== voice) wrong.push(`line ${line}: expected ${voice}, got ${got}`);
     }
     deepStrictEqual(wrong, []);

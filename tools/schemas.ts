@@ -11,18 +11,27 @@
 import { z } from "zod";
 import { Lexicon } from "../lib/lexicon/schema.ts";
 import { ActorLexicon } from "../lib/actors/schema.ts";
+import { AnalysisDocument } from "../lib/analysis.ts";
+import { Comparison } from "../lib/compare/compare_groups.ts";
 
 /** A JSON Schema file and the zod schema it is generated from. */
 export interface SchemaFile {
   /** Path relative to the repository root. */
   file: string;
   schema: z.ZodType;
+  /**
+   * Which side to describe: "input" for files people write (defaults make
+   * fields optional), "output" for documents the toolkit writes. @default "input"
+   */
+  io?: "input" | "output";
 }
 
 /** Every published JSON Schema. */
 export const SCHEMAS: readonly SchemaFile[] = [
   { file: "schemas/lexicon.schema.json", schema: Lexicon },
   { file: "schemas/actors.schema.json", schema: ActorLexicon },
+  { file: "schemas/analysis.schema.json", schema: AnalysisDocument, io: "output" },
+  { file: "schemas/comparison.schema.json", schema: Comparison, io: "output" },
 ];
 
 /**
@@ -41,17 +50,17 @@ export const SCHEMAS: readonly SchemaFile[] = [
  * strictEqual(JSON.parse(text).required, undefined);
  * ```
  */
-export function schemaText(schema: z.ZodType): string {
-  return JSON.stringify(z.toJSONSchema(schema, { io: "input" }), null, 2) + "\n";
+export function schemaText(schema: z.ZodType, io: "input" | "output" = "input"): string {
+  return JSON.stringify(z.toJSONSchema(schema, { io, unrepresentable: "any" }), null, 2) + "\n";
 }
 
 if (import.meta.main) {
   const root = new URL("../", import.meta.url);
   const check = Deno.args.includes("--check");
   let stale = 0;
-  for (const { file, schema } of SCHEMAS) {
+  for (const { file, schema, io } of SCHEMAS) {
     const path = new URL(file, root);
-    const text = schemaText(schema);
+    const text = schemaText(schema, io);
     const current = await Deno.readTextFile(path).catch(() => undefined);
     if (current === text) continue;
     if (check) {

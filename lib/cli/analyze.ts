@@ -9,7 +9,8 @@ import { analyzeCorpus } from "../analyze.ts";
 import { loadCorpus } from "../corpus/load_corpus.ts";
 import { loadResources } from "../resources.ts";
 
-const USAGE = `Usage: deno task analyze <paths...> [--out FILE] [--text-column NAME] [--id-field NAME]
+const USAGE =
+  `Usage: deno task analyze <paths...> [--out FILE] [--text-column NAME] [--id-field NAME]
 
 Reads articles from folders of .txt/.md files (with an optional manifest.json or
 manifest.csv), single text files, JSONL files (one article a line) and CSV files

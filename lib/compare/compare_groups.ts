@@ -169,12 +169,15 @@ export function compareGroups(
   const features = {
     topics: unique(articles.flatMap((a) => a.topics.map((r) => r.topic))),
     stance: unique(articles.flatMap((a) => a.stance.map((r) => r.category))),
-    actors: unique(articles.flatMap((a) => a.actors.filter((r) => r.voice === voice).map((r) => r.actor))),
+    actors: unique(
+      articles.flatMap((a) => a.actors.filter((r) => r.voice === voice).map((r) => r.actor)),
+    ),
   };
   const rows: DifferenceRow[] = [];
   for (const [ga, gb] of pairs) {
     const inA = (t: SentenceTable) => groupOf(t.article) === ga;
-    const inB = (t: SentenceTable) => gb === "rest" ? groupOf(t.article) !== ga : groupOf(t.article) === gb;
+    const inB = (t: SentenceTable) =>
+      gb === "rest" ? groupOf(t.article) !== ga : groupOf(t.article) === gb;
     for (const table of ["topics", "stance", "actors"] as const) {
       const family: DifferenceRow[] = [];
       for (const feature of features[table]) {
@@ -231,7 +234,9 @@ export function compareGroups(
     const cb = countsOf((a) => gb === "rest" ? groupOf(a) !== ga : groupOf(a) === gb);
     if (ca.size === 0 || cb.size === 0) return [];
     const all = keyness(ca, cb, { groups: [ga, gb], prior: options.prior });
-    return all.length <= 2 * keynessTop ? all : [...all.slice(0, keynessTop), ...all.slice(-keynessTop)];
+    return all.length <= 2 * keynessTop
+      ? all
+      : [...all.slice(0, keynessTop), ...all.slice(-keynessTop)];
   });
   return {
     unit: RESAMPLING_UNIT,

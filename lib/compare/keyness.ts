@@ -131,7 +131,10 @@ function sum(values: Iterable<number>): number {
   return s;
 }
 
-function pooled(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): Map<string, number> {
+function pooled(
+  a: ReadonlyMap<string, number>,
+  b: ReadonlyMap<string, number>,
+): Map<string, number> {
   const out = new Map(a);
   for (const [k, v] of b) out.set(k, (out.get(k) ?? 0) + v);
   return out;

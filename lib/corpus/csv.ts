@@ -34,7 +34,9 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
   const seen = new Set<string>();
   for (const h of header) {
     if (h === "") throw new InputError({ file, line: 1 }, "expected a name for every column");
-    if (seen.has(h)) throw new InputError({ file, line: 1 }, `expected unique column names, found "${h}" twice`);
+    if (seen.has(h)) {
+      throw new InputError({ file, line: 1 }, `expected unique column names, found "${h}" twice`);
+    }
     seen.add(h);
   }
   const out: CsvRecord[] = [];
@@ -95,7 +97,12 @@ function splitRows(text: string, file: string): { line: number; cells: string[] 
     } else cell += c;
     i++;
   }
-  if (quoted) throw new InputError({ file, line: quoteLine }, "expected a closing quote for the field opened here");
+  if (quoted) {
+    throw new InputError(
+      { file, line: quoteLine },
+      "expected a closing quote for the field opened here",
+    );
+  }
   if (cell !== "" || cells.length > 0) {
     cells.push(cell);
     rows.push({ line: rowLine, cells });

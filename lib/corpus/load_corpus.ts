@@ -22,6 +22,8 @@ export interface LoadCorpusOptions {
 }
 
 const TEXT_FILE = /\.(txt|md)$/i;
+/** Files in a corpus folder that document it rather than hold an article. */
+const DOC_FILE = /^(readme|licen[cs]e|changelog|sources|splits)(\.[a-z]+)?$/i;
 const MANIFEST_NAMES = ["manifest.json", "manifest.csv"];
 
 /**
@@ -97,20 +99,20 @@ function makeArticle(meta: Record<string, unknown>, text: string, origin: string
 }
 
 async function loadFolder(dir: string, corpus: Corpus): Promise<void> {
-  const names: string[] = [];
+  const all: string[] = [];
   for await (const entry of Deno.readDir(dir)) {
-    if (entry.isFile && TEXT_FILE.test(entry.name)) names.push(entry.name);
+    if (entry.isFile && TEXT_FILE.test(entry.name)) all.push(entry.name);
   }
-  names.sort();
+  all.sort();
   const byFile = new Map<string, ManifestEntry>();
-  const manifestName = MANIFEST_NAMES.find((m) => names.includes(m) || exists(join(dir, m)));
+  const manifestName = MANIFEST_NAMES.find((m) => exists(join(dir, m)));
   if (manifestName) {
     const file = join(dir, manifestName);
     try {
       for (const row of parseManifest(await readTextFile(file), file)) {
         if (!row.ok) {
           corpus.failures.push({ input: row.place, reason: row.reason });
-        } else if (!names.includes(row.entry.file)) {
+        } else if (!all.includes(row.entry.file)) {
           corpus.failures.push({
             input: row.place,
             reason: `expected the file "${row.entry.file}" in ${dir}, found none`,
@@ -122,6 +124,15 @@ async function loadFolder(dir: string, corpus: Corpus): Promise<void> {
       corpus.notes.push(`${file} could not be read: every file in ${dir} uses default metadata`);
     }
   }
+  const names = all.filter((name) => {
+    if (!DOC_FILE.test(name) || byFile.has(name)) return true;
+    corpus.notes.push(
+      `${
+        join(dir, name)
+      } skipped: it documents the folder (name it in a manifest to read it as an article)`,
+    );
+    return false;
+  });
   for (const name of names) {
     const path = join(dir, name);
     const entry = byFile.get(name);
@@ -185,7 +196,9 @@ async function loadCsv(path: string, corpus: Corpus, options: LoadCorpusOptions)
   for (const { line, fields } of records) {
     const place = { file: path, line };
     try {
-      corpus.articles.push(fromRecord(fields, place, idField, `${baseId(path)}-${line}`, textColumn));
+      corpus.articles.push(
+        fromRecord(fields, place, idField, `${baseId(path)}-${line}`, textColumn),
+      );
     } catch (e) {
       corpus.failures.push(failureOf(`${path}:${line}`, e));
     }

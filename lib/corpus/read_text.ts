@@ -48,7 +48,11 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (text.trim() === "") {
     throw new InputError({ file }, "expected text, found only whitespace");
   }
-  const controls = text.match(/[\x01-\x08\x0e-\x1f]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x01 && c <= 0x08) || (c >= 0x0e && c <= 0x1f)) controls++;
+  }
   if (controls > Math.max(8, text.length * 0.01)) {
     throw new InputError(
       { file },
@@ -90,7 +94,15 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    const need = b < 0x80
+      ? 0
+      : b >= 0xc2 && b < 0xe0
+      ? 1
+      : b >= 0xe0 && b < 0xf0
+      ? 2
+      : b >= 0xf0 && b < 0xf5
+      ? 3
+      : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;

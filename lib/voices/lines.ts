@@ -30,11 +30,23 @@ export function splitLines(text: string): Line[] {
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    lines.push({ index: lines.length, start, end: m.index, next: m.index + m[0].length, text: text.slice(start, m.index) });
+    lines.push({
+      index: lines.length,
+      start,
+      end: m.index,
+      next: m.index + m[0].length,
+      text: text.slice(start, m.index),
+    });
     start = m.index + m[0].length;
   }
   if (start < text.length) {
-    lines.push({ index: lines.length, start, end: text.length, next: text.length, text: text.slice(start) });
+    lines.push({
+      index: lines.length,
+      start,
+      end: text.length,
+      next: text.length,
+      text: text.slice(start),
+    });
   }
   return lines;
 }

@@ -101,7 +101,10 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     name: "byline",
     voice: "meta",
-    test: (l) => /^\s*(by|author:?|text:?|photo:?)\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*$/u.test(l),
+    test: (l) =>
+      /^\s*(by|author:?|text:?|photo:?)\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*$/u.test(
+        l,
+      ),
   },
   {
     name: "timestamp",

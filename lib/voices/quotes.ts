@@ -81,7 +81,10 @@ export function inlineQuotes(line: string): QuoteSpan[] {
       }
     }
     const before = sentenceBefore(line, s.start);
-    if (/(\b(said|says|stated|declared|noted|added|explained|emphasized|emphasised|stressed|wrote|told \w+|according to [^,]+)(\s+that)?)\s*[,:]?\s*$/i.test(before)) {
+    if (
+      /(\b(said|says|stated|declared|noted|added|explained|emphasized|emphasised|stressed|wrote|told \w+|according to [^,]+)(\s+that)?)\s*[,:]?\s*$/i
+        .test(before)
+    ) {
       out.push({ ...s, speaker: findSpeaker(before, "end") });
     }
   }

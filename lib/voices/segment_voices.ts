@@ -62,19 +62,27 @@ interface Range extends Label {
 export function segmentVoices(text: string, options: SegmentVoicesOptions = {}): Segment[] {
   const lines = splitLines(text).filter((l) => !isBlank(l.text));
   if (lines.length === 0) {
-    return text.length === 0 ? [] : [{ voice: "boilerplate", start: 0, end: text.length, rule: "blank" }];
+    return text.length === 0
+      ? []
+      : [{ voice: "boilerplate", start: 0, end: text.length, rule: "blank" }];
   }
   const ranges: Range[] = [];
-  const push = (line: Line, label: Label) => ranges.push({ start: line.start, end: line.end, ...label });
+  const push = (line: Line, label: Label) =>
+    ranges.push({ start: line.start, end: line.end, ...label });
 
   // Header: the title, then page furniture until the first line of prose.
   let i = 0;
-  if (looksLikeTitle(lines[0].text, options.title)) push(lines[i++], { voice: "title", rule: "first-line-title" });
+  if (looksLikeTitle(lines[0].text, options.title)) {
+    push(lines[i++], { voice: "title", rule: "first-line-title" });
+  }
   const firstProse = lines.findIndex((l, k) => k >= i && isProse(l.text));
   const articleStart = firstProse < 0 ? i : firstProse;
   for (; i < articleStart; i++) {
     const rule = matchLineRule(lines[i].text, false);
-    push(lines[i], rule ? { voice: rule.voice, rule: rule.name } : { voice: "meta", rule: "header" });
+    push(
+      lines[i],
+      rule ? { voice: rule.voice, rule: rule.name } : { voice: "meta", rule: "header" },
+    );
   }
 
   // Article: body, quotes and mid-article chrome, until a line ends it.
@@ -104,7 +112,11 @@ export function segmentVoices(text: string, options: SegmentVoicesOptions = {}):
       continue;
     }
     if (inBlockQuote && continuesBlockQuote(line.text)) {
-      push(line, { voice: "quote", rule: "block-quote-continued", ...speakerOf(inBlockQuote.speaker) });
+      push(line, {
+        voice: "quote",
+        rule: "block-quote-continued",
+        ...speakerOf(inBlockQuote.speaker),
+      });
       continue;
     }
     inBlockQuote = undefined;
@@ -144,7 +156,10 @@ export function segmentVoices(text: string, options: SegmentVoicesOptions = {}):
       continue;
     }
     comments.close();
-    push(line, rule ? { voice: rule.voice, rule: rule.name } : { voice: "boilerplate", rule: "footer" });
+    push(
+      line,
+      rule ? { voice: rule.voice, rule: rule.name } : { voice: "boilerplate", rule: "footer" },
+    );
   }
   return assemble(ranges, text.length);
 }

@@ -1,0 +1,94 @@
+/**
+ * `deno task validate sentences FILE.tsv` and `deno task validate targets FILE.jsonl`:
+ * agreement of the toolkit's sentiment with a hand-coded sample, beside the
+ * reference scorers VADER and wink-nlp, printed as JSON.
+ *
+ * Options:
+ *   --rows all|even-articles|odd-articles   sentences: keep rows by article-number parity
+ *   --neutral-band X                        targets: half-width of the neutral band
+ *   --no-domain / --no-general              switch a sentiment lexicon off
+ *   --no-baselines                          skip VADER and wink-nlp
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { InputError } from "../errors.ts";
+import {
+  filterRows,
+  parseRatedTexts,
+  RowFilter,
+  validateSentences,
+} from "../validate/sentences.ts";
+import { parseTargets, TARGET_NEUTRAL_BAND, validateTargets } from "../validate/targets.ts";
+
+const USAGE = `Usage:
+  deno task validate sentences FILE.tsv [--rows all|even-articles|odd-articles]
+  deno task validate targets FILE.jsonl [--neutral-band 0.07]
+  Options for both: --no-domain, --no-general, --no-baselines`;
+
+/** Runs the command on `args`; returns the JSON-ready result. */
+export async function runValidate(args: string[]): Promise<Record<string, unknown>> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      rows: { type: "string", default: "all" },
+      "neutral-band": { type: "string" },
+      "no-domain": { type: "boolean", default: false },
+      "no-general": { type: "boolean", default: false },
+      "no-baselines": { type: "boolean", default: false },
+    },
+  });
+  const [kind, file] = positionals;
+  if ((kind !== "sentences" && kind !== "targets") || !file || positionals.length > 2) {
+    throw new TypeError(
+      `Expected "sentences FILE" or "targets FILE", got "${positionals.join(" ")}"\n${USAGE}`,
+    );
+  }
+  const lexicons = { general: !values["no-general"], domain: !values["no-domain"] };
+  const baselines = values["no-baselines"] ? [] : undefined;
+  let text: string;
+  try {
+    text = await Deno.readTextFile(file);
+  } catch (cause) {
+    throw new InputError({ file }, "expected a readable file", { cause });
+  }
+  const scale = "scores on -1..+1 (VADER normalisation of summed lexicon valences)";
+  if (kind === "sentences") {
+    const rows = RowFilter.safeParse(values.rows);
+    if (!rows.success) {
+      throw new InputError(
+        { file: "<arguments>", path: "--rows" },
+        `expected one of ${RowFilter.options.join(", ")}, got "${values.rows}"`,
+      );
+    }
+    const data = filterRows(parseRatedTexts(text, file), rows.data, file);
+    const result = validateSentences(data, { sentiment: { lexicons }, baselines });
+    return { task: "sentences", file, rows: rows.data, lexicons, scale, ...result };
+  }
+  const band = values["neutral-band"] === undefined
+    ? TARGET_NEUTRAL_BAND
+    : Number(values["neutral-band"]);
+  if (!Number.isFinite(band) || band < 0 || band >= 1) {
+    throw new InputError(
+      { file: "<arguments>", path: "--neutral-band" },
+      `expected a number in 0..1, got "${values["neutral-band"]}"`,
+    );
+  }
+  const targets = parseTargets(text, file);
+  const result = validateTargets(targets, {
+    sentiment: { lexicons },
+    neutralBand: band,
+    baselines,
+  });
+  return { task: "targets", file, lexicons, scale, ...result };
+}
+
+if (import.meta.main) {
+  try {
+    console.log(JSON.stringify(await runValidate(Deno.args), null, 2));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    Deno.exit(e instanceof InputError || e instanceof TypeError ? 2 : 1);
+  }
+}

@@ -1,0 +1,358 @@
+/**
+ * Tables out of the toolkit: tidy records as CSV (RFC 4180) and as LaTeX
+ * tables in the booktabs style.
+ *
+ * @module
+ */
+
+/** A tidy record: column name to value. */
+export type Row = Readonly<Record<string, unknown>>;
+
+/** Options for {@linkcode toCsv}. */
+export interface ToCsvOptions {
+  /**
+   * Columns, in order (after flattening: `ci_1`, `ci_2` for `ci: [low, high]`).
+   * @default every column of every row, in first-seen order
+   */
+  columns?: readonly string[];
+  /**
+   * Line ending. RFC 4180 asks for CRLF.
+   * @default "\r\n"
+   */
+  newline?: "\r\n" | "\n";
+}
+
+/**
+ * Spreads nested values over columns: an array under `ci` becomes `ci_1`,
+ * `ci_2`, ...; an object under `span` becomes `span_start`, `span_end`, ...
+ * (recursively). Scalars are kept.
+ *
+ * @param row One record.
+ * @returns A record of scalars.
+ *
+ * @example
+ * ```ts
+ * import { flattenRow } from "./tables.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * deepStrictEqual(flattenRow({ actor: "kremlin", ci: [-0.5, 0.1], at: { start: 3 } }),
+ *   { actor: "kremlin", ci_1: -0.5, ci_2: 0.1, at_start: 3 });
+ * ```
+ */
+export function flattenRow(row: Row): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  const visit = (prefix: string, value: unknown) => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(`${prefix}_${i + 1}`, v));
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, v] of Object.entries(value)) visit(`${prefix}_${key}`, v);
+    } else if (value === undefined) {
+      out[prefix] = null;
+    } else if (typeof value === "bigint") {
+      out[prefix] = value.toString();
+    } else if (typeof value === "function" || typeof value === "symbol") {
+      throw new TypeError(`Cannot put ${String(value)} in a table cell (column "${prefix}")`);
+    } else {
+      out[prefix] = value as string | number | boolean;
+    }
+  };
+  for (const [key, value] of Object.entries(row)) visit(key, value);
+  return out;
+}
+
+/**
+ * Tidy records as CSV text (RFC 4180): a header row, then one line per
+ * record; fields that hold a comma, a quote or a line break are quoted, and
+ * quotes inside are doubled. Nested values are spread over columns by
+ * {@linkcode flattenRow}; missing values are empty fields. The text ends
+ * with a line break.
+ *
+ * @param rows The records.
+ * @param options Columns and line ending.
+ * @returns The CSV text.
+ * @throws {TypeError} If a row is not an object or holds a function.
+ *
+ * @example
+ * ```ts
+ * import { toCsv } from "./tables.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(
+ *   toCsv([{ term: 'say "no", twice', n: 2 }, { term: "x", n: null }]),
+ *   'term,n\r\n"say ""no"", twice",2\r\nx,\r\n',
+ * );
+ * ```
+ */
+export function toCsv(rows: readonly Row[], options: ToCsvOptions = {}): string {
+  const newline = options.newline ?? "\r\n";
+  const flat = rows.map((row, i) => {
+    if (row === null || typeof row !== "object" || Array.isArray(row)) {
+      throw new TypeError(`Cannot write CSV: row ${i} is ${JSON.stringify(row)}, not an object`);
+    }
+    return flattenRow(row);
+  });
+  const columns = options.columns ? [...options.columns] : columnsOf(flat);
+  const field = (value: unknown): string => {
+    if (value === null || value === undefined) return "";
+    const text = String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [
+    columns.map(field).join(","),
+    ...flat.map((row) => columns.map((c) => field(row[c])).join(",")),
+  ];
+  return lines.join(newline) + newline;
+}
+
+/** A LaTeX column: the record key, and optionally its header and alignment. */
+export interface LatexColumn {
+  /** The record key. */
+  key: string;
+  /**
+   * Header text (escaped).
+   * @default the key
+   */
+  label?: string;
+  /**
+   * Column alignment.
+   * @default "r" if every value is a number, else "l"
+   */
+  align?: "l" | "c" | "r";
+  /**
+   * Digits after the point for non-integer numbers in this column.
+   * @default ToLatexOptions.digits
+   */
+  digits?: number;
+}
+
+/** Options for {@linkcode toLatex}. */
+export interface ToLatexOptions {
+  /** The caption (escaped). */
+  caption: string;
+  /** The label for `\ref`: letters, digits and `:._-` only. */
+  label: string;
+  /**
+   * Columns in order: keys or {@linkcode LatexColumn}s.
+   * @default every key of every row, in first-seen order
+   */
+  columns?: readonly (string | LatexColumn)[];
+  /**
+   * Digits after the point for non-integer numbers.
+   * @default 2
+   */
+  digits?: number;
+  /**
+   * Float placement.
+   * @default "htbp"
+   */
+  placement?: string;
+}
+
+const LATEX_SPECIALS: Record<string, string> = {
+  "\\": "\\textbackslash{}",
+  "&": "\\&",
+  "%": "\\%",
+  "$": "\\$",
+  "#": "\\#",
+  "_": "\\_",
+  "{": "\\{",
+  "}": "\\}",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}",
+  "<": "\\textless{}",
+  ">": "\\textgreater{}",
+  "|": "\\textbar{}",
+};
+
+/**
+ * Escapes text for LaTeX: the ten specials `\ & % $ # _ { } ~ ^` and also
+ * `< > |` (which print wrongly in the default OT1 encoding); line breaks
+ * become spaces.
+ *
+ * @param text Any text, e.g. a sentence from an article.
+ * @returns Text that LaTeX typesets as written.
+ *
+ * @example
+ * ```ts
+ * import { escapeLatex } from "./tables.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(escapeLatex("5% of $x_1 & {y}"), "5\\% of \\$x\\_1 \\& \\{y\\}");
+ * strictEqual(escapeLatex("a\\b~c^d"), "a\\textbackslash{}b\\textasciitilde{}c\\textasciicircum{}d");
+ * ```
+ */
+export function escapeLatex(text: string): string {
+  return text.replace(/[\\&%$#_{}~^<>|]/g, (c) => LATEX_SPECIALS[c])
+    .replace(/\r\n|[\r\n]/g, " ");
+}
+
+/**
+ * Tidy records as a LaTeX `table` with a booktabs `tabular` (`\toprule`,
+ * `\midrule`, `\bottomrule`; needs `\usepackage{booktabs}`). Text is
+ * escaped; numbers are right-aligned, non-integers rounded to `digits`, and
+ * a minus sign is set as `$-$`; arrays print as `[a, b]` (e.g. an
+ * interval); missing values are empty cells.
+ *
+ * @param rows The records.
+ * @param options Caption, label, columns and number format.
+ * @returns The LaTeX source, ending with a line break.
+ * @throws {RangeError} If the label holds characters other than letters, digits and `:._-`.
+ *
+ * @example
+ * ```ts
+ * import { toLatex } from "./tables.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const tex = toLatex([{ actor: "R&D_lab", score: -0.254, ci: [-0.5, 0] }], {
+ *   caption: "Scores (95% CI)", label: "tab:scores",
+ * });
+ * ok(tex.includes("\\begin{tabular}{lrl}"));
+ * ok(tex.includes("actor & score & ci \\\\"));
+ * ok(tex.includes("R\\&D\\_lab & $-$0.25 & [$-$0.50, 0] \\\\"));
+ * ok(tex.includes("\\caption{Scores (95\\% CI)}"));
+ * ```
+ */
+export function toLatex(rows: readonly Row[], options: ToLatexOptions): string {
+  if (!/^[A-Za-z0-9:._-]+$/.test(options.label)) {
+    throw new RangeError(
+      `LaTeX label must use letters, digits and ":._-" only, got "${options.label}"`,
+    );
+  }
+  const digits = options.digits ?? 2;
+  rows.forEach((row, i) => {
+    if (row === null || typeof row !== "object" || Array.isArray(row)) {
+      throw new TypeError(`Cannot write LaTeX: row ${i} is ${JSON.stringify(row)}, not an object`);
+    }
+  });
+  const specs = (options.columns ?? columnsOf(rows)).map((c) =>
+    typeof c === "string" ? { key: c } : c
+  );
+  const columns = specs.map((c) => ({
+    key: c.key,
+    label: c.label ?? c.key,
+    digits: c.digits ?? digits,
+    align: c.align ?? (rows.every((r) => isNumber(r[c.key]) || r[c.key] == null) &&
+        rows.some((r) => isNumber(r[c.key]))
+      ? "r"
+      : "l"),
+  }));
+  const cell = (value: unknown, places: number): string => {
+    if (value === null || value === undefined) return "";
+    if (typeof value === "number") return latexNumber(value, places);
+    if (Array.isArray(value)) return `[${value.map((v) => cell(v, places)).join(", ")}]`;
+    if (typeof value === "object") return escapeLatex(JSON.stringify(value));
+    return escapeLatex(String(value));
+  };
+  const line = (cells: string[]) => `${cells.join(" & ")} \\\\`;
+  return [
+    `\\begin{table}[${options.placement ?? "htbp"}]`,
+    "\\centering",
+    `\\caption{${escapeLatex(options.caption)}}`,
+    `\\label{${options.label}}`,
+    `\\begin{tabular}{${columns.map((c) => c.align).join("")}}`,
+    "\\toprule",
+    line(columns.map((c) => escapeLatex(c.label))),
+    "\\midrule",
+    ...rows.map((row) => line(columns.map((c) => cell(row[c.key], c.digits)))),
+    "\\bottomrule",
+    "\\end{tabular}",
+    "\\end{table}",
+    "",
+  ].join("\n");
+}
+
+function latexNumber(value: number, digits: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "$\\infty$" : "$-\\infty$";
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(digits);
+  // "-0.00" after rounding is 0.
+  if (/^-0(\.0*)?$/.test(text)) return text.slice(1);
+  return text.startsWith("-") ? `$-$${text.slice(1)}` : text;
+}
+
+function isNumber(value: unknown): boolean {
+  return typeof value === "number";
+}
+
+function columnsOf(rows: readonly Row[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+/** One table to write with {@linkcode exportTables}. */
+export interface TableToExport {
+  /** File name without extension: letters, digits, `.`, `_` and `-`. */
+  name: string;
+  /** The records. */
+  rows: readonly Row[];
+  /** The LaTeX caption. */
+  caption: string;
+  /**
+   * The LaTeX label.
+   * @default `tab:<name>`
+   */
+  label?: string;
+  /**
+   * Columns for both files (LaTeX specs; CSV uses their keys, spread by {@linkcode flattenRow}).
+   * @default every key of every row
+   */
+  columns?: readonly (string | LatexColumn)[];
+}
+
+/**
+ * Writes each table as `<name>.csv` (RFC 4180) and `<name>.tex` (booktabs)
+ * into `dir`, which is created if needed.
+ *
+ * @param tables The tables.
+ * @param dir The output folder.
+ * @returns The paths written, two per table.
+ * @throws {RangeError} If a name is unsafe as a file name or repeats.
+ *
+ * @example
+ * ```ts
+ * import { exportTables } from "./tables.ts";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const files = await exportTables([{ name: "rates", rows: [{ topic: "energy", per1k: 2.5 }], caption: "Rates" }], dir);
+ * strictEqual(files.length, 2);
+ * ok((await Deno.readTextFile(files[1])).includes("\\label{tab:rates}"));
+ * ```
+ */
+export async function exportTables(
+  tables: readonly TableToExport[],
+  dir: string,
+): Promise<string[]> {
+  const names = new Set<string>();
+  for (const { name } of tables) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      throw new RangeError(
+        `Table name must be letters, digits, ".", "_" and "-" (not starting with a dot), got "${name}"`,
+      );
+    }
+    if (names.has(name)) throw new RangeError(`Table name "${name}" is used twice`);
+    names.add(name);
+  }
+  await Deno.mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const table of tables) {
+    const keys = table.columns?.map((c) => (typeof c === "string" ? c : c.key));
+    const rows = keys
+      ? table.rows.map((row) => Object.fromEntries(keys.map((k) => [k, row[k]])))
+      : table.rows;
+    const csvPath = `${dir}/${table.name}.csv`;
+    const texPath = `${dir}/${table.name}.tex`;
+    await Deno.writeTextFile(csvPath, toCsv(rows));
+    await Deno.writeTextFile(
+      texPath,
+      toLatex(table.rows, {
+        caption: table.caption,
+        label: table.label ?? `tab:${table.name}`,
+        columns: table.columns,
+      }),
+    );
+    written.push(csvPath, texPath);
+  }
+  return written;
+}

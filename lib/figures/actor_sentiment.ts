@@ -1,0 +1,163 @@
+/**
+ * Sentiment toward each actor: one dot per actor and article (or group) with
+ * its bootstrap interval, on a scale that diverges around zero.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { Voice } from "../voice.ts";
+import type { PlotlyFigure } from "./figure.ts";
+import { seriesStyle } from "./theme.ts";
+import {
+  checkRecords,
+  checkVoice,
+  distinct,
+  labelOf,
+  mean,
+  SeriesFields,
+  seriesOf,
+  seriesTitle,
+  voiceWords,
+} from "./_records.ts";
+
+/** The part of an actor-sentiment row that the figure reads. */
+export const ActorSentimentRecord = z.object({
+  ...SeriesFields,
+  actor: z.string(),
+  voice: Voice,
+  /** Mentions scored. */
+  mentions: z.number().int().nonnegative(),
+  /** Mean score of the mentions, −1..+1. */
+  score: z.number().min(-1).max(1),
+  /** Bootstrap interval of the mean, `[low, high]`. */
+  ci: z.tuple([z.number(), z.number()]),
+});
+/** The part of an actor-sentiment row that the figure reads. */
+export type ActorSentimentRecord = z.infer<typeof ActorSentimentRecord>;
+
+/** Options for {@linkcode actorSentimentFigure}. */
+export interface ActorSentimentFigureOptions {
+  /**
+   * The voice to show; rows of other voices are left out.
+   * @default "body"
+   */
+  voice?: Voice;
+  /**
+   * Names for actor ids, e.g. `{ tokayev: "Tokayev" }`.
+   * @default the id with the first letter capitalised
+   */
+  labels?: Readonly<Record<string, string>>;
+  /**
+   * Leave out rows with fewer mentions than this.
+   * @default 1
+   */
+  minMentions?: number;
+  /**
+   * The chart's title.
+   * @default "Sentiment toward actors in <voice in words>"
+   */
+  title?: string;
+}
+
+/**
+ * A dot plot of sentiment toward actors: actors down the y axis (most
+ * negative at the bottom, by the mean over series), the mean score along an
+ * x axis fixed at −1..+1 with a line at zero, horizontal bars for the
+ * interval, and one trace per article (or group), each with its own colour
+ * and marker symbol.
+ *
+ * @param records Actor rows, each with `article` or `group`.
+ * @param options Voice, labels, minimum mentions and title.
+ * @returns A plotly figure spec.
+ * @throws {TypeError} If a record lacks a field or has a score outside −1..+1.
+ *
+ * @example
+ * ```ts
+ * import { actorSentimentFigure } from "./actor_sentiment.ts";
+ * import { deepStrictEqual, strictEqual } from "node:assert/strict";
+ *
+ * const figure = actorSentimentFigure([
+ *   { article: "a", actor: "kremlin", voice: "body", mentions: 4, score: -0.4, ci: [-0.7, -0.1] },
+ *   { article: "a", actor: "tokayev", voice: "body", mentions: 6, score: 0.2, ci: [0, 0.4] },
+ *   { article: "a", actor: "tokayev", voice: "quote", mentions: 2, score: 0.9, ci: [0.8, 1] },
+ * ]);
+ * strictEqual(figure.data.length, 1);
+ * deepStrictEqual(figure.data[0].y, ["Kremlin", "Tokayev"]);
+ * deepStrictEqual(figure.data[0].x, [-0.4, 0.2]);
+ * ```
+ */
+export function actorSentimentFigure(
+  records: readonly ActorSentimentRecord[],
+  options: ActorSentimentFigureOptions = {},
+): PlotlyFigure {
+  const name = "actorSentimentFigure()";
+  const voice = checkVoice(options.voice ?? "body", name);
+  const minMentions = options.minMentions ?? 1;
+  const rows = checkRecords(ActorSentimentRecord, records, name)
+    .filter((r) => r.voice === voice && r.mentions >= minMentions);
+  const label = (id: string) => labelOf(id, options.labels);
+  const series = distinct(rows.map((r) => seriesOf(r, name)));
+  // Bottom to top: most negative actor first (plotly draws the first category at the bottom).
+  const actors = distinct(rows.map((r) => r.actor))
+    .map((actor) => ({
+      actor,
+      score: mean(rows.filter((r) => r.actor === actor).map((r) => r.score)),
+    }))
+    .sort((a, b) => a.score - b.score || a.actor.localeCompare(b.actor))
+    .map((a) => a.actor);
+  const data = series.map((s, i) => {
+    const style = seriesStyle(i);
+    const mine = actors.flatMap((actor) =>
+      rows.filter((r) => r.actor === actor && seriesOf(r, name) === s)
+    );
+    return {
+      type: "scatter",
+      // Horizontal, so that `scattermode: "group"` sets the series side by side along y.
+      orientation: "h",
+      mode: "markers",
+      name: s,
+      cliponaxis: false,
+      x: mine.map((r) => r.score),
+      y: mine.map((r) => label(r.actor)),
+      customdata: mine.map((r) => [r.mentions, r.ci[0], r.ci[1]]),
+      error_x: {
+        type: "data",
+        symmetric: false,
+        array: mine.map((r) => Math.max(0, r.ci[1] - r.score)),
+        arrayminus: mine.map((r) => Math.max(0, r.score - r.ci[0])),
+        color: style.color,
+        thickness: 1.5,
+        width: 3,
+      },
+      marker: { color: style.color, symbol: style.symbol, size: 8, line: { width: 0 } },
+      hovertemplate: `${s}<br>%{y}: %{x:.2f} [%{customdata[1]:.2f}, %{customdata[2]:.2f}]` +
+        `<br>%{customdata[0]} mentions<extra></extra>`,
+    };
+  });
+  return {
+    data,
+    layout: {
+      title: { text: options.title ?? `Sentiment toward actors in ${voiceWords(voice)}` },
+      height: Math.max(220, 110 + actors.length * Math.max(24, 12 * series.length)),
+      scattermode: series.length > 1 ? "group" : "overlay",
+      xaxis: {
+        title: { text: "Mean sentiment of mentions (−1 negative, +1 positive)" },
+        range: [-1.05, 1.05],
+        tickvals: [-1, -0.5, 0, 0.5, 1],
+        ticktext: ["−1", "−0.5", "0", "+0.5", "+1"],
+        zeroline: true,
+        zerolinecolor: "#444444",
+        zerolinewidth: 1,
+      },
+      yaxis: {
+        title: { text: "" },
+        type: "category",
+        categoryorder: "array",
+        categoryarray: actors.map(label),
+        showgrid: true,
+      },
+      legend: { title: { text: seriesTitle(rows) } },
+      showlegend: series.length > 1,
+    },
+  };
+}

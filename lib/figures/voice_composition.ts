@@ -1,0 +1,162 @@
+/**
+ * How much of each article each voice holds: tidy records from an analysis,
+ * and a grouped bar chart of them.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { Voice } from "../voice.ts";
+import { FIGURE_FONT, OKABE_ITO, type PlotlyFigure } from "./figure.ts";
+
+/** Characters of one voice in one article. */
+export const VoiceComposition = z.object({
+  /** The article's id. */
+  article: z.string(),
+  voice: Voice,
+  /** UTF-16 code units in the voice's segments (whitespace included). */
+  chars: z.number().int().nonnegative(),
+  /** `chars` over the article's length; 0 for an empty article. */
+  share: z.number().min(0).max(1),
+});
+/** Characters of one voice in one article. */
+export type VoiceComposition = z.infer<typeof VoiceComposition>;
+
+/** The part of an analysis document that {@linkcode voiceComposition} reads. */
+export interface SegmentedArticles {
+  articles: readonly {
+    id: string;
+    segments: readonly { voice: Voice; start: number; end: number }[];
+  }[];
+}
+
+/**
+ * Characters per voice per article, one record for every article and every
+ * voice (zero where the voice is absent), voices in {@linkcode Voice} order.
+ *
+ * @param analysis An analysis document, or anything with articles and their segments.
+ * @returns Tidy records.
+ * @throws {RangeError} If a segment's end is before its start.
+ *
+ * @example
+ * ```ts
+ * import { voiceComposition } from "./voice_composition.ts";
+ * import { Voice } from "../voice.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const rows = voiceComposition({
+ *   articles: [{ id: "a", segments: [
+ *     { voice: "title", start: 0, end: 10 },
+ *     { voice: "body", start: 10, end: 40 },
+ *   ] }],
+ * });
+ * deepStrictEqual(rows.find((r) => r.voice === "body"), {
+ *   article: "a", voice: "body", chars: 30, share: 0.75,
+ * });
+ * deepStrictEqual(rows.map((r) => r.voice), Voice.options);
+ * ```
+ */
+export function voiceComposition(analysis: SegmentedArticles): VoiceComposition[] {
+  return analysis.articles.flatMap((article) => {
+    const chars = new Map<Voice, number>(Voice.options.map((v) => [v, 0]));
+    let total = 0;
+    for (const segment of article.segments) {
+      const length = segment.end - segment.start;
+      if (length < 0) {
+        throw new RangeError(
+          `Segment [${segment.start}, ${segment.end}) of article "${article.id}" ends before it starts`,
+        );
+      }
+      chars.set(segment.voice, (chars.get(segment.voice) ?? 0) + length);
+      total += length;
+    }
+    return Voice.options.map((voice) => {
+      const n = chars.get(voice) ?? 0;
+      return { article: article.id, voice, chars: n, share: total === 0 ? 0 : n / total };
+    });
+  });
+}
+
+/** Options for {@linkcode voiceCompositionFigure}. */
+export interface VoiceCompositionFigureOptions {
+  /**
+   * Bar height: characters, or the share of the article.
+   * @default "chars"
+   */
+  value?: "chars" | "share";
+  /**
+   * The chart's title.
+   * @default "Characters per voice, by article" (or "Share of each article by voice")
+   */
+  title?: string;
+  /**
+   * Leave out voices whose bars are all zero.
+   * @default true
+   */
+  dropEmpty?: boolean;
+}
+
+/**
+ * A grouped bar chart: voices along the x axis, one bar per article in
+ * Okabe–Ito colours, Liberation Sans text.
+ *
+ * @param records Records from {@linkcode voiceComposition}.
+ * @param options Which value, the title, and whether to drop empty voices.
+ * @returns A plotly figure spec.
+ *
+ * @example
+ * ```ts
+ * import { voiceComposition, voiceCompositionFigure } from "./voice_composition.ts";
+ * import { deepStrictEqual, strictEqual } from "node:assert/strict";
+ *
+ * const records = voiceComposition({ articles: [
+ *   { id: "a", segments: [{ voice: "body", start: 0, end: 8 }, { voice: "quote", start: 8, end: 10 }] },
+ *   { id: "b", segments: [{ voice: "body", start: 0, end: 5 }] },
+ * ] });
+ * const figure = voiceCompositionFigure(records);
+ * strictEqual(figure.data.length, 2);
+ * deepStrictEqual(figure.data[0].x, ["body", "quote"]);
+ * deepStrictEqual(figure.data[1].y, [5, 0]);
+ * ```
+ */
+export function voiceCompositionFigure(
+  records: readonly VoiceComposition[],
+  options: VoiceCompositionFigureOptions = {},
+): PlotlyFigure {
+  const value = options.value ?? "chars";
+  const dropEmpty = options.dropEmpty ?? true;
+  const articles = [...new Set(records.map((r) => r.article))];
+  const voices = Voice.options.filter((voice) =>
+    records.some((r) => r.voice === voice && (!dropEmpty || r.chars > 0))
+  );
+  const data = articles.map((article, i) => ({
+    type: "bar",
+    name: article,
+    x: voices,
+    y: voices.map((voice) =>
+      records.filter((r) => r.article === article && r.voice === voice)
+        .reduce((sum, r) => sum + r[value], 0)
+    ),
+    marker: { color: OKABE_ITO[i % OKABE_ITO.length] },
+    hovertemplate: value === "chars"
+      ? `${article}<br>%{x}: %{y:,} characters<extra></extra>`
+      : `${article}<br>%{x}: %{y:.1%} of the article<extra></extra>`,
+  }));
+  const title = options.title ??
+    (value === "chars" ? "Characters per voice, by article" : "Share of each article by voice");
+  return {
+    data,
+    layout: {
+      title: { text: title },
+      barmode: "group",
+      font: { family: FIGURE_FONT, size: 14 },
+      xaxis: { title: { text: "Voice" } },
+      yaxis: {
+        title: { text: value === "chars" ? "Characters" : "Share of the article" },
+        tickformat: value === "chars" ? "," : ".0%",
+        rangemode: "tozero",
+      },
+      legend: { title: { text: "Article" } },
+      margin: { t: 60, r: 20, b: 60, l: 70 },
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Sentiment on one scale, −1..+1: of a sentence, of a text, and toward a span
+ * (an actor's mention), each with the words behind it as evidence.
+ *
+ * Lexicons: `data/lexicons/sentiment_general.json` (VADER, Hutto & Gilbert
+ * 2014) and `data/lexicons/sentiment_domain.yaml` (evaluative words of
+ * political news), either switchable with `{ lexicons: { domain: false } }`.
+ *
+ * @example
+ * ```ts
+ * import { sentimentOf, spanSentiment } from "./mod.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * ok(sentimentOf("A brave and honest leader.").score > 0);
+ * const text = "Critics called the law Russophobic blackmail.";
+ * const { tokens } = tokenizeText(text);
+ * const law = spanSentiment(tokens, { start: 19, end: 22 });
+ * ok(law.score < 0);
+ * ok(law.evidence.some((e) => e.lexicon === "sentiment_domain"));
+ * ```
+ *
+ * @module
+ */
+export { sentenceSentiment } from "./sentence_sentiment.ts";
+export { spanSentiment } from "./span_sentiment.ts";
+export { sentimentOf, type TextSentiment } from "./sentiment_of.ts";
+export {
+  SentimentEvidence,
+  SentimentLexiconSwitch,
+  SentimentOptions,
+  SentimentResult,
+  SentimentRule,
+  SPAN_NEUTRAL_BAND,
+  SpanSentimentOptions,
+} from "./options.ts";

@@ -1,0 +1,338 @@
+/**
+ * The rule engine: each sentiment word of one sentence and its contribution
+ * after VADER's rules (boosters, negation, "least", caps, contrastive "but")
+ * and the toolkit's scare-quote rule.
+ *
+ * @module
+ */
+import type { Token } from "../token.ts";
+import type { ResolvedSentimentOptions } from "./options.ts";
+import { type SentimentEntry, type SentimentIndex, sentimentLexicon } from "./lexicons.ts";
+import {
+  ATTRIBUTION_NOUNS,
+  BOOSTERS,
+  BUT_AFTER,
+  BUT_BEFORE,
+  CAPS_INCREMENT,
+  CONTRASTIVE,
+  DAMPENER_PHRASES,
+  NEGATION_FACTOR,
+  NEGATORS,
+  QUOTE_MARKS,
+  SHIFTERS,
+  SPEECH_VERBS,
+} from "./rules.ts";
+
+/** A sentiment word (or phrase) in a sentence and its contribution. */
+export interface Contribution {
+  /** Token index range in the full token array, end exclusive. */
+  tokenStart: number;
+  tokenEnd: number;
+  /** Index into the sentence's word list of the first word. */
+  word: number;
+  entry: SentimentEntry;
+  /** Contribution after the sentence-level rules. */
+  weight: number;
+  rules: string[];
+}
+
+/** True for tokens that count as words for windows (not punctuation). */
+export function isWord(t: Token): boolean {
+  return t.type !== "punctuation" && t.type !== "tabCRLF";
+}
+
+/** Token index range `[from, to)` of the tokens lying inside `[start, end)`. */
+export function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
+  let from = 0;
+  while (from < tokens.length && tokens[from].end <= start) from++;
+  let to = from;
+  while (to < tokens.length && tokens[to].start < end) to++;
+  return [from, to];
+}
+
+function isUpper(text: string): boolean {
+  return /^[^a-z]*[A-Z]+[^a-z]*$/.test(text);
+}
+
+function activeLexicons(options: ResolvedSentimentOptions): SentimentIndex[] {
+  const list: SentimentIndex[] = [];
+  if (options.lexicons.domain) list.push(sentimentLexicon("domain"));
+  if (options.lexicons.general) list.push(sentimentLexicon("general"));
+  return list;
+}
+
+interface Match {
+  entry: SentimentEntry;
+  /** Number of tokens consumed. */
+  length: number;
+  viaLemma: boolean;
+}
+
+/** Joined text of tokens i..j if they touch (hyphenated compounds split by the tokenizer). */
+function joined(tokens: readonly Token[], i: number, to: number): { text: string; end: number }[] {
+  const out: { text: string; end: number }[] = [];
+  let text = tokens[i].text;
+  for (let j = i + 1; j < to && j <= i + 4; j++) {
+    if (tokens[j].start !== tokens[j - 1].end) break;
+    text += tokens[j].text;
+    if (isWord(tokens[j]) && text.includes("-")) out.push({ text, end: j + 1 });
+  }
+  return out.reverse();
+}
+
+function matchAt(
+  tokens: readonly Token[],
+  i: number,
+  to: number,
+  lexicons: readonly SentimentIndex[],
+): Match | undefined {
+  const t = tokens[i];
+  for (const lex of lexicons) {
+    // Multi-word entries over consecutive word tokens.
+    const phrases = lex.phrases.get(t.lower) ?? lex.phrases.get(t.lemma);
+    if (phrases) {
+      for (const e of phrases) {
+        let ok = true;
+        let j = i;
+        for (const part of e.parts) {
+          while (j < to && !isWord(tokens[j]) && tokens[j].text !== "-") j++;
+          const tok = tokens[j];
+          if (!tok) {
+            ok = false;
+            break;
+          }
+          const value = e.caseSensitive ? tok.text : e.lemma ? tok.lemma : tok.lower;
+          if (value !== part && tok.lower !== part) {
+            ok = false;
+            break;
+          }
+          j++;
+        }
+        if (ok) return { entry: e, length: j - i, viaLemma: false };
+      }
+    }
+    for (const c of joined(tokens, i, to)) {
+      const lower = c.text.toLowerCase();
+      const e = lex.forms.get(lower) ?? lex.lemmas.get(lower) ??
+        lex.prefixes.find((p) => lower.startsWith(p.parts[0]));
+      if (e) return { entry: e, length: c.end - i, viaLemma: false };
+    }
+    const exact = lex.exact.get(t.text);
+    if (exact) return { entry: exact, length: 1, viaLemma: false };
+    const form = lex.forms.get(t.lower);
+    if (form) return { entry: form, length: 1, viaLemma: false };
+    const lemma = lex.lemmas.get(t.lemma) ?? lex.lemmas.get(t.lower);
+    if (lemma) return { entry: lemma, length: 1, viaLemma: false };
+    const prefix = lex.prefixes.find((p) => t.lower.startsWith(p.parts[0]));
+    if (prefix) return { entry: prefix, length: 1, viaLemma: false };
+  }
+  // Lemma fallback: an inflected form whose lemma is a form entry ("allies" -> "ally").
+  if (t.lemma !== t.lower) {
+    for (const lex of lexicons) {
+      const e = lex.forms.get(t.lemma);
+      if (e) return { entry: e, length: 1, viaLemma: true };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Token indexes of the sentence's tokens inside scare quotes: 1–4 quoted
+ * words that are not a quotation of speech (a speech or naming verb, or an
+ * attribution noun such as "comment", earlier in the sentence or just after
+ * the quote; punctuation closing the quote), nor a title or name (the quote
+ * starts with a capital letter).
+ */
+function scareQuoted(tokens: readonly Token[], from: number, to: number): Set<number> {
+  const inside = new Set<number>();
+  let open = -1;
+  for (let i = from; i < to; i++) {
+    const text = tokens[i].text;
+    if (!QUOTE_MARKS.has(text) || text === "'" || text === "’" && open < 0) continue;
+    const opening = open < 0 && (text === '"' || text === "“" || text === "„" || text === "«" ||
+      text === "‘" || text === "‹");
+    if (opening) {
+      open = i;
+      continue;
+    }
+    if (open < 0) continue;
+    const words = [];
+    for (let j = open + 1; j < i; j++) if (isWord(tokens[j])) words.push(j);
+    const lastInner = tokens[i - 1]?.text ?? "";
+    const name = words.length > 0 && /^\p{Lu}/u.test(tokens[words[0]].text);
+    const speech = [",", ".", "?", "!"].includes(lastInner) ||
+      attributed(tokens, open, i, from, to);
+    if (words.length >= 1 && words.length <= 4 && !speech && !name) {
+      for (const j of words) inside.add(j);
+    }
+    open = -1;
+  }
+  return inside;
+}
+
+function attributed(
+  tokens: readonly Token[],
+  open: number,
+  close: number,
+  from: number,
+  to: number,
+): boolean {
+  const cue = (t: Token) =>
+    (t.pos === "VERB" && SPEECH_VERBS.has(t.lemma)) ||
+    (t.pos === "NOUN" && ATTRIBUTION_NOUNS.has(t.lemma));
+  for (let j = from; j < open; j++) if (cue(tokens[j])) return true;
+  for (let j = close + 1; j < Math.min(to, close + 4); j++) if (cue(tokens[j])) return true;
+  return false;
+}
+
+/**
+ * The contributions of the sentiment words in tokens `[from, to)` (one
+ * sentence). Curly apostrophes are read as straight ones ("isn’t").
+ */
+export function sentenceContributions(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  options: ResolvedSentimentOptions,
+): Contribution[] {
+  const local = tokens.slice(from, to).map((t) =>
+    /[\u2018\u2019]/.test(t.lower) ? { ...t, lower: t.lower.replace(/[\u2018\u2019]/g, "'") } : t
+  );
+  return contributionsIn(local, 0, local.length, options).map((c) => ({
+    ...c,
+    tokenStart: c.tokenStart + from,
+    tokenEnd: c.tokenEnd + from,
+  }));
+}
+
+function contributionsIn(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  options: ResolvedSentimentOptions,
+): Contribution[] {
+  const lexicons = activeLexicons(options);
+  if (lexicons.length === 0) return [];
+  const words: number[] = [];
+  for (let i = from; i < to; i++) if (isWord(tokens[i])) words.push(i);
+  const wordOf = new Map(words.map((tokenIndex, w) => [tokenIndex, w]));
+  const upper = words.filter((i) => isUpper(tokens[i].text)).length;
+  const capDifferential = upper > 0 && upper < words.length;
+  const quoted = scareQuoted(tokens, from, to);
+
+  // Find the lexicon matches first: a word in a match is a sentiment word.
+  const matches: { i: number; m: Match }[] = [];
+  const sentimentWord = new Set<number>();
+  for (let i = from; i < to; i++) {
+    // Boosters and negators modify sentiment words and are none themselves.
+    if (!isWord(tokens[i]) || BOOSTERS.has(tokens[i].lower) || NEGATORS.has(tokens[i].lower)) {
+      continue;
+    }
+    const m = matchAt(tokens, i, to, lexicons);
+    if (!m) continue;
+    if (m.entry.weight === 0) {
+      // A zero-weight entry (a word neutral in this domain) hides the word
+      // from the other lexicons and is no sentiment word itself.
+      i += m.length - 1;
+      continue;
+    }
+    matches.push({ i, m });
+    for (let j = i; j < i + m.length; j++) sentimentWord.add(j);
+    i += m.length - 1;
+  }
+
+  // Shifters ("reduce unemployment"): the shifted word flips; the shifter's
+  // own valence is then not counted.
+  const shiftedBy = new Map<number, number>();
+  for (const { i } of matches) {
+    const w = wordOf.get(i) ?? 0;
+    for (let k = 1; k <= 3 && w - k >= 0; k++) {
+      const prev = tokens[words[w - k]];
+      if (SHIFTERS.has(prev.lemma) && (prev.pos === "VERB" || prev.pos === "NOUN")) {
+        shiftedBy.set(i, words[w - k]);
+        break;
+      }
+    }
+  }
+  const shifters = new Set(shiftedBy.values());
+
+  const butWord = words.findIndex((i) => CONTRASTIVE.has(tokens[i].lower));
+  const out: Contribution[] = [];
+  for (const { i, m } of matches) {
+    if (shifters.has(i)) continue;
+    const w = wordOf.get(i) ?? 0;
+    const rules: string[] = [];
+    if (m.viaLemma) rules.push("lemma");
+    let v = m.entry.weight;
+    if (v === 0) continue;
+    if (capDifferential && isUpper(tokens[i].text)) {
+      v += v > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
+      rules.push("caps");
+    }
+    // Boosters and dampeners in the three words before (VADER: 1, 0.95, 0.9).
+    for (let k = 1; k <= 3 && w - k >= 0; k++) {
+      const prev = tokens[words[w - k]];
+      if (sentimentWord.has(words[w - k])) continue;
+      let s = BOOSTERS.get(prev.lower) ?? 0;
+      if (s === 0) continue;
+      if (v < 0) s = -s;
+      if (capDifferential && isUpper(prev.text)) s += v > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
+      s *= k === 1 ? 1 : k === 2 ? 0.95 : 0.9;
+      v += s;
+      rules.push(Math.abs(v) > Math.abs(v - s) ? "boosted" : "dampened");
+    }
+    if (w >= 2) {
+      const pair = `${tokens[words[w - 2]].lower} ${tokens[words[w - 1]].lower}`;
+      if (DAMPENER_PHRASES.has(pair)) {
+        v += v > 0 ? -BOOSTER_DAMPEN : BOOSTER_DAMPEN;
+        rules.push("dampened");
+      }
+    }
+    // Negation: each negator in the window flips and shrinks (VADER's -0.74);
+    // or, with negationScope "model", the language model's negation flag.
+    if (options.negationScope === "model" && tokens[i].negated) {
+      v *= NEGATION_FACTOR;
+      rules.push("negated");
+    }
+    for (
+      let k = 1;
+      options.negationScope === "window" && k <= options.negationWindow && w - k >= 0;
+      k++
+    ) {
+      const prev = tokens[words[w - k]];
+      if (sentimentWord.has(words[w - k])) continue;
+      if (NEGATORS.has(prev.lower)) {
+        v *= NEGATION_FACTOR;
+        rules.push("negated");
+      }
+    }
+    if (shiftedBy.has(i)) {
+      v *= NEGATION_FACTOR;
+      rules.push("shifted");
+    }
+    // "least" negates unless "at least" / "very least".
+    if (w >= 1 && tokens[words[w - 1]].lower === "least") {
+      const before = w >= 2 ? tokens[words[w - 2]].lower : "";
+      if (before !== "at" && before !== "very") {
+        v *= NEGATION_FACTOR;
+        rules.push("least");
+      }
+    }
+    if (butWord >= 0 && w !== butWord) {
+      v *= w < butWord ? BUT_BEFORE : BUT_AFTER;
+      rules.push(w < butWord ? "but-before" : "but-after");
+    }
+    if (quoted.has(i)) {
+      v *= options.scareQuoteFactor;
+      rules.push("scare-quoted");
+    }
+    if (v < 0 && options.negativeWeight !== 1) {
+      v *= options.negativeWeight;
+      rules.push("negativity");
+    }
+    out.push({ tokenStart: i, tokenEnd: i + m.length, word: w, entry: m.entry, weight: v, rules });
+  }
+  return out;
+}
+
+const BOOSTER_DAMPEN = 0.293;

@@ -1,0 +1,35 @@
+import { ok, strictEqual } from "node:assert/strict";
+import { loadLexicon } from "../lib/lexicon/load.ts";
+import { sentimentOf } from "../lib/sentiment/sentiment_of.ts";
+
+const DIR = new URL("../data/lexicons/", import.meta.url).pathname;
+
+Deno.test("sentiment_general.json is a valid lexicon of VADER valences on -4..+4", async () => {
+  const lex = await loadLexicon(DIR + "sentiment_general.json");
+  strictEqual(lex.name, "sentiment_general");
+  strictEqual(lex.licence, "MIT");
+  ok(/Hutto/.test(lex.source) && /vader-sentiment/.test(lex.source));
+  ok(/-4 .*\+4/.test(lex.description));
+  ok(lex.entries.length > 7000);
+  ok(lex.entries.every((e) => typeof e.weight === "number" && e.weight >= -4 && e.weight <= 4));
+  strictEqual(lex.entries.find((e) => e.term === "good")?.weight, 1.9);
+});
+
+Deno.test("sentiment_domain.yaml is a valid lexicon with the domain's evaluative words", async () => {
+  const lex = await loadLexicon(DIR + "sentiment_domain.yaml");
+  strictEqual(lex.name, "sentiment_domain");
+  strictEqual(lex.licence, "CC0-1.0");
+  const terms = new Set(lex.entries.map((e) => e.term));
+  for (const t of ["russophob*", "ethnocracy", "blackmail", "lackey", "witch hunt", "hostage"]) {
+    ok(terms.has(t), `has ${t}`);
+  }
+  ok(lex.entries.every((e) => typeof e.weight === "number" && e.weight >= -4 && e.weight <= 4));
+});
+
+Deno.test("sentimentOf() takes a term's domain weight over its general weight while the domain is on", () => {
+  const on = sentimentOf("It was a scandal.").evidence[0];
+  const off = sentimentOf("It was a scandal.", { lexicons: { domain: false } }).evidence[0];
+  strictEqual(on.lexicon, "sentiment_domain");
+  strictEqual(off.lexicon, "sentiment_general");
+  ok(on.base !== off.base);
+});

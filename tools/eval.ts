@@ -1,0 +1,72 @@
+/**
+ * `deno task eval [--benchmarks DIR]`: runs the bundled benchmarks with the
+ * selection of `benchmarks/SPLITS.md` and prints tuning and reporting
+ * figures separately (toolkit, VADER, wink-nlp), as JSON.
+ *
+ * Tuning: VADER tweets, movie and Amazon snippets, NYT rows with an odd
+ * article number; NewsMTSC `paper-split/*-dev.jsonl`.
+ * Reporting: NYT rows with an even article number; NewsMTSC
+ * `paper-split/newsmtsc-{rw,mt}-test.jsonl`.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import {
+  filterRows,
+  parseRatedTexts,
+  type RowFilter,
+  validateSentences,
+} from "../lib/validate/sentences.ts";
+import { parseTargets, validateTargets } from "../lib/validate/targets.ts";
+
+const { values } = parseArgs({
+  args: Deno.args,
+  options: { benchmarks: { type: "string", default: "/work/shared/benchmarks" } },
+});
+const dir = values.benchmarks;
+
+function sentences(name: string, rows: RowFilter) {
+  const file = `${dir}/vader/${name}_GroundTruth.txt`;
+  const v = validateSentences(
+    filterRows(parseRatedTexts(Deno.readTextFileSync(file), file), rows, file),
+  );
+  return {
+    data: `${name} (${rows})`,
+    n: v.n,
+    pearson: v.pearson,
+    vader: v.baselines.vader.pearson,
+    wink: v.baselines.wink.pearson,
+  };
+}
+
+function targets(name: string) {
+  const file = `${dir}/newsmtsc/paper-split/${name}.jsonl`;
+  const v = validateTargets(parseTargets(Deno.readTextFileSync(file), file));
+  return {
+    data: name,
+    n: v.n,
+    macroF1: v.macroF1,
+    accuracy: v.accuracy,
+    vader: { macroF1: v.baselines.vader.macroF1, accuracy: v.baselines.vader.accuracy },
+    wink: { macroF1: v.baselines.wink.macroF1, accuracy: v.baselines.wink.accuracy },
+    confusion: v.confusion,
+  };
+}
+
+const out = {
+  splits: "benchmarks/SPLITS.md",
+  tuning: {
+    sentences: [
+      sentences("tweets", "all"),
+      sentences("movieReviewSnippets", "all"),
+      sentences("amazonReviewSnippets", "all"),
+      sentences("nytEditorialSnippets", "odd-articles"),
+    ],
+    targets: [targets("newsmtsc-rw-dev"), targets("newsmtsc-mt-dev")],
+  },
+  reporting: {
+    sentences: [sentences("nytEditorialSnippets", "even-articles")],
+    targets: [targets("newsmtsc-rw-test"), targets("newsmtsc-mt-test")],
+  },
+};
+console.log(JSON.stringify(out, null, 2));
