@@ -67,6 +67,8 @@ export const AnalysedArticle = z.looseObject({
   /** Where the text came from. */
   origin: z.string(),
   warnings: z.array(z.string()),
+  /** The raw text as read, so that every offset can be opened into its words. */
+  text: z.string(),
   /** Length of the raw text in UTF-16 code units; segments cover `[0, length)`. */
   length: z.number().int().nonnegative(),
   segments: z.array(Segment),

@@ -13,7 +13,7 @@ import type { Hit } from "./lexicon/hit.ts";
 import { matchLexicon } from "./lexicon/match.ts";
 import { lexiconCategories } from "./lexicon/schema.ts";
 import { stanceRates } from "./metrics/stance.ts";
-import { topicRates } from "./metrics/topics.ts";
+import { type TopicRate, topicRates } from "./metrics/topics.ts";
 import { isWord } from "./metrics/word_count.ts";
 import type { AnalysisResources } from "./resources.ts";
 import type { Segment } from "./segment.ts";
@@ -128,11 +128,17 @@ export function analyzeArticle(
   const sentences = t.sentences.filter((s) => TEXT_VOICES.includes(s.voice));
   const sentiment = { lexicons: options.sentimentLexicons };
 
-  const topicHits = matchLexicon(tokens, resources.topics, { text, article: id });
-  const topics = topicRates(topicHits, { tokens, sentences }, {
-    topics: lexiconCategories(resources.topics),
-    article: id,
-  });
+  const topicHits: Hit[] = [];
+  const topics: TopicRate[] = [];
+  for (const lexicon of [resources.topics, ...resources.extra]) {
+    const hits = matchLexicon(tokens, lexicon, { text, article: id });
+    topicHits.push(...hits);
+    topics.push(...topicRates(hits, { tokens, sentences }, {
+      topics: lexiconCategories(lexicon),
+      lexicon: lexicon.name,
+      article: id,
+    }));
+  }
   const stanceEvidence = findStance({ text, tokens }, resources.stance, { article: id });
   const stance = stanceRates(stanceEvidence, tokens, { article: id });
   const scareHits: HitRecord[] = stanceEvidence.scareQuotes.map((q) => ({
@@ -167,6 +173,7 @@ export function analyzeArticle(
     meta: article.meta,
     origin: article.origin,
     warnings: article.warnings,
+    text,
     length: text.length,
     segments: t.segments,
     sentences: t.sentences.map((s) => ({

@@ -53,3 +53,10 @@ export * from "./sentiment/sentence_sentiment.ts";
 export * from "./sentiment/span_sentiment.ts";
 export * from "./sentiment/sentiment_of.ts";
 export * from "./provenance.ts";
+export * from "./tables/tidy.ts";
+// Bring your own lexicon: importers, exporter, check.
+export * from "./lexicon/import/mod.ts";
+export * from "./lexicon/export.ts";
+export * from "./lexicon/check.ts";
+export * from "./lexicon/check_file.ts";
+export { formatCheckReport } from "./cli/lexicon.ts";

@@ -5,6 +5,7 @@
  */
 import { loadActors } from "./actors/load.ts";
 import type { ActorLexicon } from "./actors/schema.ts";
+import { InputError } from "./errors.ts";
 import { loadLexicon } from "./lexicon/load.ts";
 import type { Lexicon } from "./lexicon/schema.ts";
 import { type LexiconRecord, lexiconRecord } from "./provenance.ts";
@@ -20,7 +21,10 @@ export const DEFAULT_LEXICONS = {
 
 /** The validated lexicons of one run. */
 export interface AnalysisResources {
+  /** The topic lexicon. */
   topics: Lexicon;
+  /** Further topic-like lexicons a researcher added; each gives rows in `topics`. */
+  extra: Lexicon[];
   stance: StanceLexicons;
   actors: ActorLexicon;
   /** Provenance of every lexicon above and of the sentiment lexicons, in a fixed order. */
@@ -31,6 +35,8 @@ export interface AnalysisResources {
 export interface LoadResourcesOptions {
   /** Topic lexicon. @default DEFAULT_LEXICONS.topics */
   topics?: string;
+  /** Further topic-like lexicons (any categories), measured like topics. @default [] */
+  extra?: readonly string[];
   /** Actor lexicon. @default DEFAULT_LEXICONS.actors */
   actors?: string;
   /** Stance lexicon. @default the toolkit's stance.yaml */
@@ -56,13 +62,25 @@ export interface LoadResourcesOptions {
 export async function loadResources(
   options: LoadResourcesOptions = {},
 ): Promise<AnalysisResources> {
-  const [topics, actors, stance] = await Promise.all([
+  const [topics, actors, stance, extra] = await Promise.all([
     loadLexicon(options.topics ?? DEFAULT_LEXICONS.topics),
     loadActors(options.actors ?? DEFAULT_LEXICONS.actors),
     loadStanceLexicons({ stance: options.stance, reporting: options.reporting }),
+    Promise.all((options.extra ?? []).map((path) => loadLexicon(path))),
   ]);
+  const names = [topics.name, stance.stance.name, stance.reporting?.name];
+  for (const [i, lexicon] of extra.entries()) {
+    if (names.includes(lexicon.name)) {
+      throw new InputError(
+        { file: options.extra![i], path: "name" },
+        `expected a lexicon name not already in use, found "${lexicon.name}"`,
+      );
+    }
+    names.push(lexicon.name);
+  }
   const records = [
     lexiconRecord("topics", topics),
+    ...extra.map((lexicon) => lexiconRecord("extra", lexicon)),
     lexiconRecord("stance", stance.stance),
     ...(stance.reporting ? [lexiconRecord("reporting", stance.reporting)] : []),
     lexiconRecord("actors", actors),
@@ -70,5 +88,5 @@ export async function loadResources(
       lexiconRecord(`sentiment_${which}`, await loadLexicon(url.pathname))
     ),
   ];
-  return { topics, actors, stance, lexicons: await Promise.all(records) };
+  return { topics, extra, actors, stance, lexicons: await Promise.all(records) };
 }

@@ -28,8 +28,25 @@ Deno.test("sentiment_domain.yaml is a valid lexicon with the domain's evaluative
 
 Deno.test("sentimentOf() takes a term's domain weight over its general weight while the domain is on", () => {
   const on = sentimentOf("It was a scandal.").evidence[0];
-  const off = sentimentOf("It was a scandal.", { lexicons: { domain: false } }).evidence[0];
+  const off = sentimentOf("It was a scandal.", { lexicons: { domain: false, fitted: false } })
+    .evidence[0];
   strictEqual(on.lexicon, "sentiment_domain");
   strictEqual(off.lexicon, "sentiment_general");
   ok(on.base !== off.base);
+});
+
+Deno.test("sentiment_fitted.json is a valid MIT lexicon fitted on tuning rows only", async () => {
+  const lex = await loadLexicon(DIR + "sentiment_fitted.json");
+  strictEqual(lex.name, "sentiment_fitted");
+  strictEqual(lex.licence, "MIT");
+  ok(/odd article number/.test(lex.description) && /TUNING/.test(lex.description));
+  ok(/Hutto/.test(lex.source));
+  ok(lex.entries.every((e) => typeof e.weight === "number" && e.weight >= -4 && e.weight <= 4));
+  const general = await loadLexicon(DIR + "sentiment_general.json");
+  const vader = new Map(general.entries.map((e) => [e.term, e.weight]));
+  for (const e of lex.entries) {
+    // A replaced weight names a VADER term and moved; an added word is a lemma VADER lacks.
+    if (e.match === "lemma") ok(!vader.has(e.term), `${e.term} is new`);
+    else ok(vader.has(e.term) && Math.abs((vader.get(e.term) ?? 0) - (e.weight ?? 0)) >= 0.049);
+  }
 });

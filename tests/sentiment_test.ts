@@ -85,7 +85,10 @@ Deno.test("sentimentOf() changes when the domain lexicon is switched off", () =>
   ok(on.evidence.some((e) => e.lexicon === "sentiment_domain"));
   ok(!off.evidence.some((e) => e.lexicon === "sentiment_domain"));
   ok(off.score > on.score);
-  strictEqual(sentimentOf(text, { lexicons: { domain: false, general: false } }).score, 0);
+  const none = { domain: false, general: false, fitted: false };
+  strictEqual(sentimentOf(text, { lexicons: none }).score, 0);
+  const fittedOnly = sentimentOf(text, { lexicons: { ...none, fitted: true } });
+  ok(fittedOnly.evidence.every((e) => e.lexicon === "sentiment_fitted"));
 });
 
 Deno.test("sentimentOf() scores are normalize(sum of evidence weights) on -1..+1", () => {
@@ -163,4 +166,50 @@ Deno.test("sentimentOf() neutralises institutional senses only while the domain 
   const text = "The party asked the United Nations for health care funds.";
   strictEqual(sentimentOf(text).score, 0);
   ok(sentimentOf(text, { lexicons: { domain: false } }).score > 0);
+});
+
+const FITTED = JSON.parse(
+  Deno.readTextFileSync(new URL("../data/lexicons/sentiment_fitted.json", import.meta.url)),
+) as { entries: { term: string; weight: number; match?: string }[] };
+
+Deno.test("sentimentOf() scores a fitted word VADER lacks, with its offsets, only while fitted is on", () => {
+  const added = FITTED.entries.find((e) =>
+    e.match === "lemma" && Math.abs(e.weight) >= 0.5 && /^[a-z]+$/.test(e.term)
+  );
+  ok(added, "the fitted lexicon adds at least one word with |weight| >= 0.5");
+  const text = `It was ${added.term}.`;
+  const on = sentimentOf(text);
+  const hit = on.evidence.find((e) => e.start === text.indexOf(added.term));
+  ok(hit, `"${added.term}" has evidence: ${JSON.stringify(on.evidence)}`);
+  strictEqual(hit.lexicon, "sentiment_fitted");
+  strictEqual(text.slice(hit.start, hit.end), added.term);
+  strictEqual(hit.base, added.weight);
+  const off = sentimentOf(text, { lexicons: { fitted: false } });
+  ok(!off.evidence.some((e) => e.start === hit.start));
+});
+
+Deno.test("sentenceSentiment() uses the fitted weight in place of VADER's for the same word", () => {
+  const replaced = FITTED.entries.find((e) => !e.match && /^[a-z]{4,}$/.test(e.term));
+  ok(replaced, "the fitted lexicon replaces at least one plain word");
+  const text = `Everyone saw the ${replaced.term} there.`;
+  const on = sentence(text).evidence.find((e) => e.form === replaced.term);
+  const off = sentence(text, { lexicons: { fitted: false } }).evidence.find((e) =>
+    e.form === replaced.term
+  );
+  ok(on && off);
+  strictEqual(on.lexicon, "sentiment_fitted");
+  strictEqual(on.base, replaced.weight);
+  strictEqual(off.lexicon, "sentiment_general");
+  ok(on.base !== off.base);
+});
+
+Deno.test("spanSentiment() leaves the fitted weights off unless asked", () => {
+  const text = "Smith spoke about the economy, taxes and the coming election campaign.";
+  const plain = spanOf(text, "Smith");
+  ok(plain.evidence.every((e) => e.lexicon !== "sentiment_fitted"));
+  const withFitted = spanOf(text, "Smith", { lexicons: { fitted: true } });
+  const fittedWords = withFitted.evidence.filter((e) => e.lexicon === "sentiment_fitted");
+  ok(fittedWords.length > 0, "some word of the sentence is in the fitted lexicon");
+  const sum = withFitted.evidence.reduce((s, e) => s + e.weight, 0);
+  ok(Math.abs(withFitted.score - sum / Math.sqrt(sum * sum + 15)) < 1e-12);
 });

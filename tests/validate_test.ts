@@ -59,3 +59,21 @@ Deno.test("parseTargets() reads NewsMTSC labels and rejects bad offsets", () => 
   throws(() => parseTargets(line(2, 3, 40), "t.jsonl"), /line 1: targets\[0\]/);
   throws(() => parseTargets("not json", "t.jsonl"), /line 1: expected a JSON object/);
 });
+
+Deno.test("runValidate() switches the fitted weights with --fitted and reports the switch", async () => {
+  const file = FIX + "sentences.tsv";
+  const on = await runValidate(["sentences", file, "--no-baselines"]);
+  const off = await runValidate(["sentences", file, "--no-baselines", "--fitted", "no"]);
+  strictEqual((on.lexicons as { fitted: boolean }).fitted, true);
+  strictEqual((off.lexicons as { fitted: boolean }).fitted, false);
+  ok(on.pearson !== off.pearson, "the fitted weights change the scores");
+  const targets = await runValidate(["targets", FIX + "targets.jsonl", "--no-baselines"]);
+  strictEqual((targets.lexicons as { fitted: boolean }).fitted, false);
+  let error: unknown;
+  try {
+    await runValidate(["sentences", file, "--fitted", "maybe"]);
+  } catch (e) {
+    error = e;
+  }
+  ok(error instanceof InputError && /--fitted/.test(error.message));
+});

@@ -178,8 +178,29 @@ interface Candidate {
 const DOUBLE_QUOTES = /^["\u201c\u201d\u201e\u00ab\u00bb]+$/;
 const POSSESSIVE = new Set(["'s", "\u2019s"]);
 
+/** Every leading part of the index's keys, so a growing stretch of text can stop early. */
+interface KeyPrefixes {
+  lower: Set<string>;
+  exact: Set<string>;
+}
+const prefixCache = new WeakMap<ActorIndex, KeyPrefixes>();
+
+function keyPrefixes(index: ActorIndex): KeyPrefixes {
+  let p = prefixCache.get(index);
+  if (p) return p;
+  const of = (keys: Iterable<string>) => {
+    const set = new Set<string>();
+    for (const key of keys) for (let n = 1; n <= key.length; n++) set.add(key.slice(0, n));
+    return set;
+  };
+  p = { lower: of(index.lower.keys()), exact: of(index.exact.keys()) };
+  prefixCache.set(index, p);
+  return p;
+}
+
 function collectCandidates(tokens: readonly Token[], index: ActorIndex): Candidate[] {
   const out: Candidate[] = [];
+  const prefixes = keyPrefixes(index);
   for (let i = 0; i < tokens.length; i++) {
     if (DOUBLE_QUOTES.test(tokens[i].text)) continue;
     let text = "";
@@ -192,13 +213,18 @@ function collectCandidates(tokens: readonly Token[], index: ActorIndex): Candida
       prev = t;
       last = j;
       if (text.length > index.maxKey) break;
-      const forms = [
-        ...(index.lower.get(termKey(text)) ?? []),
-        ...(index.exact.get(termKey(text, true)) ?? []),
-      ];
+      const lowerKey = termKey(text);
+      const exactKey = termKey(text, true);
+      const forms = [...(index.lower.get(lowerKey) ?? []), ...(index.exact.get(exactKey) ?? [])];
       for (const form of forms) {
         out.push(candidate(tokens, form, i, last + 1, tokens[i].start, t.end, text));
       }
+      // Keys grow with the text, so once neither is the start of a known key no longer
+      // stretch can match (Greek capital sigma lower-cases by context: never stop on it).
+      if (
+        !prefixes.lower.has(lowerKey) && !prefixes.exact.has(exactKey) &&
+        !text.includes("\u03a3")
+      ) break;
     }
     glued(tokens, i, index, out);
   }

@@ -126,7 +126,13 @@ function readYaml(text: string, file: string): unknown {
     const line = lineCounter.linePos(error.pos[0]).line;
     throw new InputError({ file, line }, `expected valid YAML (${error.message.split("\n")[0]})`);
   }
-  return doc.toJS();
+  try {
+    return doc.toJS();
+  } catch (cause) {
+    // An alias without its anchor, or too many aliases (yaml's guard against alias bombs).
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new InputError({ file }, `expected valid YAML (${message})`, { cause });
+  }
 }
 
 /** The 1-based line of the node at `path` (or its nearest existing parent), when it can be found. */
@@ -161,6 +167,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describeValue(v: unknown): string {
+  if (v === undefined) return "nothing";
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";

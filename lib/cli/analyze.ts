@@ -1,20 +1,52 @@
 /**
- * `deno task analyze <paths...> [--out FILE]`: writes the interchange JSON
- * for the articles found in the paths (folders, text files, JSONL, CSV).
+ * `deno task analyze <paths...>`: analyses the articles found in the paths
+ * (folders, text files, JSONL, CSV) on worker threads. Writes one JSON
+ * document (`--out`, for small runs), or streams one JSON line per article
+ * (`--jsonl`) with the aggregated tables (`--tables`) and the failures
+ * (`--errors`), holding only the articles in flight.
  *
  * @module
  */
 import { parseArgs } from "node:util";
 import { analyzeCorpus } from "../analyze.ts";
-import { loadCorpus } from "../corpus/load_corpus.ts";
+import type { AnalysedArticle } from "../analysis.ts";
+import type { Failure } from "../corpus/corpus.ts";
+import { streamCorpus } from "../corpus/stream_corpus.ts";
 import { loadResources } from "../resources.ts";
+import { analyzeStream, defaultWorkers } from "../run/analyze_stream.ts";
+import { inputBytes } from "../run/input_bytes.ts";
+import { LineWriter } from "../run/line_writer.ts";
+import { Progress } from "../run/progress.ts";
+import { TablesWriter } from "../run/tables_writer.ts";
 
-const USAGE =
-  `Usage: deno task analyze <paths...> [--out FILE] [--text-column NAME] [--id-field NAME]
+const USAGE = `Usage: deno task analyze <paths...> [options]
 
 Reads articles from folders of .txt/.md files (with an optional manifest.json or
 manifest.csv), single text files, JSONL files (one article a line) and CSV files
-with a text column, and writes one JSON document (stdout by default).`;
+with a text column, and analyses them on worker threads.
+
+Output:
+  --out FILE          one JSON document with every article (default: stdout);
+                      holds the whole corpus in memory: for small runs
+  --jsonl FILE        stream instead: one JSON line per analysed article, in
+                      input order whatever the number of workers
+  --tables FILE       the topic, stance and actor rows of every article, with
+                      the article id: {"topics": [...], "stance": [...], "actors": [...]}
+  --errors FILE       one JSON line {"input", "reason"} per input that failed
+Options:
+  --workers N         worker threads (default: the number of cores, ${defaultWorkers()} here;
+                      0 analyses on the main thread)
+  --text-column NAME  the text column of CSV input (default: text)
+  --id-field NAME     the id column or JSONL field (default: id)
+  --max-article-mb N  longest article read, in MiB (default: 8)
+  -h, --help          this text
+
+At the end it prints how many inputs were read, analysed and failed
+(read = analysed + failed). A progress line is shown when standard error is a
+terminal. The exit code is 0 when at least one article was analysed, 1 when
+none was, 2 for a usage error.`;
+
+const MAX_NOTES_SHOWN = 20;
 
 /** Runs the command with the given arguments; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -25,8 +57,13 @@ export async function main(args: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         out: { type: "string", short: "o" },
+        jsonl: { type: "string" },
+        tables: { type: "string" },
+        errors: { type: "string" },
+        workers: { type: "string" },
         "text-column": { type: "string" },
         "id-field": { type: "string" },
+        "max-article-mb": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -34,36 +71,107 @@ export async function main(args: string[]): Promise<number> {
     console.error(`${e instanceof Error ? e.message : e}\n\n${USAGE}`);
     return 2;
   }
-  if (parsed.values.help) {
+  const v = parsed.values;
+  if (v.help) {
     console.log(USAGE);
     return 0;
   }
-  if (parsed.positionals.length === 0) {
-    console.error(`No input given.\n\n${USAGE}`);
+  const usage = (problem: string) => {
+    console.error(`${problem}\n\n${USAGE}`);
     return 2;
+  };
+  if (parsed.positionals.length === 0) return usage("No input given.");
+  if (v.out !== undefined && v.jsonl !== undefined) {
+    return usage("Give --out (one document) or --jsonl (a stream), not both.");
   }
-  const corpus = await loadCorpus(parsed.positionals, {
-    textColumn: parsed.values["text-column"],
-    idField: parsed.values["id-field"],
+  const workers = v.workers === undefined ? defaultWorkers() : Number(v.workers);
+  if (!Number.isInteger(workers) || workers < 0) {
+    return usage(`--workers: expected a whole number >= 0, found "${v.workers}".`);
+  }
+  const maxMb = v["max-article-mb"] === undefined ? 8 : Number(v["max-article-mb"]);
+  if (!(maxMb > 0)) {
+    return usage(`--max-article-mb: expected a positive number, found "${v["max-article-mb"]}".`);
+  }
+
+  const paths = parsed.positionals;
+  const items = streamCorpus(paths, {
+    textColumn: v["text-column"],
+    idField: v["id-field"],
+    maxArticleBytes: Math.round(maxMb * 1024 * 1024),
   });
-  const doc = analyzeCorpus(corpus, await loadResources());
-  const json = JSON.stringify(doc, null, 2) + "\n";
-  if (parsed.values.out) {
-    const out = parsed.values.out;
-    const dir = out.replace(/[\\/][^\\/]*$/, "");
-    if (dir !== out) await Deno.mkdir(dir, { recursive: true });
-    await Deno.writeTextFile(out, json);
-  } else {
-    await Deno.stdout.write(new TextEncoder().encode(json));
+  const progress = new Progress({ totalBytes: await inputBytes(paths) });
+  const jsonl = v.jsonl === undefined ? undefined : await LineWriter.create(v.jsonl);
+  const tables = v.tables === undefined ? undefined : await TablesWriter.create(v.tables);
+  const errors = v.errors === undefined ? undefined : await LineWriter.create(v.errors);
+  const articles: AnalysedArticle[] = [];
+  const failures: Failure[] = [];
+  const notes: string[] = [];
+  let analysed = 0;
+  let failed = 0;
+  let warned = 0;
+  let bytes = 0;
+  for await (const item of analyzeStream(items, { workers })) {
+    if ("note" in item) {
+      notes.push(item.note);
+      continue;
+    }
+    bytes += item.bytes;
+    if ("record" in item) {
+      analysed++;
+      if (item.record.warnings > 0) warned++;
+      if (jsonl) await jsonl.line(item.record.json);
+      else articles.push(JSON.parse(item.record.json));
+      await tables?.add(item.record);
+    } else {
+      failed++;
+      if (errors) await errors.line(JSON.stringify(item.failure));
+      if (!jsonl || !errors) failures.push(item.failure);
+    }
+    progress.update(analysed + failed, bytes);
   }
-  for (const f of doc.failures) console.error(`failed: ${f.input}: ${f.reason}`);
-  for (const n of doc.notes) console.error(`note: ${n}`);
-  const read = doc.articles.length + doc.failures.length;
+  progress.done();
+  await jsonl?.close();
+  await tables?.close();
+  await errors?.close();
+  if (!jsonl) {
+    const doc = analyzeCorpus({ articles: [], failures: [], notes: [] }, await loadResources());
+    doc.articles = articles;
+    doc.failures = failures;
+    doc.notes = notes;
+    const json = JSON.stringify(doc, null, 2) + "\n";
+    if (v.out) {
+      const out = await LineWriter.create(v.out);
+      await out.text(json);
+      await out.close();
+    } else await Deno.stdout.write(new TextEncoder().encode(json));
+  }
+  report({ analysed, failed, warned, failures, notes, errorsFile: v.errors });
+  const outputs = [v.out, v.jsonl, v.tables].filter((x) => x !== undefined);
   console.error(
-    `read ${read}, analysed ${doc.articles.length}, failed ${doc.failures.length}` +
-      (parsed.values.out ? ` → ${parsed.values.out}` : ""),
+    `read ${analysed + failed}, analysed ${analysed}, failed ${failed}` +
+      (outputs.length > 0 ? ` → ${outputs.join(", ")}` : ""),
   );
-  return doc.articles.length === 0 ? 1 : 0;
+  return analysed === 0 ? 1 : 0;
+}
+
+function report(r: {
+  analysed: number;
+  failed: number;
+  warned: number;
+  failures: Failure[];
+  notes: string[];
+  errorsFile?: string;
+}): void {
+  if (r.errorsFile !== undefined) {
+    if (r.failed > 0) console.error(`failed: ${r.failed} inputs, listed in ${r.errorsFile}`);
+  } else for (const f of r.failures) console.error(`failed: ${f.input}: ${f.reason}`);
+  for (const n of r.notes.slice(0, MAX_NOTES_SHOWN)) console.error(`note: ${n}`);
+  if (r.notes.length > MAX_NOTES_SHOWN) {
+    console.error(`note: ... and ${r.notes.length - MAX_NOTES_SHOWN} more`);
+  }
+  if (r.warned > 0) {
+    console.error(`warning: ${r.warned} articles carry warnings (see their "warnings" field)`);
+  }
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -7,6 +7,8 @@
  *   --rows all|even-articles|odd-articles   sentences: keep rows by article-number parity
  *   --neutral-band X                        targets: half-width of the neutral band
  *   --no-domain / --no-general              switch a sentiment lexicon off
+ *   --fitted yes|no                         the fitted word weights (default: yes for
+ *                                           sentences, no for targets; see SentimentLexiconSwitch)
  *   --no-baselines                          skip VADER and wink-nlp
  *
  * @module
@@ -20,11 +22,12 @@ import {
   validateSentences,
 } from "../validate/sentences.ts";
 import { parseTargets, TARGET_NEUTRAL_BAND, validateTargets } from "../validate/targets.ts";
+import { SentimentOptions, SpanSentimentOptions } from "../sentiment/options.ts";
 
 const USAGE = `Usage:
   deno task validate sentences FILE.tsv [--rows all|even-articles|odd-articles]
   deno task validate targets FILE.jsonl [--neutral-band 0.07]
-  Options for both: --no-domain, --no-general, --no-baselines`;
+  Options for both: --no-domain, --no-general, --fitted yes|no, --no-baselines`;
 
 /** Runs the command on `args`; returns the JSON-ready result. */
 export async function runValidate(args: string[]): Promise<Record<string, unknown>> {
@@ -36,6 +39,7 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
       "neutral-band": { type: "string" },
       "no-domain": { type: "boolean", default: false },
       "no-general": { type: "boolean", default: false },
+      fitted: { type: "string" },
       "no-baselines": { type: "boolean", default: false },
     },
   });
@@ -45,7 +49,17 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
       `Expected "sentences FILE" or "targets FILE", got "${positionals.join(" ")}"\n${USAGE}`,
     );
   }
-  const lexicons = { general: !values["no-general"], domain: !values["no-domain"] };
+  if (values.fitted !== undefined && values.fitted !== "yes" && values.fitted !== "no") {
+    throw new InputError(
+      { file: "<arguments>", path: "--fitted" },
+      `expected "yes" or "no", got "${values.fitted}"`,
+    );
+  }
+  const switches = {
+    general: !values["no-general"],
+    domain: !values["no-domain"],
+    ...(values.fitted === undefined ? {} : { fitted: values.fitted === "yes" }),
+  };
   const baselines = values["no-baselines"] ? [] : undefined;
   let text: string;
   try {
@@ -63,6 +77,7 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
       );
     }
     const data = filterRows(parseRatedTexts(text, file), rows.data, file);
+    const lexicons = SentimentOptions.parse({ lexicons: switches }).lexicons;
     const result = validateSentences(data, { sentiment: { lexicons }, baselines });
     return { task: "sentences", file, rows: rows.data, lexicons, scale, ...result };
   }
@@ -76,6 +91,7 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
     );
   }
   const targets = parseTargets(text, file);
+  const lexicons = SpanSentimentOptions.parse({ lexicons: switches }).lexicons;
   const result = validateTargets(targets, {
     sentiment: { lexicons },
     neutralBand: band,

@@ -91,8 +91,6 @@ export interface CompareGroupsOptions {
   by?: string;
   /** Voice to compare. @default "body" */
   voice?: Voice;
-  /** Lexicon names whose hits make the topic table. @default ["topics"] */
-  topicLexicons?: readonly string[];
   /** Bootstrap and permutation rounds. @default 2000 */
   resamples?: number;
   /** Base seed; each row derives its own stream from it. @default 1 */
@@ -131,7 +129,6 @@ export function compareGroups(
   const {
     by = "outlet",
     voice = "body",
-    topicLexicons = ["topics"],
     resamples = 2000,
     seed = 1,
     level = 0.95,
@@ -157,6 +154,8 @@ export function compareGroups(
   const pairs: [string, string][] = groups.length === 2
     ? [[groups[0].group, groups[1].group]]
     : groups.map((g) => [g.group, "rest"]);
+  // The lexicons that made topic rows (the topic lexicon and any extra ones).
+  const topicLexicons = unique(articles.flatMap((a) => a.topics.map((r) => r.lexicon ?? "topics")));
   const tables = {
     topics: articles.map((a) =>
       hitTable(a, voice, (h) => topicLexicons.includes(h.lexicon) ? h.category : undefined)

@@ -26,3 +26,15 @@ export const Corpus = z.object({
 });
 /** A loaded corpus. */
 export type Corpus = z.infer<typeof Corpus>;
+
+/**
+ * One item of a streamed corpus, in input order: an article (with the bytes
+ * of input it took, for progress), an input that failed, or a note.
+ */
+export const CorpusItem = z.union([
+  z.object({ article: Article, bytes: z.number().int().nonnegative() }),
+  z.object({ failure: Failure }),
+  z.object({ note: z.string() }),
+]);
+/** One item of a streamed corpus. */
+export type CorpusItem = z.infer<typeof CorpusItem>;

@@ -55,57 +55,117 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
   return out;
 }
 
-function splitRows(text: string, file: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  let quoted = false;
-  let quoteLine = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 2;
+function splitRows(text: string, file: string): CsvRow[] {
+  const splitter = new CsvSplitter(file);
+  return [...splitter.push(text), ...splitter.end()];
+}
+
+/** One physical CSV row: its cells and the line it starts on. */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Splits CSV text into rows as it arrives in pieces, so that a large file can
+ * be read without holding it whole. Quoted fields may hold commas, doubled
+ * quotes and line breaks; `\r\n`, `\n` and `\r` end a row.
+ *
+ * @example A quoted field split across two pieces
+ * ```ts
+ * import { CsvSplitter } from "./csv.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const s = new CsvSplitter("x.csv");
+ * const rows = [...s.push('id,text\r\n1,"a ""b'), ...s.push('"" c"\r'), ...s.push("\n2,d"), ...s.end()];
+ * deepStrictEqual(rows, [
+ *   { line: 1, cells: ["id", "text"] },
+ *   { line: 2, cells: ["1", 'a "b" c'] },
+ *   { line: 3, cells: ["2", "d"] },
+ * ]);
+ * ```
+ */
+export class CsvSplitter {
+  #file: string;
+  #cells: string[] = [];
+  #cell = "";
+  #line = 1;
+  #rowLine = 1;
+  #quoted = false;
+  #quoteLine = 0;
+  #rest = "";
+
+  /** A splitter for the named file (the name is used in errors). */
+  constructor(file: string) {
+    this.#file = file;
+  }
+
+  /** Takes the next piece of text; returns the rows it completed. */
+  push(piece: string): CsvRow[] {
+    return this.#split(this.#rest + piece, false);
+  }
+
+  /**
+   * Ends the input; returns the last row, if any.
+   *
+   * @throws {InputError} On a quoted field that was never closed.
+   */
+  end(): CsvRow[] {
+    const rows = this.#split(this.#rest, true);
+    if (this.#quoted) {
+      throw new InputError(
+        { file: this.#file, line: this.#quoteLine },
+        "expected a closing quote for the field opened here",
+      );
+    }
+    if (this.#cell !== "" || this.#cells.length > 0) {
+      this.#cells.push(this.#cell);
+      rows.push({ line: this.#rowLine, cells: this.#cells });
+      this.#cells = [];
+      this.#cell = "";
+    }
+    return rows;
+  }
+
+  #split(text: string, final: boolean): CsvRow[] {
+    const rows: CsvRow[] = [];
+    let i = 0;
+    // A quote or carriage return at the very end may pair with the next piece's first character.
+    const stop = final ? text.length : text.length - 1;
+    while (i < stop) {
+      const c = text[i];
+      if (this.#quoted) {
+        if (c === '"' && text[i + 1] === '"') {
+          this.#cell += '"';
+          i += 2;
+          continue;
+        }
+        if (c === '"') this.#quoted = false;
+        else {
+          if (c === "\n") this.#line++;
+          this.#cell += c;
+        }
+        i++;
         continue;
       }
-      if (c === '"') quoted = false;
-      else {
-        if (c === "\n") line++;
-        cell += c;
-      }
+      if (c === '"' && this.#cell === "") {
+        this.#quoted = true;
+        this.#quoteLine = this.#line;
+      } else if (c === ",") {
+        this.#cells.push(this.#cell);
+        this.#cell = "";
+      } else if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        this.#cells.push(this.#cell);
+        rows.push({ line: this.#rowLine, cells: this.#cells });
+        this.#cells = [];
+        this.#cell = "";
+        this.#line++;
+        this.#rowLine = this.#line;
+      } else this.#cell += c;
       i++;
-      continue;
     }
-    if (c === '"' && cell === "") {
-      quoted = true;
-      quoteLine = line;
-    } else if (c === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = "";
-      line++;
-      rowLine = line;
-    } else cell += c;
-    i++;
+    this.#rest = text.slice(i);
+    return rows;
   }
-  if (quoted) {
-    throw new InputError(
-      { file, line: quoteLine },
-      "expected a closing quote for the field opened here",
-    );
-  }
-  if (cell !== "" || cells.length > 0) {
-    cells.push(cell);
-    rows.push({ line: rowLine, cells });
-  }
-  return rows;
 }

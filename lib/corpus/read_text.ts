@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { InputError } from "../errors.ts";
+import { InputError, type InputErrorPlace } from "../errors.ts";
 
 /**
  * Decodes bytes as UTF-8 text and checks that they hold some text.
@@ -45,8 +45,39 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       { cause },
     );
   }
+  return checkText(text, { file });
+}
+
+/**
+ * Checks that a string holds some text: not empty, not only whitespace, no NUL
+ * and not mostly control characters (what binary data decoded as text looks like).
+ *
+ * @param text The text.
+ * @param place Where it came from, used in errors.
+ * @returns The text, unchanged.
+ * @throws {InputError} For empty text, whitespace only, a NUL or many control characters.
+ *
+ * @example
+ * ```ts
+ * import { checkText } from "./read_text.ts";
+ * import { strictEqual, throws } from "node:assert/strict";
+ *
+ * strictEqual(checkText("Hello.", { file: "a.jsonl", line: 2 }), "Hello.");
+ * throws(() => checkText(" \u00a0\n", { file: "a.jsonl", line: 3 }), /line 3: expected text, found only whitespace/);
+ * ```
+ */
+export function checkText(text: string, place: InputErrorPlace): string {
+  const file = place.file;
+  if (text.length === 0) throw new InputError(place, "expected text, found an empty string");
+  const nul = text.indexOf("\0");
+  if (nul >= 0) {
+    throw new InputError(
+      place.line === undefined ? { ...place, line: lineOfChar(text, nul) } : place,
+      "expected text, found a NUL byte (this looks like a binary file)",
+    );
+  }
   if (text.trim() === "") {
-    throw new InputError({ file }, "expected text, found only whitespace");
+    throw new InputError(place, "expected text, found only whitespace");
   }
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
@@ -55,7 +86,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
   if (controls > Math.max(8, text.length * 0.01)) {
     throw new InputError(
-      { file },
+      { ...place, file },
       `expected text, found ${controls} control characters (this looks like a binary file)`,
     );
   }
@@ -84,13 +115,20 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+function lineOfChar(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
 function lineOfByte(bytes: Uint8Array, at: number): number {
   let line = 1;
   for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
   return line;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
+/** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

@@ -10,6 +10,15 @@ import { z } from "zod";
  * A plotly figure spec: `data` (the traces), `layout` and an optional
  * `config`, exactly as `Plotly.newPlot(div, data, layout, config)` takes them.
  * Only the outer shape is checked; plotly itself validates the attributes.
+ *
+ * @example
+ * ```ts
+ * import { PlotlyFigure } from "./figure.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(PlotlyFigure.safeParse({ data: [{ type: "bar" }], layout: {} }).success, true);
+ * strictEqual(PlotlyFigure.safeParse({ data: "bar", layout: {} }).success, false);
+ * ```
  */
 export const PlotlyFigure = z.object({
   data: z.array(z.record(z.string(), z.unknown())),

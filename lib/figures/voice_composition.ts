@@ -8,7 +8,19 @@ import { z } from "zod";
 import { Voice } from "../voice.ts";
 import { FIGURE_FONT, OKABE_ITO, type PlotlyFigure } from "./figure.ts";
 
-/** Characters of one voice in one article. */
+/**
+ * Characters of one voice in one article.
+ *
+ * @example
+ * ```ts
+ * import { VoiceComposition } from "./voice_composition.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const row = { article: "a", voice: "quote", chars: 30, share: 0.2 };
+ * strictEqual(VoiceComposition.safeParse(row).success, true);
+ * strictEqual(VoiceComposition.safeParse({ ...row, voice: "author" }).success, false);
+ * ```
+ */
 export const VoiceComposition = z.object({
   /** The article's id. */
   article: z.string(),

@@ -120,7 +120,13 @@ function readYaml(text: string, file: string): unknown {
     const message = error.message.split("\n")[0];
     throw new InputError({ file, line }, `expected valid YAML (${message})`);
   }
-  return doc.toJS();
+  try {
+    return doc.toJS();
+  } catch (cause) {
+    // An alias without its anchor, or too many aliases (yaml's guard against alias bombs).
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new InputError({ file }, `expected valid YAML (${message})`, { cause });
+  }
 }
 
 /** The 1-based line of the node at `path` (or its nearest existing parent), if it can be found. */

@@ -31,6 +31,12 @@ export const KwicRow = z.object({
 /** One keyword-in-context row. */
 export type KwicRow = z.infer<typeof KwicRow>;
 
+/** The parts of a hit that a keyword-in-context row reads. */
+export type KwicHit = Pick<
+  Hit,
+  "lexicon" | "category" | "entry" | "voice" | "sentence" | "start" | "end" | "article"
+>;
+
 /** Options of {@link kwic}. */
 export interface KwicOptions {
   /** Characters of context on each side (before whitespace is collapsed). @default 60 */
@@ -64,7 +70,11 @@ export interface KwicOptions {
  * deepStrictEqual([row.left, row.match, row.right], ["three new thermal", "power plants", "in Kazakhstan."]);
  * ```
  */
-export function kwic(text: string, hits: readonly Hit[], options: KwicOptions = {}): KwicRow[] {
+export function kwic(
+  text: string,
+  hits: readonly KwicHit[],
+  options: KwicOptions = {},
+): KwicRow[] {
   const window = options.window ?? 60;
   if (!Number.isInteger(window) || window < 0) {
     throw new RangeError(

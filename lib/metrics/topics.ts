@@ -14,6 +14,8 @@ import { countWords } from "./word_count.ts";
 export const TopicRate = z.object({
   /** Article id, when the caller gave one. */
   article: z.string().optional(),
+  /** The lexicon the topic comes from, when the caller named one. */
+  lexicon: z.string().optional(),
   /** The topic (a lexicon category). */
   topic: z.string(),
   voice: Voice,
@@ -113,6 +115,7 @@ export function topicRates(
         sentences,
         sentencesWithTopic: touched,
       };
+      if (options.lexicon !== undefined) row.lexicon = options.lexicon;
       rows.push(options.article === undefined ? row : { article: options.article, ...row });
     }
   }

@@ -46,6 +46,7 @@ export interface SentimentIndex {
 export const SENTIMENT_LEXICON_FILES = {
   general: new URL("../../data/lexicons/sentiment_general.json", import.meta.url),
   domain: new URL("../../data/lexicons/sentiment_domain.yaml", import.meta.url),
+  fitted: new URL("../../data/lexicons/sentiment_fitted.json", import.meta.url),
 } as const;
 
 const cache = new Map<string, SentimentIndex>();
@@ -62,7 +63,7 @@ const cache = new Map<string, SentimentIndex>();
  * strictEqual(sentimentLexicon("domain").name, "sentiment_domain");
  * ```
  */
-export function sentimentLexicon(which: "general" | "domain"): SentimentIndex {
+export function sentimentLexicon(which: "general" | "domain" | "fitted"): SentimentIndex {
   const url = SENTIMENT_LEXICON_FILES[which];
   const key = url.href;
   let index = cache.get(key);
@@ -72,6 +73,61 @@ export function sentimentLexicon(which: "general" | "domain"): SentimentIndex {
   }
   return index;
 }
+
+/**
+ * The lexicons of the fitted weights (`sentiment_fitted.json`), split in two:
+ * `general` is the general lexicon with the fitted weight in place of VADER's
+ * wherever the fitted file lists the same term (those entries carry the
+ * lexicon name `sentiment_fitted`), and `added` holds the fitted words that no
+ * other lexicon has (lemma entries), to be consulted after the general one.
+ * Built once and cached.
+ *
+ * @example
+ * ```ts
+ * import { fittedLexicons, sentimentLexicon } from "./lexicons.ts";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * const { general, added } = fittedLexicons();
+ * strictEqual(general.forms.size, sentimentLexicon("general").forms.size);
+ * ok([...general.forms.values()].some((e) => e.lexicon === "sentiment_fitted"));
+ * ok(added.lemmas.size > 0);
+ * ```
+ */
+export function fittedLexicons(): { general: SentimentIndex; added: SentimentIndex } {
+  if (fittedCache) return fittedCache;
+  const fitted = sentimentLexicon("fitted");
+  const replaced = new Map<string, number>();
+  for (const e of fitted.forms.values()) replaced.set(e.term, e.weight);
+  for (const e of fitted.exact.values()) replaced.set(e.term, e.weight);
+  for (const list of fitted.phrases.values()) for (const e of list) replaced.set(e.term, e.weight);
+  const swap = (e: SentimentEntry): SentimentEntry => {
+    const w = replaced.get(e.term);
+    return w === undefined ? e : { ...e, weight: w, lexicon: fitted.name };
+  };
+  const swapMap = (m: Map<string, SentimentEntry>) =>
+    new Map([...m].map(([k, e]) => [k, swap(e)] as const));
+  const g = sentimentLexicon("general");
+  const general: SentimentIndex = {
+    name: g.name,
+    forms: swapMap(g.forms),
+    exact: swapMap(g.exact),
+    lemmas: swapMap(g.lemmas),
+    prefixes: g.prefixes.map(swap),
+    phrases: new Map([...g.phrases].map(([k, list]) => [k, list.map(swap)] as const)),
+  };
+  const added: SentimentIndex = {
+    name: fitted.name,
+    forms: new Map(),
+    exact: new Map(),
+    lemmas: fitted.lemmas,
+    prefixes: fitted.prefixes,
+    phrases: new Map(),
+  };
+  fittedCache = { general, added };
+  return fittedCache;
+}
+
+let fittedCache: { general: SentimentIndex; added: SentimentIndex } | undefined;
 
 function readLexiconFile(url: URL): Lexicon {
   const file = url.pathname;

@@ -3,8 +3,10 @@
  * (an actor's mention), each with the words behind it as evidence.
  *
  * Lexicons: `data/lexicons/sentiment_general.json` (VADER, Hutto & Gilbert
- * 2014) and `data/lexicons/sentiment_domain.yaml` (evaluative words of
- * political news), either switchable with `{ lexicons: { domain: false } }`.
+ * 2014), `data/lexicons/sentiment_domain.yaml` (evaluative words of political
+ * news) and `data/lexicons/sentiment_fitted.json` (word weights fitted to the
+ * benchmarks' tuning rows; on for sentences, off toward spans by default),
+ * each switchable with `{ lexicons: { domain: false } }` and so on.
  *
  * @example
  * ```ts

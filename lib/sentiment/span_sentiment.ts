@@ -13,9 +13,8 @@ import {
   SpanSentimentOptions,
 } from "./options.ts";
 import { evidenceOf, normalizeScore, textFromTokens } from "./_score.ts";
-import { clauseNumbers } from "./clauses.ts";
-import { CLAUSE_OPENERS } from "./rules.ts";
-import { isWord, sentenceContributions, tokenRange } from "./valence.ts";
+import { spanContext } from "./span_context.ts";
+import { tokenRange } from "./valence.ts";
 
 const DEFAULTS = SpanSentimentOptions.parse({});
 
@@ -28,8 +27,6 @@ function resolve(options?: SpanSentimentOptions): ResolvedSpanSentimentOptions {
   }
   return parsed.data;
 }
-
-const PASSIVE_AUX = new Set(["be", "get"]);
 
 /**
  * Sentiment toward the character span `[start, end)` on −1..+1.
@@ -82,80 +79,27 @@ export function spanSentiment(
   if (spanFrom >= spanTo) {
     throw new RangeError(`No token lies inside the span "${span.start}..${span.end}"`);
   }
-  const sentence = tokens[spanFrom].sentence;
-  let from = spanFrom;
-  while (from > 0 && tokens[from - 1].sentence === sentence) from--;
-  let to = spanFrom;
-  while (to < tokens.length && tokens[to].sentence === sentence) to++;
-
+  const { from, to, words } = spanContext(tokens, [spanFrom, spanTo], opts);
   const text = textFromTokens(tokens.slice(from, to));
-  const clauses = clauseNumbers(tokens, from, to);
-  const wordIndex: number[] = [];
-  let count = 0;
-  for (let i = from; i < to; i++) {
-    wordIndex.push(count);
-    if (isWord(tokens[i])) count++;
-  }
-  const at = (i: number) => wordIndex[Math.min(i, to - 1) - from];
-  const spanEnd = Math.min(spanTo, to);
-  const spanFirstWord = at(spanFrom);
-  const spanLastWord = at(spanEnd - 1);
-  const spanAll = new Set(clauses.all.slice(spanFrom - from, spanEnd - from));
-  const spanStrong = new Set(clauses.strong.slice(spanFrom - from, spanEnd - from));
-  const nearest = (set: Set<number>, x: number) => {
-    let best = Infinity;
-    for (const v of set) best = Math.min(best, Math.abs(v - x));
-    return best;
-  };
-
-  // "Gardner, in a series of tweets, threatened ...": a verbless aside right
-  // after the span does not separate the span from its predicate.
-  let asideEnd = -1;
-  if (tokens[spanEnd]?.text === ",") {
-    for (let j = spanEnd + 1; j < Math.min(to, spanEnd + 10); j++) {
-      const pos = tokens[j].pos;
-      if (pos === "VERB" || pos === "AUX" || CLAUSE_OPENERS.has(tokens[j].lower)) break;
-      if (tokens[j].text === ",") {
-        asideEnd = j;
-        break;
-      }
-    }
-  }
-
-  const evidence = sentenceContributions(tokens, from, to, opts).map((c) => {
+  const evidence = words.map((w) => {
     const rules: string[] = [];
     let factor = 1;
-    const inSpan = c.tokenStart < spanEnd && c.tokenEnd > spanFrom;
-    if (inSpan) {
+    if (w.inSpan) {
       rules.push("in-span");
     } else {
-      const before = c.tokenEnd <= spanFrom;
-      const d = before
-        ? spanFirstWord - at(c.tokenEnd - 1) - 1
-        : at(c.tokenStart) - spanLastWord - 1;
-      if (d > 0) {
-        factor *= Math.pow(0.5, d / opts.halfDistance);
+      if (w.distance > 0) {
+        factor *= Math.pow(0.5, w.distance / opts.halfDistance);
         rules.push("distance");
       }
-      const strong = nearest(spanStrong, clauses.strong[c.tokenStart - from]);
-      let weak = Math.max(0, nearest(spanAll, clauses.all[c.tokenStart - from]) - strong);
-      if (asideEnd >= 0 && c.tokenStart > asideEnd) weak = Math.max(0, weak - 2);
-      const boundaries = strong + weak;
-      if (boundaries > 0) {
-        factor *= Math.pow(opts.clauseFactor, strong) * Math.pow(opts.commaFactor, weak);
+      if (w.strong + w.weak > 0) {
+        factor *= Math.pow(opts.clauseFactor, w.strong) * Math.pow(opts.commaFactor, w.weak);
         rules.push("clause");
-      } else if (c.weight < 0 && tokens[c.tokenStart].pos === "VERB") {
-        const passive = !before && [1, 2].some((k) => {
-          const j = c.tokenStart - k;
-          return j > spanEnd - 1 && PASSIVE_AUX.has(tokens[j].lemma);
-        });
-        if (before || passive) {
-          factor *= opts.targetRoleFactor;
-          rules.push("role-target");
-        }
+      } else if (w.roleTarget) {
+        factor *= opts.targetRoleFactor;
+        rules.push("role-target");
       }
     }
-    return evidenceOf(text, tokens, c, factor, rules);
+    return evidenceOf(text, tokens, w.contribution, factor, rules);
   });
   const sum = evidence.reduce((s, e) => s + e.weight, 0);
   return { score: normalizeScore(sum), evidence };

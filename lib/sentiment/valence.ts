@@ -7,7 +7,12 @@
  */
 import type { Token } from "../token.ts";
 import type { ResolvedSentimentOptions } from "./options.ts";
-import { type SentimentEntry, type SentimentIndex, sentimentLexicon } from "./lexicons.ts";
+import {
+  fittedLexicons,
+  type SentimentEntry,
+  type SentimentIndex,
+  sentimentLexicon,
+} from "./lexicons.ts";
 import {
   ATTRIBUTION_NOUNS,
   BOOSTERS,
@@ -54,10 +59,16 @@ function isUpper(text: string): boolean {
   return /^[^a-z]*[A-Z]+[^a-z]*$/.test(text);
 }
 
-function activeLexicons(options: ResolvedSentimentOptions): SentimentIndex[] {
+/**
+ * The lexicons in lookup order: domain, general (with the fitted weights in
+ * place of VADER's while `fitted` is on), then the fitted lexicon's added words.
+ */
+export function activeLexicons(options: ResolvedSentimentOptions): SentimentIndex[] {
   const list: SentimentIndex[] = [];
-  if (options.lexicons.domain) list.push(sentimentLexicon("domain"));
-  if (options.lexicons.general) list.push(sentimentLexicon("general"));
+  const { domain, general, fitted } = options.lexicons;
+  if (domain) list.push(sentimentLexicon("domain"));
+  if (general) list.push(fitted ? fittedLexicons().general : sentimentLexicon("general"));
+  if (fitted) list.push(fittedLexicons().added);
   return list;
 }
 
@@ -194,11 +205,12 @@ export function sentenceContributions(
   from: number,
   to: number,
   options: ResolvedSentimentOptions,
+  lexicons: readonly SentimentIndex[] = activeLexicons(options),
 ): Contribution[] {
   const local = tokens.slice(from, to).map((t) =>
     /[\u2018\u2019]/.test(t.lower) ? { ...t, lower: t.lower.replace(/[\u2018\u2019]/g, "'") } : t
   );
-  return contributionsIn(local, 0, local.length, options).map((c) => ({
+  return contributionsIn(local, 0, local.length, options, lexicons).map((c) => ({
     ...c,
     tokenStart: c.tokenStart + from,
     tokenEnd: c.tokenEnd + from,
@@ -210,8 +222,8 @@ function contributionsIn(
   from: number,
   to: number,
   options: ResolvedSentimentOptions,
+  lexicons: readonly SentimentIndex[],
 ): Contribution[] {
-  const lexicons = activeLexicons(options);
   if (lexicons.length === 0) return [];
   const words: number[] = [];
   for (let i = from; i < to; i++) if (isWord(tokens[i])) words.push(i);

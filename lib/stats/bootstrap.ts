@@ -91,12 +91,33 @@ export function bootstrap(
   const clusters = clustersOf(values, groups);
   const random = mulberry32(seed);
   const stats = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) {
-    const sample: number[] = [];
-    for (let k = 0; k < clusters.length; k++) {
-      sample.push(...clusters[Math.floor(random() * clusters.length)]);
+  if (statistic === mean && (clusters.length === 1 || values.every((v) => v === 0))) {
+    // Every resample is the same sample (one cluster) or sums zeros: its mean,
+    // computed as the loop below would, is every resampled statistic.
+    let s = 0;
+    for (const x of clusters[0]) s += x;
+    stats.fill(values.every((v) => v === 0) ? 0 : s / clusters[0].length);
+  } else if (statistic === mean) {
+    // The same draws and the same additions in the same order as `mean(sample)`,
+    // without building each sample: bit-identical results, several times faster.
+    for (let r = 0; r < resamples; r++) {
+      let s = 0;
+      let n = 0;
+      for (let k = 0; k < clusters.length; k++) {
+        const cluster = clusters[Math.floor(random() * clusters.length)];
+        for (let j = 0; j < cluster.length; j++) s += cluster[j];
+        n += cluster.length;
+      }
+      stats[r] = s / n;
     }
-    stats[r] = statistic(sample);
+  } else {
+    for (let r = 0; r < resamples; r++) {
+      const sample: number[] = [];
+      for (let k = 0; k < clusters.length; k++) {
+        sample.push(...clusters[Math.floor(random() * clusters.length)]);
+      }
+      stats[r] = statistic(sample);
+    }
   }
   stats.sort();
   return {

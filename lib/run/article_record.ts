@@ -1,0 +1,70 @@
+/**
+ * One analysed article as the streaming outputs write it: its JSON line and
+ * its rows of the aggregated tables, already serialised (in a worker, so that
+ * the main thread only writes).
+ *
+ * @module
+ */
+import type { Article } from "../article.ts";
+import { analyzeArticle, type AnalyzeOptions } from "../analyze.ts";
+import type { AnalysisResources } from "../resources.ts";
+
+/** The names of the aggregated tables, in the order they are written. */
+export const TABLES = ["topics", "stance", "actors"] as const;
+/** One aggregated table's name. */
+export type TableName = typeof TABLES[number];
+
+/** An analysed article, serialised. */
+export interface ArticleRecord {
+  id: string;
+  /** `JSON.stringify` of the `AnalysedArticle`, without a line break. */
+  json: string;
+  /** Each table's rows of this article, as JSON objects that start with `"article"`. */
+  tables: Record<TableName, string[]>;
+  /** How many warnings the article carries. */
+  warnings: number;
+}
+
+/**
+ * Analyses an article and serialises the result for the streaming outputs.
+ *
+ * @param article The article.
+ * @param resources The run's lexicons.
+ * @returns The JSON line and the table rows.
+ *
+ * @example
+ * ```ts
+ * import { articleRecord } from "./article_record.ts";
+ * import { loadResources } from "../resources.ts";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * const r = articleRecord({
+ *   meta: { id: "a", language: "en", inferred: [] },
+ *   text: "Gas talks\n\nPutin met Tokayev to discuss a gas pipeline.",
+ *   origin: "example",
+ *   warnings: [],
+ * }, await loadResources(), { resamples: 100 });
+ * strictEqual(JSON.parse(r.json).id, "a");
+ * ok(r.tables.topics.every((row) => row.startsWith('{"article":"a"')));
+ * ```
+ */
+export function articleRecord(
+  article: Article,
+  resources: AnalysisResources,
+  options: AnalyzeOptions = {},
+): ArticleRecord {
+  const analysed = analyzeArticle(article, resources, options);
+  const id = analysed.id;
+  const row = (r: object) =>
+    JSON.stringify("article" in r && r.article !== undefined ? r : { article: id, ...r });
+  return {
+    id,
+    json: JSON.stringify(analysed),
+    tables: {
+      topics: analysed.topics.map(row),
+      stance: analysed.stance.map(row),
+      actors: analysed.actors.map(row),
+    },
+    warnings: analysed.warnings.length,
+  };
+}

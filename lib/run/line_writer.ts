@@ -1,0 +1,76 @@
+/**
+ * A buffered text file writer: lines are gathered into chunks of about
+ * 1 MiB and written in order, so that a run holds one chunk, not its output.
+ *
+ * @module
+ */
+
+/**
+ * Writes text to a file through a buffer.
+ *
+ * @example
+ * ```ts
+ * import { LineWriter } from "./line_writer.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const path = await Deno.makeTempFile();
+ * const w = await LineWriter.create(path);
+ * await w.line('{"a":1}');
+ * await w.line('{"a":2}');
+ * await w.close();
+ * strictEqual(await Deno.readTextFile(path), '{"a":1}\n{"a":2}\n');
+ * ```
+ */
+export class LineWriter {
+  #file: Deno.FsFile;
+  #parts: string[] = [];
+  #size = 0;
+  #limit: number;
+  #encoder = new TextEncoder();
+
+  private constructor(file: Deno.FsFile, limit: number) {
+    this.#file = file;
+    this.#limit = limit;
+  }
+
+  /**
+   * Creates (or empties) the file, and its folder if missing.
+   *
+   * @param path The file.
+   * @param bufferChars Characters gathered before a write. @default 1 Mi
+   */
+  static async create(path: string, bufferChars = 1024 * 1024): Promise<LineWriter> {
+    const dir = path.replace(/[\\/][^\\/]*$/, "");
+    if (dir !== path && dir !== "") await Deno.mkdir(dir, { recursive: true });
+    const file = await Deno.open(path, { write: true, create: true, truncate: true });
+    return new LineWriter(file, bufferChars);
+  }
+
+  /** Adds text as it is. */
+  async text(text: string): Promise<void> {
+    this.#parts.push(text);
+    this.#size += text.length;
+    if (this.#size >= this.#limit) await this.flush();
+  }
+
+  /** Adds a line (a line break is appended). */
+  async line(text: string): Promise<void> {
+    await this.text(text + "\n");
+  }
+
+  /** Writes what is buffered. */
+  async flush(): Promise<void> {
+    if (this.#parts.length === 0) return;
+    const bytes = this.#encoder.encode(this.#parts.join(""));
+    this.#parts = [];
+    this.#size = 0;
+    let at = 0;
+    while (at < bytes.length) at += await this.#file.write(bytes.subarray(at));
+  }
+
+  /** Writes what is buffered and closes the file. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.#file.close();
+  }
+}

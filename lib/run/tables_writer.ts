@@ -1,0 +1,91 @@
+/**
+ * The aggregated tables of a run, written as they come: one JSON object
+ * `{"topics": [...], "stance": [...], "actors": [...]}` whose rows carry the
+ * article id. Topic rows go straight to the file; stance and actor rows wait
+ * in temporary files and are appended at the end, so memory holds no table.
+ *
+ * @module
+ */
+import type { ArticleRecord, TableName } from "./article_record.ts";
+import { TABLES } from "./article_record.ts";
+import { LineWriter } from "./line_writer.ts";
+
+interface Spill {
+  path: string;
+  writer: LineWriter;
+  rows: number;
+}
+
+/**
+ * Writes the aggregated tables of a run.
+ *
+ * @example
+ * ```ts
+ * import { TablesWriter } from "./tables_writer.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const path = await Deno.makeTempFile({ suffix: ".json" });
+ * const w = await TablesWriter.create(path);
+ * await w.add({ id: "a", json: "{}", warnings: 0, tables: {
+ *   topics: ['{"article":"a","topic":"energy"}'], stance: [], actors: ['{"article":"a","actor":"x"}'],
+ * } });
+ * await w.close();
+ * deepStrictEqual(JSON.parse(await Deno.readTextFile(path)), {
+ *   topics: [{ article: "a", topic: "energy" }], stance: [], actors: [{ article: "a", actor: "x" }],
+ * });
+ * ```
+ */
+export class TablesWriter {
+  #out: LineWriter;
+  #spill: Map<TableName, Spill>;
+  #topics = 0;
+
+  private constructor(out: LineWriter, spill: Map<TableName, Spill>) {
+    this.#out = out;
+    this.#spill = spill;
+  }
+
+  /** Creates the file (and its folder). */
+  static async create(path: string): Promise<TablesWriter> {
+    const out = await LineWriter.create(path);
+    await out.text('{\n"topics": [');
+    const spill = new Map<TableName, Spill>();
+    for (const name of TABLES.slice(1)) {
+      const tmp = await Deno.makeTempFile({ prefix: `framing-${name}-`, suffix: ".json" });
+      spill.set(name, { path: tmp, writer: await LineWriter.create(tmp), rows: 0 });
+    }
+    return new TablesWriter(out, spill);
+  }
+
+  /** Adds an article's rows. */
+  async add(record: ArticleRecord): Promise<void> {
+    for (const row of record.tables.topics) {
+      await this.#out.text(`${this.#topics++ === 0 ? "\n" : ",\n"}${row}`);
+    }
+    for (const [name, s] of this.#spill) {
+      for (const row of record.tables[name]) {
+        await s.writer.text(`${s.rows++ === 0 ? "\n" : ",\n"}${row}`);
+      }
+    }
+  }
+
+  /** Appends the waiting tables, closes the file and removes the temporary files. */
+  async close(): Promise<void> {
+    await this.#out.text(`${this.#topics > 0 ? "\n" : ""}]`);
+    for (const [name, s] of this.#spill) {
+      await s.writer.close();
+      await this.#out.text(`,\n"${name}": [`);
+      await this.#out.flush();
+      using from = await Deno.open(s.path, { read: true });
+      const buffer = new Uint8Array(1024 * 1024);
+      const decoder = new TextDecoder();
+      for (let n = await from.read(buffer); n !== null; n = await from.read(buffer)) {
+        await this.#out.text(decoder.decode(buffer.subarray(0, n), { stream: true }));
+      }
+      await this.#out.text(`${decoder.decode()}${s.rows > 0 ? "\n" : ""}]`);
+      await Deno.remove(s.path);
+    }
+    await this.#out.text("\n}\n");
+    await this.#out.close();
+  }
+}

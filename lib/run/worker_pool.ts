@@ -1,0 +1,156 @@
+/**
+ * A pool of analysis workers (Deno Web Workers), each loading the lexicons
+ * once. Articles go to whichever worker is free; a worker that dies fails
+ * its articles with the reason and is replaced.
+ *
+ * @module
+ */
+import type { Article } from "../article.ts";
+import type { AnalyzeOptions } from "../analyze.ts";
+import type { LoadResourcesOptions } from "../resources.ts";
+import type { ArticleRecord } from "./article_record.ts";
+import type { WorkerReply, WorkerRequest } from "./worker.ts";
+
+/** What became of one article: its record, or the reason it failed. */
+export type PoolResult = { record: ArticleRecord } | { reason: string };
+
+/** Options for {@linkcode WorkerPool}. */
+export interface WorkerPoolOptions {
+  /** Lexicon files for the workers to load. @default the toolkit's own */
+  resources?: LoadResourcesOptions;
+  /** Analysis options. @default {} */
+  analyze?: AnalyzeOptions;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Articles sent to this worker and not yet answered. */
+  busy: Map<number, (r: PoolResult) => void>;
+}
+
+/**
+ * Runs articles through `size` workers. Call {@linkcode WorkerPool.close}
+ * when done, or the workers keep the process alive.
+ *
+ * @example
+ * ```ts
+ * import { WorkerPool } from "./worker_pool.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const pool = new WorkerPool(1, { analyze: { resamples: 50 } });
+ * const result = await pool.analyze({
+ *   meta: { id: "a", language: "en", inferred: [] },
+ *   text: "Talks\n\nThe Kremlin spoke about gas.",
+ *   origin: "example",
+ *   warnings: [],
+ * });
+ * pool.close();
+ * strictEqual("record" in result && result.record.id, "a");
+ * ```
+ */
+export class WorkerPool {
+  #slots: Slot[] = [];
+  #queue: { seq: number; article: Article; resolve: (r: PoolResult) => void }[] = [];
+  #seq = 0;
+  #fatal: string | undefined;
+  #options: WorkerPoolOptions;
+  #closed = false;
+
+  /**
+   * Starts the workers.
+   *
+   * @param size Number of workers (at least 1).
+   * @param options Lexicons and analysis options.
+   * @throws {RangeError} When `size` is not a positive integer.
+   */
+  constructor(size: number, options: WorkerPoolOptions = {}) {
+    if (!Number.isInteger(size) || size < 1) {
+      throw new RangeError(
+        `Cannot start ${JSON.stringify(size)} workers: expected an integer >= 1`,
+      );
+    }
+    this.#options = options;
+    for (let i = 0; i < size; i++) this.#slots.push(this.#start());
+  }
+
+  /** Number of workers. */
+  get size(): number {
+    return this.#slots.length;
+  }
+
+  /** Analyses one article on the first free worker. */
+  analyze(article: Article): Promise<PoolResult> {
+    if (this.#closed) return Promise.resolve({ reason: "the worker pool is closed" });
+    if (this.#fatal !== undefined) return Promise.resolve({ reason: this.#fatal });
+    return new Promise((resolve) => {
+      this.#queue.push({ seq: this.#seq++, article, resolve });
+      this.#dispatch();
+    });
+  }
+
+  /** Stops every worker; articles not yet answered fail. */
+  close(): void {
+    this.#closed = true;
+    for (const slot of this.#slots) {
+      slot.worker.terminate();
+      for (const resolve of slot.busy.values()) resolve({ reason: "the worker pool was closed" });
+      slot.busy.clear();
+    }
+    for (const q of this.#queue.splice(0)) q.resolve({ reason: "the worker pool was closed" });
+  }
+
+  #start(): Slot {
+    const worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
+    const slot: Slot = { worker, busy: new Map() };
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => this.#reply(slot, e.data);
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      this.#crash(slot, `the analysis worker stopped: ${e.message}`);
+    };
+    const init: WorkerRequest = {
+      type: "init",
+      resources: this.#options.resources ?? {},
+      analyze: this.#options.analyze ?? {},
+    };
+    worker.postMessage(init);
+    return slot;
+  }
+
+  #reply(slot: Slot, msg: WorkerReply): void {
+    if (msg.type === "ready") return;
+    if (msg.type === "fatal") {
+      this.#fatal = `the analysis worker could not start: ${msg.reason}`;
+      for (const resolve of slot.busy.values()) resolve({ reason: this.#fatal });
+      slot.busy.clear();
+      for (const q of this.#queue.splice(0)) q.resolve({ reason: this.#fatal });
+      return;
+    }
+    const resolve = slot.busy.get(msg.seq);
+    slot.busy.delete(msg.seq);
+    resolve?.(msg.type === "done" ? { record: msg.record } : { reason: msg.reason });
+    this.#dispatch();
+  }
+
+  #crash(slot: Slot, reason: string): void {
+    slot.worker.terminate();
+    for (const resolve of slot.busy.values()) resolve({ reason });
+    slot.busy.clear();
+    if (this.#closed) return;
+    const i = this.#slots.indexOf(slot);
+    if (i >= 0) this.#slots[i] = this.#start();
+    this.#dispatch();
+  }
+
+  #dispatch(): void {
+    while (this.#queue.length > 0 && this.#fatal === undefined) {
+      // Up to two articles per worker, so that none waits idle for its next message.
+      let free: Slot | undefined;
+      for (const s of this.#slots) if (!free || s.busy.size < free.busy.size) free = s;
+      if (!free || free.busy.size >= 2) return;
+      const task = this.#queue.shift()!;
+      free.busy.set(task.seq, task.resolve);
+      const msg: WorkerRequest = { type: "article", seq: task.seq, article: task.article };
+      free.worker.postMessage(msg);
+    }
+  }
+}

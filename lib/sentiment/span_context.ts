@@ -1,0 +1,132 @@
+/**
+ * Where each sentiment word of a span's sentence stands relative to the span:
+ * inside it, how many words away, across how many clause boundaries, and
+ * whether the span is the target of a negative act. `spanSentiment` weighs
+ * the words from these facts.
+ *
+ * @module
+ */
+import type { Token } from "../token.ts";
+import type { ResolvedSentimentOptions } from "./options.ts";
+import { clauseNumbers } from "./clauses.ts";
+import { CLAUSE_OPENERS } from "./rules.ts";
+import { type Contribution, isWord, sentenceContributions, tokenRange } from "./valence.ts";
+
+/** A sentiment word of the span's sentence and its position relative to the span. */
+export interface SpanWord {
+  /** The word's sentence-level contribution (VADER's rules applied). */
+  contribution: Contribution;
+  /** The word overlaps the span. */
+  inSpan: boolean;
+  /** Words between the word and the span (0 when adjacent or inside). */
+  distance: number;
+  /** Strong clause boundaries (semicolon, dash, bracket, clause opener) between them. */
+  strong: number;
+  /** Weak boundaries (comma, quote mark) between them, beyond the strong ones. */
+  weak: number;
+  /**
+   * A negative verb in the span's clause whose object, or passive subject,
+   * the span is: the span is the act's target.
+   */
+  roleTarget: boolean;
+}
+
+/** The span's sentence and the placed sentiment words. */
+export interface SpanContext {
+  /** Token range `[from, to)` of the span's sentence. */
+  from: number;
+  to: number;
+  words: SpanWord[];
+}
+
+const PASSIVE_AUX = new Set(["be", "get"]);
+
+/**
+ * Places the sentiment words of the sentence of `[spanFrom, spanTo)` (token
+ * indexes) relative to the span.
+ *
+ * @example
+ * ```ts
+ * import { spanContext } from "./span_context.ts";
+ * import { SentimentOptions } from "./options.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * const { tokens } = tokenizeText("Smith is brave, but Jones lied.");
+ * const ctx = spanContext(tokens, [0, 1], SentimentOptions.parse({}));
+ * strictEqual(ctx.words.length, 2);
+ * ok(ctx.words[0].strong === 0 && ctx.words[1].strong === 1);
+ * ```
+ */
+export function spanContext(
+  tokens: readonly Token[],
+  [spanFrom, spanTo]: [number, number],
+  opts: ResolvedSentimentOptions,
+): SpanContext {
+  const sentence = tokens[spanFrom].sentence;
+  let from = spanFrom;
+  while (from > 0 && tokens[from - 1].sentence === sentence) from--;
+  let to = spanFrom;
+  while (to < tokens.length && tokens[to].sentence === sentence) to++;
+
+  const clauses = clauseNumbers(tokens, from, to);
+  const wordIndex: number[] = [];
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    wordIndex.push(count);
+    if (isWord(tokens[i])) count++;
+  }
+  const at = (i: number) => wordIndex[Math.min(i, to - 1) - from];
+  const spanEnd = Math.min(spanTo, to);
+  const spanFirstWord = at(spanFrom);
+  const spanLastWord = at(spanEnd - 1);
+  const spanAll = new Set(clauses.all.slice(spanFrom - from, spanEnd - from));
+  const spanStrong = new Set(clauses.strong.slice(spanFrom - from, spanEnd - from));
+  const nearest = (set: Set<number>, x: number) => {
+    let best = Infinity;
+    for (const v of set) best = Math.min(best, Math.abs(v - x));
+    return best;
+  };
+
+  // "Gardner, in a series of tweets, threatened ...": a verbless aside right
+  // after the span does not separate the span from its predicate.
+  let asideEnd = -1;
+  if (tokens[spanEnd]?.text === ",") {
+    for (let j = spanEnd + 1; j < Math.min(to, spanEnd + 10); j++) {
+      const pos = tokens[j].pos;
+      if (pos === "VERB" || pos === "AUX" || CLAUSE_OPENERS.has(tokens[j].lower)) break;
+      if (tokens[j].text === ",") {
+        asideEnd = j;
+        break;
+      }
+    }
+  }
+
+  const words = sentenceContributions(tokens, from, to, opts).map((c): SpanWord => {
+    const inSpan = c.tokenStart < spanEnd && c.tokenEnd > spanFrom;
+    if (inSpan) {
+      return { contribution: c, inSpan, distance: 0, strong: 0, weak: 0, roleTarget: false };
+    }
+    const before = c.tokenEnd <= spanFrom;
+    const distance = Math.max(
+      0,
+      before ? spanFirstWord - at(c.tokenEnd - 1) - 1 : at(c.tokenStart) - spanLastWord - 1,
+    );
+    const strong = nearest(spanStrong, clauses.strong[c.tokenStart - from]);
+    let weak = Math.max(0, nearest(spanAll, clauses.all[c.tokenStart - from]) - strong);
+    if (asideEnd >= 0 && c.tokenStart > asideEnd) weak = Math.max(0, weak - 2);
+    let roleTarget = false;
+    if (strong + weak === 0 && c.weight < 0 && tokens[c.tokenStart].pos === "VERB") {
+      const passive = !before && [1, 2].some((k) => {
+        const j = c.tokenStart - k;
+        return j > spanEnd - 1 && PASSIVE_AUX.has(tokens[j].lemma);
+      });
+      roleTarget = before || passive;
+    }
+    return { contribution: c, inSpan, distance, strong, weak, roleTarget };
+  });
+  return { from, to, words };
+}
+
+/** Token range of a character span (re-exported for the span scorer). */
+export { tokenRange };

@@ -1,0 +1,149 @@
+/**
+ * Tidy tables from the interchange document: one row per article and
+ * feature (and voice), ready for figures, CSV and LaTeX. Every row keeps the
+ * ids that lead back to its evidence (article, sentence, offsets).
+ *
+ * @module
+ */
+import type { AnalysedArticle } from "../analysis.ts";
+import type { ActorScoreRow } from "../actors/schema.ts";
+import type { KwicRow } from "../metrics/kwic.ts";
+import { kwic } from "../metrics/kwic.ts";
+import type { StanceRate } from "../metrics/stance.ts";
+import type { TopicRate } from "../metrics/topics.ts";
+import { TEXT_VOICES, type Voice } from "../voice.ts";
+
+/** A documents' worth of articles. */
+export interface HasArticles {
+  articles: readonly AnalysedArticle[];
+}
+
+/** Actor rows of every article, with the article id. */
+export function actorTable(doc: HasArticles): (ActorScoreRow & { article: string })[] {
+  return doc.articles.flatMap((a) => a.actors.map((r) => ({ article: a.id, ...r })));
+}
+
+/** Topic rows of every article, with the article id. */
+export function topicTable(doc: HasArticles): (TopicRate & { article: string })[] {
+  return doc.articles.flatMap((a) => a.topics.map((r) => ({ ...r, article: a.id })));
+}
+
+/** Stance rows of every article, with the article id. */
+export function stanceTable(doc: HasArticles): (StanceRate & { article: string })[] {
+  return doc.articles.flatMap((a) => a.stance.map((r) => ({ ...r, article: a.id })));
+}
+
+/** Characters, sentences and words per voice of every article. */
+export function voiceTable(
+  doc: HasArticles,
+): {
+  article: string;
+  voice: Voice;
+  chars: number;
+  sentences: number;
+  words: number;
+  share: number;
+}[] {
+  return doc.articles.flatMap((a) =>
+    a.voices.map((v) => ({ article: a.id, ...v, share: a.length ? v.chars / a.length : 0 }))
+  );
+}
+
+/** One point of a sentiment arc. */
+export interface ArcRow {
+  article: string;
+  /** The sentence's index in the article. */
+  index: number;
+  /** Where the sentence stands in the article's sentences of the chosen voices, 0..1. */
+  position: number;
+  sentiment: number;
+  voice: Voice;
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentence sentiment through each article, in reading order.
+ *
+ * @param voices Voices whose sentences make the arc. @default ["title", "body", "quote"]
+ */
+export function arcTable(
+  doc: HasArticles,
+  voices: readonly Voice[] = ["title", "body", "quote"],
+): ArcRow[] {
+  return doc.articles.flatMap((a) => {
+    const ss = a.sentences.filter((s) => voices.includes(s.voice));
+    return ss.map((s, i) => ({
+      article: a.id,
+      index: s.index,
+      position: ss.length > 1 ? i / (ss.length - 1) : 0,
+      sentiment: s.sentiment,
+      voice: s.voice,
+      start: s.start,
+      end: s.end,
+    }));
+  });
+}
+
+/** Sentences in which an actor is mentioned and a topic is touched. */
+export interface CooccurrenceRow {
+  article: string;
+  voice: Voice;
+  actor: string;
+  topic: string;
+  sentences: number;
+}
+
+/**
+ * Actor × topic co-occurrence: for each article and voice, the number of
+ * sentences that mention the actor and hold a hit of the topic.
+ *
+ * @param topicLexicon The lexicon whose categories are the topics. @default "topics"
+ */
+export function cooccurrenceTable(doc: HasArticles, topicLexicon = "topics"): CooccurrenceRow[] {
+  const rows: CooccurrenceRow[] = [];
+  for (const a of doc.articles) {
+    const topicsIn = new Map<number, Set<string>>();
+    for (const h of a.hits) {
+      if (h.lexicon !== topicLexicon) continue;
+      const set = topicsIn.get(h.sentence) ?? new Set();
+      set.add(h.category);
+      topicsIn.set(h.sentence, set);
+    }
+    const counts = new Map<string, CooccurrenceRow>();
+    const seen = new Set<string>();
+    for (const m of a.mentions) {
+      for (const topic of topicsIn.get(m.sentence) ?? []) {
+        const once = `${m.actor}\u0000${topic}\u0000${m.sentence}`;
+        if (seen.has(once)) continue;
+        seen.add(once);
+        const key = `${m.voice}\u0000${m.actor}\u0000${topic}`;
+        const row = counts.get(key) ??
+          { article: a.id, voice: m.voice, actor: m.actor, topic, sentences: 0 };
+        row.sentences++;
+        counts.set(key, row);
+      }
+    }
+    rows.push(...counts.values());
+  }
+  return rows;
+}
+
+/**
+ * Keyword-in-context rows of every hit in the text voices.
+ *
+ * @param options.lexicon Only hits of this lexicon. @default all
+ * @param options.window Characters of context on each side. @default 60
+ */
+export function kwicTable(
+  doc: HasArticles,
+  options: { lexicon?: string; window?: number } = {},
+): KwicRow[] {
+  return doc.articles.flatMap((a) => {
+    const hits = a.hits
+      .filter((h) => TEXT_VOICES.includes(h.voice))
+      .filter((h) => options.lexicon === undefined || h.lexicon === options.lexicon)
+      .map((h) => ({ ...h, article: a.id }));
+    return kwic(a.text, hits, { window: options.window });
+  });
+}

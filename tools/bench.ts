@@ -1,0 +1,300 @@
+/**
+ * `deno task bench [--mb 10] [--large-mb 40] [--dir DIR]`: speed and memory of
+ * the analysis on a news-like corpus built from the articles the toolkit
+ * ships (see `bench_corpus.ts`; nothing is downloaded).
+ *
+ * On the same text, in the same run, it measures tokens per second of
+ * (a) wink-nlp `readDoc` with tokens and sentences alone (an instance with
+ *     sentence boundaries only, tokens and sentences read out),
+ * (b) npm `vader-sentiment` on the same sentences (compound scores),
+ * (c) the full framing analysis on one thread (`articleRecord`: analysis and
+ *     serialisation, no file input or output);
+ * each stage's peak memory (VmHWM of its own process); the whole
+ * `deno task analyze --jsonl --tables --errors` run on one and on two
+ * workers (the speed-up); and that run's peak memory on the small and on the
+ * large corpus. Every rate uses the token count of (a) as its numerator.
+ * Each stage runs in a fresh process, so that peak memory is its own.
+ *
+ * Prints a table and, as its last line, one JSON object with every figure.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import vader from "vader-sentiment";
+import type { Article } from "../lib/article.ts";
+import { articleRecord } from "../lib/run/article_record.ts";
+import { loadResources } from "../lib/resources.ts";
+import { main as analyzeMain } from "../lib/cli/analyze.ts";
+import { type BenchArticle, benchCorpus } from "./bench_corpus.ts";
+
+const STAGES = ["wink", "vader", "full", "run"] as const;
+type Stage = typeof STAGES[number];
+
+interface StageResult {
+  stage: Stage;
+  seconds: number;
+  tokens?: number;
+  sentences?: number;
+  articles?: number;
+  peakBytes: number;
+  /** Size of the JSONL output of a run. */
+  outputBytes?: number;
+}
+
+/** Peak resident memory of this process (all its threads), from /proc. */
+function peakBytes(): number {
+  const status = Deno.readTextFileSync("/proc/self/status");
+  const m = /VmHWM:\s+(\d+) kB/.exec(status);
+  return m ? Number(m[1]) * 1024 : NaN;
+}
+
+async function readArticles(path: string): Promise<BenchArticle[]> {
+  const text = await Deno.readTextFile(path);
+  return text.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
+}
+
+function toArticle(a: BenchArticle): Article {
+  return {
+    meta: { id: a.id, title: a.title, date: a.date, language: "en", inferred: [] },
+    text: a.text,
+    origin: a.id,
+    warnings: [],
+  };
+}
+
+async function countLines(path: string): Promise<number> {
+  using file = await Deno.open(path, { read: true });
+  const buffer = new Uint8Array(1024 * 1024);
+  let lines = 0;
+  for (let n = await file.read(buffer); n !== null; n = await file.read(buffer)) {
+    for (let i = buffer.indexOf(0x0a); i >= 0 && i < n; i = buffer.indexOf(0x0a, i + 1)) lines++;
+  }
+  return lines;
+}
+
+/** Runs one stage in this process and returns its figures. */
+async function runStage(stage: Stage, corpus: string, workers: number): Promise<StageResult> {
+  if (stage === "run") {
+    const dir = await Deno.makeTempDir({ prefix: "framing-bench-" });
+    const t0 = performance.now();
+    const code = await analyzeMain([
+      corpus,
+      "--jsonl",
+      `${dir}/out.jsonl`,
+      "--tables",
+      `${dir}/tables.json`,
+      "--errors",
+      `${dir}/errors.jsonl`,
+      "--workers",
+      String(workers),
+    ]);
+    const seconds = (performance.now() - t0) / 1000;
+    const peak = peakBytes();
+    const lines = await countLines(`${dir}/out.jsonl`);
+    const outputBytes = (await Deno.stat(`${dir}/out.jsonl`)).size;
+    await Deno.remove(dir, { recursive: true });
+    if (code !== 0) throw new Error(`analyze exited with ${code}`);
+    return { stage, seconds, articles: lines, peakBytes: peak, outputBytes };
+  }
+  const articles = await readArticles(corpus);
+  if (stage === "wink") {
+    const nlp = winkNLP(model, ["sbd"]);
+    let tokens = 0;
+    let sentences = 0;
+    const t0 = performance.now();
+    for (const a of articles) {
+      const doc = nlp.readDoc(a.text);
+      tokens += doc.tokens().out().length;
+      sentences += doc.sentences().out().length;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return { stage, seconds, tokens, sentences, articles: articles.length, peakBytes: peakBytes() };
+  }
+  if (stage === "vader") {
+    const nlp = winkNLP(model, ["sbd"]);
+    const sentences = articles.flatMap((a) => nlp.readDoc(a.text).sentences().out() as string[]);
+    const t0 = performance.now();
+    let sum = 0;
+    for (const s of sentences) sum += vader.SentimentIntensityAnalyzer.polarity_scores(s).compound;
+    const seconds = (performance.now() - t0) / 1000;
+    if (!Number.isFinite(sum)) throw new Error("vader gave a non-finite score");
+    return { stage, seconds, sentences: sentences.length, peakBytes: peakBytes() };
+  }
+  const resources = await loadResources();
+  const t0 = performance.now();
+  let bytes = 0;
+  for (const a of articles) bytes += articleRecord(toArticle(a), resources).json.length;
+  const seconds = (performance.now() - t0) / 1000;
+  if (bytes === 0) throw new Error("no output");
+  return { stage, seconds, articles: articles.length, peakBytes: peakBytes() };
+}
+
+/** Runs a stage in a fresh process. */
+async function child(stage: Stage, corpus: string, workers = 1): Promise<StageResult> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      new URL(import.meta.url).pathname,
+      "--stage",
+      stage,
+      "--corpus",
+      corpus,
+      "--workers",
+      String(workers),
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout).trim();
+  if (!out.success) {
+    throw new Error(`stage ${stage} failed:\n${new TextDecoder().decode(out.stderr)}`);
+  }
+  return JSON.parse(text.split("\n").at(-1)!);
+}
+
+async function writeCorpus(path: string, mb: number): Promise<number> {
+  const file = await Deno.open(path, { write: true, create: true, truncate: true });
+  const encoder = new TextEncoder();
+  let count = 0;
+  for await (const a of benchCorpus(mb * 1024 * 1024)) {
+    await file.write(encoder.encode(JSON.stringify(a) + "\n"));
+    count++;
+  }
+  file.close();
+  return count;
+}
+
+const mib = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    args: Deno.args,
+    options: {
+      stage: { type: "string" },
+      corpus: { type: "string" },
+      workers: { type: "string", default: "1" },
+      mb: { type: "string", default: "10" },
+      "large-mb": { type: "string", default: "40" },
+      dir: { type: "string" },
+    },
+  });
+  if (values.stage !== undefined) {
+    const stage = values.stage as Stage;
+    if (!STAGES.includes(stage)) throw new RangeError(`Unknown stage "${values.stage}"`);
+    console.log(JSON.stringify(await runStage(stage, values.corpus!, Number(values.workers))));
+    Deno.exit(0);
+  }
+  const mb = Number(values.mb);
+  const largeMb = Number(values["large-mb"]);
+  if (!(mb > 0) || !(largeMb > 0)) throw new RangeError("--mb and --large-mb must be positive");
+  const dir = values.dir ?? await Deno.makeTempDir({ prefix: "framing-bench-" });
+  await Deno.mkdir(dir, { recursive: true });
+  const small = `${dir}/bench-${mb}mb.jsonl`;
+  const large = `${dir}/bench-${largeMb}mb.jsonl`;
+  const log = (s: string) => console.error(s);
+  log(`building ${mb} MB and ${largeMb} MB corpora in ${dir} ...`);
+  const smallArticles = await writeCorpus(small, mb);
+  const largeArticles = await writeCorpus(large, largeMb);
+  log("(a) wink-nlp readDoc ...");
+  const wink = await child("wink", small);
+  log("(b) vader-sentiment ...");
+  const vaderResult = await child("vader", small);
+  log("(c) full analysis, one thread ...");
+  const full = await child("full", small);
+  log("analyze run, 1 worker ...");
+  const run1 = await child("run", small, 1);
+  log("analyze run, 2 workers ...");
+  const run2 = await child("run", small, 2);
+  log(`analyze run, 2 workers, ${largeMb} MB ...`);
+  const run2Large = await child("run", large, 2);
+  const tokens = wink.tokens!;
+  const rate = (r: StageResult) => Math.round(tokens / r.seconds);
+  const figures = {
+    corpus: {
+      source: "data/corpus sentences (title, body, quote voices), seeded shuffle",
+      mb,
+      articles: smallArticles,
+      tokens,
+      sentences: wink.sentences,
+      largeMb,
+      largeArticles,
+    },
+    tokensPerSecond: {
+      winkReadDoc: rate(wink),
+      vader: rate(vaderResult),
+      fullOneThread: rate(full),
+      run1Worker: rate(run1),
+      run2Workers: rate(run2),
+    },
+    peakMiB: {
+      winkReadDoc: mib(wink.peakBytes),
+      vader: mib(vaderResult.peakBytes),
+      fullOneThread: mib(full.peakBytes),
+      run1Worker: mib(run1.peakBytes),
+      run2Workers: mib(run2.peakBytes),
+      run2WorkersLarge: mib(run2Large.peakBytes),
+    },
+    outputMiB: {
+      run2Workers: mib(run2.outputBytes ?? 0),
+      run2WorkersLarge: mib(run2Large.outputBytes ?? 0),
+    },
+    seconds: {
+      winkReadDoc: round(wink.seconds),
+      vader: round(vaderResult.seconds),
+      fullOneThread: round(full.seconds),
+      run1Worker: round(run1.seconds),
+      run2Workers: round(run2.seconds),
+      run2WorkersLarge: round(run2Large.seconds),
+    },
+    ratios: {
+      fullOverWink: round(rate(full) / rate(wink), 3),
+      fullOverVader: round(rate(full) / rate(vaderResult), 3),
+      run2Over1: round(run1.seconds / run2.seconds, 3),
+      peakLargeOverSmall: round(run2Large.peakBytes / run2.peakBytes, 3),
+    },
+    bars: {
+      fullAtLeastHalfWink: rate(full) >= 0.5 * rate(wink),
+      fullAtLeast1_5Vader: rate(full) >= 1.5 * rate(vaderResult),
+      twoWorkersAtLeast1_6: run1.seconds / run2.seconds >= 1.6,
+      peakLargeWithin1_2: run2Large.peakBytes <= 1.2 * run2.peakBytes,
+    },
+    machine: {
+      cores: navigator.hardwareConcurrency,
+      loadavg: (await Deno.readTextFile("/proc/loadavg")).split(" ").slice(0, 3).map(Number),
+      deno: Deno.version.deno,
+    },
+  };
+  const rows: [string, string, string, string][] = [
+    ["(a) wink-nlp readDoc, tokens + sentences", wink, wink, wink],
+    ["(b) vader-sentiment, same sentences", vaderResult, vaderResult, vaderResult],
+    ["(c) full analysis, 1 thread", full, full, full],
+    ["analyze --jsonl, 1 worker", run1, run1, run1],
+    ["analyze --jsonl, 2 workers", run2, run2, run2],
+    [`analyze --jsonl, 2 workers, ${largeMb} MB`, run2Large, run2Large, run2Large],
+  ].map(([name, r]) => {
+    const s = r as StageResult;
+    return [
+      name as string,
+      s === run2Large ? "" : rate(s).toLocaleString("en-US"),
+      round(s.seconds).toFixed(2),
+      mib(s.peakBytes).toFixed(1),
+    ];
+  });
+  console.log(`\nCorpus: ${mb} MB, ${smallArticles} articles, ${tokens} tokens (a)\n`);
+  console.log("| stage | tokens/s | seconds | peak MiB |");
+  console.log("| --- | ---: | ---: | ---: |");
+  for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+  console.log(
+    `\nfull / wink ${figures.ratios.fullOverWink}, full / vader ${figures.ratios.fullOverVader}, ` +
+      `2 workers / 1 ${figures.ratios.run2Over1}, peak ${largeMb} MB / ${mb} MB ${figures.ratios.peakLargeOverSmall}`,
+  );
+  console.log(
+    `load average ${figures.machine.loadavg.join(" ")}, ${figures.machine.cores} cores\n`,
+  );
+  if (values.dir === undefined) await Deno.remove(dir, { recursive: true });
+  console.log(JSON.stringify(figures));
+}
