@@ -77,3 +77,12 @@ Deno.test("runValidate() switches the fitted weights with --fitted and reports t
   }
   ok(error instanceof InputError && /--fitted/.test(error.message));
 });
+
+Deno.test("runValidate() scores hedge cues with the hedges subcommand", async () => {
+  const out = await runValidate(["hedges", "tests/fixtures/stance/cues.jsonl"]);
+  strictEqual(out.task, "hedges");
+  ok(typeof out.n === "number" && out.n > 0);
+  const p = out.precision as number;
+  const r = out.recall as number;
+  ok(p >= 0 && p <= 1 && r >= 0 && r <= 1);
+});

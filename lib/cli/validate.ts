@@ -1,5 +1,6 @@
 /**
- * `deno task validate sentences FILE.tsv` and `deno task validate targets FILE.jsonl`:
+ * `deno task validate sentences FILE.tsv`, `deno task validate targets FILE.jsonl` and
+ * `deno task validate hedges FILE.jsonl`:
  * agreement of the toolkit's sentiment with a hand-coded sample, beside the
  * reference scorers VADER and wink-nlp, printed as JSON.
  *
@@ -22,12 +23,14 @@ import {
   validateSentences,
 } from "../validate/sentences.ts";
 import { parseTargets, TARGET_NEUTRAL_BAND, validateTargets } from "../validate/targets.ts";
+import { validateHedges } from "../validate/hedges.ts";
 import { SentimentOptions, SpanSentimentOptions } from "../sentiment/options.ts";
 
 const USAGE = `Usage:
   deno task validate sentences FILE.tsv [--rows all|even-articles|odd-articles]
   deno task validate targets FILE.jsonl [--neutral-band 0.07]
-  Options for both: --no-domain, --no-general, --fitted yes|no, --no-baselines`;
+  deno task validate hedges FILE.jsonl
+  Options for sentences and targets: --no-domain, --no-general, --fitted yes|no, --no-baselines`;
 
 /** Runs the command on `args`; returns the JSON-ready result. */
 export async function runValidate(args: string[]): Promise<Record<string, unknown>> {
@@ -44,11 +47,18 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
     },
   });
   const [kind, file] = positionals;
-  if ((kind !== "sentences" && kind !== "targets") || !file || positionals.length > 2) {
+  if (
+    (kind !== "sentences" && kind !== "targets" && kind !== "hedges") || !file ||
+    positionals.length > 2
+  ) {
     throw new TypeError(
-      `Expected "sentences FILE" or "targets FILE", got "${positionals.join(" ")}"\n${USAGE}`,
+      `Expected "sentences FILE", "targets FILE" or "hedges FILE", got "${
+        positionals.join(" ")
+      }"\n${USAGE}`,
     );
   }
+  // Hedge cues against cue annotation (the SFU format: sentences with speculation cues).
+  if (kind === "hedges") return { task: "hedges", ...(await validateHedges(file)) };
   if (values.fitted !== undefined && values.fitted !== "yes" && values.fitted !== "no") {
     throw new InputError(
       { file: "<arguments>", path: "--fitted" },
