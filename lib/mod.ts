@@ -60,3 +60,6 @@ export * from "./lexicon/export.ts";
 export * from "./lexicon/check.ts";
 export * from "./lexicon/check_file.ts";
 export { formatCheckReport } from "./cli/lexicon.ts";
+export * from "./compare/stopwords.ts";
+export * from "./tables/evidence.ts";
+export * from "./validate/bars.ts";

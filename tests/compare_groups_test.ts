@@ -60,3 +60,13 @@ Deno.test("compareGroups() gives the same result for the same seed", () => {
   const b = compareGroups(doc.articles, { resamples: 100, seed: 9 });
   strictEqual(JSON.stringify(a), JSON.stringify(b));
 });
+
+Deno.test("compareGroups() leaves stopwords out of keyness unless asked to keep them", () => {
+  const dropped = compareGroups(doc.articles, { resamples: 50 });
+  ok(!dropped.keyness.some((k) => k.term === "the" || k.term === "of"));
+  const kept = compareGroups(doc.articles, { resamples: 50, stopwords: false });
+  ok(kept.keyness.some((k) => k.term === "the"));
+  const own = compareGroups(doc.articles, { resamples: 50, stopwords: new Set(["kazakhstan"]) });
+  ok(!own.keyness.some((k) => k.term === "kazakhstan"));
+  ok(own.keyness.some((k) => k.term === "the"));
+});

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import puppeteer from "puppeteer-core";
 import { CHROMIUM_PATH } from "../tools/ensure_deps.ts";
 import { PLOTLY_LIBRARY_ATTRIBUTE } from "../lib/notebook/display.ts";
+import { RESAMPLING_UNIT } from "../lib/compare/resample.ts";
 import {
   hasJupyter,
   type Notebook,
@@ -104,6 +105,22 @@ const checks: Record<string, (notebook: Notebook) => void> = {
       articles: number;
       failures: number;
       bodyShare: Record<string, number>;
+      groups: string[];
+      unit: string;
+      actorsCompared: number;
+      actorsNamedOnce: number;
+      topTopics: {
+        topic: string;
+        valueA: number;
+        valueB: number;
+        per1kA: number;
+        per1kB: number;
+        difference: number;
+        q: number;
+        evidenceA: number;
+        evidenceB: number;
+      }[];
+      topKeyness: Record<string, string | null>;
     };
     // The bundled corpus is two articles, both readable.
     strictEqual(numbers.articles, 2);
@@ -113,9 +130,17 @@ const checks: Record<string, (notebook: Notebook) => void> = {
     // The author's prose is a real part of each page, but not all of it (title, byline...).
     for (const share of shares) ok(share > 0.25 && share < 1, `body share ${share}`);
     const figures = outputsWithMime(notebook, PLOTLY_MIME)
-      .map((o) => o.content as { data: { name: string; y: number[] }[] });
-    strictEqual(figures.length, 2, "characters and shares");
-    for (const figure of figures) {
+      .map((o) =>
+        o.content as { data: { name: string; y: number[] }[]; layout: { title: { text: string } } }
+      );
+    // Voices (characters, shares), actors, topics, stance, keyness, arc, co-occurrence per article.
+    strictEqual(figures.length, 9, "every figure of the comparison is shown");
+    const titles = figures.map((f) => f.layout.title.text);
+    for (
+      const pattern of [/actors/, /topics come up/, /Stance/, /apart from/, /through each article/]
+    ) ok(titles.some((t) => pattern.test(t)), `no figure titled like ${pattern}: ${titles}`);
+    strictEqual(titles.filter((t) => /name an actor and touch a topic/.test(t)).length, 2);
+    for (const figure of figures.slice(0, 2)) {
       deepStrictEqual(figure.data.map((t) => t.name).sort(), Object.keys(numbers.bodyShare).sort());
       for (const trace of figure.data) ok(trace.y.some((v) => v > 0), `empty trace ${trace.name}`);
     }
@@ -126,8 +151,122 @@ const checks: Record<string, (notebook: Notebook) => void> = {
     const html = outputsWithMime(notebook, "text/html").map((o) => String(o.content));
     const library = html.findIndex((h) => h.includes(PLOTLY_LIBRARY_ATTRIBUTE));
     const charts = html.flatMap((h, i) => h.includes("Plotly.newPlot") ? [i] : []);
-    strictEqual(charts.length, 2, "each chart needs a text/html output for the HTML export");
+    strictEqual(charts.length, 9, "each chart needs a text/html output for the HTML export");
     ok(library >= 0 && library < charts[0], "plotly.js must be inlined before the charts");
+    // The resampling statement is shown, and printed with every comparison table.
+    strictEqual(numbers.unit, RESAMPLING_UNIT);
+    const markdown = outputsWithMime(notebook, "text/markdown").map((o) => String(o.content));
+    ok(markdown.some((m) => m.includes(RESAMPLING_UNIT)), "the unit statement is not shown");
+    const compared = html.filter((h) => h.includes("<caption>Compared:"));
+    strictEqual(compared.length, 3, "actor, topic and stance comparison tables");
+    for (const table of compared) ok(table.includes(RESAMPLING_UNIT), "a table without the unit");
+    // Evidence tables list sentences.
+    const evidence = html.filter((h) => h.includes("<caption>Evidence for"));
+    ok(evidence.length >= 5, `${evidence.length} evidence tables`);
+    for (const table of evidence) ok(/<tbody><tr>/.test(table), "an empty evidence table");
+    // Both groups name some actors; not every actor is named by both.
+    ok(numbers.actorsCompared >= 1 && numbers.actorsNamedOnce >= 1);
+    strictEqual(numbers.groups.length, 2);
+    // The three topics that differ most, largest first; the compared rates are the
+    // articles' own rates (one article per group), and the difference is A − B.
+    strictEqual(numbers.topTopics.length, 3);
+    const sizes = numbers.topTopics.map((t) => Math.abs(t.difference));
+    deepStrictEqual(sizes, [...sizes].sort((a, b) => b - a));
+    for (const t of numbers.topTopics) {
+      ok(Math.abs(t.valueA - t.per1kA) < 1e-3 && Math.abs(t.valueB - t.per1kB) < 1e-3, t.topic);
+      ok(Math.abs(t.difference - (t.valueA - t.valueB)) < 1e-3, t.topic);
+      ok(t.q >= 0 && t.q <= 1, `q of ${t.topic}`);
+      // A side with a non-zero rate has sentences to show, and one with none has none.
+      strictEqual(t.evidenceA > 0, t.valueA > 0, `${t.topic} evidence A`);
+      strictEqual(t.evidenceB > 0, t.valueB > 0, `${t.topic} evidence B`);
+    }
+    const key = numbers.groups.map((g) => numbers.topKeyness[g]);
+    ok(key.every((k) => typeof k === "string" && k.length > 0), `keyness ${key}`);
+    ok(key[0] !== key[1]);
+  },
+  "03_validate.ipynb": (notebook) => {
+    const [headline] = outputsWithMime(notebook, "application/json").slice(-1);
+    type Scores = { macroF1: number; accuracy: number };
+    const n = headline.content as {
+      sentences: { n: number; toolkit: number; vader: number; wink: number };
+      targets: Record<
+        string,
+        { n: number; toolkit: Scores; vader: Scores; wink: Scores; confusion: number[][] }
+      >;
+      hedges: {
+        n: number;
+        hits: number;
+        cues: number;
+        precision: number;
+        recall: number;
+        f1: number;
+        inCategory: { precision: number; recall: number; f1: number };
+        noRules: { precision: number; recall: number; f1: number };
+      };
+      bars: { benchmark: string; value: number; min: number; met: boolean }[];
+      verdict: string;
+    };
+    // The row counts of the reporting parts (benchmarks/SPLITS.md).
+    strictEqual(n.sentences.n, 2622);
+    strictEqual(n.targets["newsmtsc-rw-test"].n, 803);
+    strictEqual(n.targets["newsmtsc-mt-test"].n, 1034);
+    strictEqual(n.hedges.n, 3623);
+    for (const r of [n.sentences.toolkit, n.sentences.vader, n.sentences.wink]) {
+      ok(r >= -1 && r <= 1, `r ${r}`);
+    }
+    // The toolkit does better than VADER on each reporting part.
+    ok(n.sentences.toolkit > n.sentences.vader, "NYT: toolkit not above VADER");
+    for (const [name, t] of Object.entries(n.targets)) {
+      for (const s of [t.toolkit, t.vader, t.wink]) {
+        ok(s.macroF1 >= 0 && s.macroF1 <= 1 && s.accuracy >= 0 && s.accuracy <= 1, name);
+      }
+      ok(t.toolkit.macroF1 > t.vader.macroF1, `${name}: toolkit not above VADER`);
+      strictEqual(t.confusion.flat().reduce((a, b) => a + b, 0), t.n, `${name} confusion`);
+      // Accuracy is the confusion matrix's diagonal over its total.
+      const diagonal = t.confusion.reduce((sum, row, i) => sum + row[i], 0);
+      ok(Math.abs(t.toolkit.accuracy - diagonal / t.n) < 1e-4, `${name} accuracy`);
+    }
+    for (const s of [n.hedges, n.hedges.inCategory, n.hedges.noRules]) {
+      for (const v of [s.precision, s.recall, s.f1]) ok(v >= 0 && v <= 1, `hedge figure ${v}`);
+    }
+    ok(n.hedges.hits > 0 && n.hedges.cues > 0);
+    // The bars are the issue's, checked against the measured figures.
+    deepStrictEqual(n.bars.map((b) => [b.benchmark, b.min]), [
+      ["nyt-even", 0.55],
+      ["newsmtsc-rw-test", 0.6],
+      ["newsmtsc-mt-test", 0.58],
+    ]);
+    const measured = [
+      n.sentences.toolkit,
+      n.targets["newsmtsc-rw-test"].toolkit.macroF1,
+      n.targets["newsmtsc-mt-test"].toolkit.macroF1,
+    ];
+    n.bars.forEach((b, i) => {
+      strictEqual(b.value, measured[i]);
+      strictEqual(b.met, b.value >= b.min, b.benchmark);
+    });
+    const [met, missed] = n.verdict.split("Not met:");
+    for (const b of n.bars) {
+      ok((b.met ? met : missed).includes(b.value.toFixed(3)), `${b.benchmark} in the wrong list`);
+    }
+    const markdown = outputsWithMime(notebook, "text/markdown").map((o) => String(o.content));
+    ok(markdown.some((m) => m.includes(n.verdict)), "the verdict sentence is not shown");
+    // The charts: the toolkit's bars are the headline figures, with the three bars drawn.
+    const figures = outputsWithMime(notebook, PLOTLY_MIME)
+      .map((o) =>
+        o.content as { data: { name: string; x: number[] }[]; layout: { shapes: { x0: number }[] } }
+      );
+    strictEqual(figures.length, 2, "sentiment and hedge charts");
+    deepStrictEqual(figures[0].data.slice(0, 3).map((t) => t.name), [
+      "toolkit",
+      "VADER",
+      "wink-nlp",
+    ]);
+    figures[0].data[0].x.forEach((x, i) => ok(Math.abs(x - measured[i]) < 1e-4, `bar ${i}`));
+    deepStrictEqual(figures[0].layout.shapes.map((s) => s.x0), [0.55, 0.6, 0.58]);
+    const confusionTables = outputsWithMime(notebook, "text/html")
+      .filter((o) => String(o.content).includes("confusion matrix"));
+    strictEqual(confusionTables.length, 2);
   },
 };
 

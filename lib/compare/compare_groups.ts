@@ -14,6 +14,7 @@ import { Voice } from "../voice.ts";
 import { benjaminiHochberg } from "./adjust.ts";
 import { keyness, KeynessRow } from "./keyness.ts";
 import { compareRatios, RESAMPLING_UNIT, type Unit } from "./resample.ts";
+import { ENGLISH_STOPWORDS, STOPWORDS_SOURCE } from "./stopwords.ts";
 
 /** A sentence that produced part of a compared figure. */
 export const EvidenceRef = z.object({
@@ -103,6 +104,11 @@ export interface CompareGroupsOptions {
   prior?: ReadonlyMap<string, number>;
   /** Keyness rows kept at each end (most typical of A, of B). @default 40 */
   keynessTop?: number;
+  /**
+   * Words left out of keyness: `true` for the English stopword list
+   * (`ENGLISH_STOPWORDS`), `false` for none, or a set of your own. @default true
+   */
+  stopwords?: boolean | ReadonlySet<string>;
 }
 
 /** Per sentence of one article: a unit per feature. */
@@ -220,11 +226,16 @@ export function compareGroups(
     }
   }
   const keynessRows = pairs.flatMap(([ga, gb]) => {
+    const stop = options.stopwords === false
+      ? new Set<string>()
+      : options.stopwords === true || options.stopwords === undefined
+      ? ENGLISH_STOPWORDS
+      : options.stopwords;
     const countsOf = (keep: (a: ComparableArticle) => boolean) => {
       const m = new Map<string, number>();
       for (const a of articles.filter(keep)) {
         for (const [term, n] of Object.entries(a.vocabulary[voice] ?? {})) {
-          m.set(term, (m.get(term) ?? 0) + n);
+          if (!stop.has(term)) m.set(term, (m.get(term) ?? 0) + n);
         }
       }
       return m;
@@ -251,7 +262,12 @@ export function compareGroups(
       level,
       keyness: "Signed log-likelihood G² (Dunning 1993); log-odds ratio with an informative " +
         "Dirichlet prior as z-scores (Monroe, Colaresi & Quinn 2008); prior: " +
-        (options.prior ? "the background list given" : "the pooled counts of the compared groups"),
+        (options.prior ? "the background list given" : "the pooled counts of the compared groups") +
+        (options.stopwords === false
+          ? "; all words kept"
+          : options.stopwords instanceof Set
+          ? "; the stopwords given left out"
+          : `; stopwords left out (${STOPWORDS_SOURCE})`),
     },
   };
 }

@@ -1,0 +1,208 @@
+/**
+ * The report's figures and tables, built from the analysis and the
+ * comparison: one list that feeds the HTML page, the static export
+ * (SVG/PDF/PNG/CSV) and the CSV/LaTeX tables alike.
+ *
+ * @module
+ */
+import type { AnalysisDocument } from "../analysis.ts";
+import type { Comparison } from "../compare/compare_groups.ts";
+import type { TableToExport } from "../export/tables.ts";
+import { actorSentimentFigure } from "../figures/actor_sentiment.ts";
+import { cooccurrenceFigure } from "../figures/cooccurrence.ts";
+import type { PlotlyFigure } from "../figures/figure.ts";
+import { keynessFigure } from "../figures/keyness.ts";
+import { sentimentArcFigure } from "../figures/sentiment_arc.ts";
+import { stanceProfileFigure } from "../figures/stance_profile.ts";
+import { applyTheme } from "../figures/theme.ts";
+import { topicRatesFigure } from "../figures/topic_rates.ts";
+import { voiceComposition, voiceCompositionFigure } from "../figures/voice_composition.ts";
+import {
+  actorTable,
+  arcTable,
+  cooccurrenceTable,
+  stanceTable,
+  topicTable,
+  voiceTable,
+} from "../tables/tidy.ts";
+
+/** A figure of the report with the records it was drawn from. */
+export interface BuiltFigure {
+  /** File name stem. */
+  name: string;
+  /** One-line description. */
+  caption: string;
+  /** Themed spec (two-column width). */
+  figure: PlotlyFigure;
+  /** The records behind it (written as `<name>.csv`). */
+  data: readonly Record<string, unknown>[];
+}
+
+/** What {@linkcode reportFigures} gives: the figures, and why any were left out. */
+export interface ReportFigures {
+  figures: BuiltFigure[];
+  /** One line per figure that could not be built (no data, or the builder refused it). */
+  notes: string[];
+}
+
+/** Options for {@linkcode reportFigures}. */
+export interface ReportFiguresOptions {
+  /**
+   * Display names of actors by id (e.g. from the actor lexicon: `CIS`, not `Cis`).
+   * @default the figure builders' own labels (the id capitalised)
+   */
+  actorLabels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Every figure of the report: voice composition, actor sentiment, topic
+ * rates, stance profile, keyness (one per compared pair), sentiment arcs and
+ * actor × topic co-occurrence, each themed at two-column width. A figure
+ * whose builder throws, or that has no records, is left out with a note.
+ *
+ * @param doc The analysis.
+ * @param comparison The group comparison, for keyness.
+ * @param options Actor display names.
+ * @returns Figures with their data, and notes.
+ *
+ * @example
+ * ```ts
+ * import { reportFigures } from "./figures.ts";
+ * import { analyzeCorpus, loadCorpus, loadResources } from "../mod.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources());
+ * const { figures } = reportFigures(doc);
+ * ok(figures.some((f) => f.name === "actor_sentiment"));
+ * ok(figures.every((f) => f.figure.layout.width === 672));
+ * ```
+ */
+export function reportFigures(
+  doc: AnalysisDocument,
+  comparison?: Comparison,
+  options: ReportFiguresOptions = {},
+): ReportFigures {
+  const labels = options.actorLabels ?? {};
+  const figures: BuiltFigure[] = [];
+  const notes: string[] = [];
+  const add = (
+    name: string,
+    caption: string,
+    records: readonly object[],
+    build: () => PlotlyFigure,
+  ) => {
+    const data = records as readonly Record<string, unknown>[];
+    if (data.length === 0) {
+      notes.push(`figure "${name}" left out: no records`);
+      return;
+    }
+    try {
+      figures.push({ name, caption, figure: applyTheme(build(), { width: "double" }), data });
+    } catch (e) {
+      notes.push(`figure "${name}" left out: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  const composition = voiceComposition(doc);
+  add(
+    "voice_composition",
+    "Share of each page's characters per voice.",
+    composition,
+    () => voiceCompositionFigure(composition, { value: "share" }),
+  );
+  const actors = actorTable(doc);
+  add(
+    "actor_sentiment",
+    "Mean sentiment toward each actor in the author's text, with mention-bootstrap intervals.",
+    actors,
+    () => actorSentimentFigure(actors, { labels }),
+  );
+  const topics = topicTable(doc);
+  add(
+    "topic_rates",
+    "Topic hits per 1,000 words of the author's text.",
+    topics,
+    () => topicRatesFigure(topics),
+  );
+  const stance = stanceTable(doc);
+  add(
+    "stance_profile",
+    "Stance markers per 1,000 words of the author's text.",
+    stance,
+    () => stanceProfileFigure(stance),
+  );
+  for (const [i, [ga, gb]] of (comparison?.pairs ?? []).entries()) {
+    const rows = comparison!.keyness
+      .filter((k) => k.groupA === ga && k.groupB === gb)
+      .map((k) => ({ ...k, voice: comparison!.voice }));
+    add(
+      comparison!.pairs.length === 1 ? "keyness" : `keyness_${i + 1}`,
+      `Words that set ${ga} apart from ${gb} (log-odds z with an informative prior).`,
+      rows,
+      () => keynessFigure(rows),
+    );
+  }
+  const arc = arcTable(doc);
+  add(
+    "sentiment_arc",
+    "Sentence sentiment through each article (moving average of 5 sentences).",
+    arc,
+    () => sentimentArcFigure(arc),
+  );
+  const co = cooccurrenceTable(doc);
+  add(
+    "cooccurrence",
+    "Sentences that name an actor and touch a topic, in the author's text.",
+    co,
+    () => cooccurrenceFigure(co, { labels: { actors: labels } }),
+  );
+  return { figures, notes };
+}
+
+/**
+ * The report's tables for CSV and LaTeX: voices, actors, topics and stance
+ * per article, and the comparison and keyness rows when there is a comparison
+ * (evidence lists flattened to counts; the HTML report and the JSON keep them).
+ *
+ * @param doc The analysis.
+ * @param comparison The group comparison.
+ * @returns Tables for `exportTables`.
+ *
+ * @example
+ * ```ts
+ * import { reportTables } from "./figures.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const tables = reportTables({ articles: [] } as never);
+ * deepStrictEqual(tables.map((t) => t.name), ["voices", "actors", "topics", "stance"]);
+ * ```
+ */
+export function reportTables(doc: AnalysisDocument, comparison?: Comparison): TableToExport[] {
+  const tables: TableToExport[] = [
+    { name: "voices", rows: voiceTable(doc), caption: "Characters, sentences and words per voice" },
+    {
+      name: "actors",
+      rows: actorTable(doc),
+      caption: "Sentiment toward actors per article and voice (mean of mention scores, −1..+1)",
+    },
+    { name: "topics", rows: topicTable(doc), caption: "Topic rates per article and voice" },
+    {
+      name: "stance",
+      rows: stanceTable(doc),
+      caption: "Stance-marker rates per article and voice",
+    },
+  ];
+  if (comparison) {
+    tables.push({
+      name: "comparison",
+      rows: comparison.rows.map(({ evidenceA: _a, evidenceB: _b, ...r }) => r),
+      caption:
+        `Group comparison by ${comparison.by}, voice ${comparison.voice}. ${comparison.unit}`,
+    }, {
+      name: "keyness",
+      rows: comparison.keyness,
+      caption:
+        `Keyness, voice ${comparison.voice}. ${comparison.method.keyness}. ${comparison.unit}`,
+    });
+  }
+  return tables;
+}

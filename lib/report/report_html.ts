@@ -1,0 +1,642 @@
+/**
+ * The standalone HTML report: one file that opens offline, with the
+ * articles and their metadata, the provenance record, every figure (plotly.js
+ * inlined once), the comparison tables with the statement of what was
+ * resampled, keyness, per-article metrics, failures and notes. Every metric
+ * row opens (`<details>`) into the sentences that produced it, with the
+ * matched words marked. All article text is escaped; data for the figures is
+ * embedded as JSON that cannot close its script element.
+ *
+ * @module
+ */
+import type { AnalysedArticle, AnalysisDocument } from "../analysis.ts";
+import type { Comparison, DifferenceRow, EvidenceRef } from "../compare/compare_groups.ts";
+import type { KeynessRow } from "../compare/keyness.ts";
+import type { PlotlyFigure } from "../figures/figure.ts";
+import type { Provenance } from "../provenance.ts";
+import type { Voice } from "../voice.ts";
+import { cueSpans, highlightText, type MarkSpan } from "./evidence.ts";
+import { escapeHtml as h, jsonForScript, scriptSource } from "./html.ts";
+import { REPORT_CSS } from "./_style.ts";
+
+/** A figure of the report. */
+export interface ReportFigure {
+  /** Short name: letters, digits, `_` and `-` (also the exported file's name). */
+  name: string;
+  /** What the figure shows, one line. */
+  caption: string;
+  /** The plotly spec, as the figure builders return it. */
+  figure: PlotlyFigure;
+}
+
+/** Everything the report shows. */
+export interface ReportInput {
+  /** The analysis of the articles. */
+  doc: AnalysisDocument;
+  /** The group comparison, if one could be made. */
+  comparison?: Comparison;
+  /** Figures, in the order shown. */
+  figures: readonly ReportFigure[];
+  /** What made the numbers. @default doc.provenance */
+  provenance?: Provenance;
+  /** Further provenance lines (name → value), e.g. the keyness prior's source. */
+  extra?: Readonly<Record<string, string>>;
+  /** Notes of this run (why a comparison was skipped, files written), listed with the failures. */
+  notes?: readonly string[];
+}
+
+/** Options for {@linkcode reportHtml}. */
+export interface ReportHtmlOptions {
+  /**
+   * The plotly.js source to inline (see {@linkcode loadPlotlySource}). Without
+   * it the figures are listed but not drawn.
+   * @default undefined
+   */
+  plotly?: string;
+  /**
+   * The page title.
+   * @default "Framing report"
+   */
+  title?: string;
+  /**
+   * Evidence sentences shown per metric row and side (the total is always stated).
+   * @default 25
+   */
+  evidenceLimit?: number;
+  /**
+   * Keyword-in-context lines shown per keyness term.
+   * @default 12
+   */
+  kwicLimit?: number;
+}
+
+/**
+ * The plotly.js bundle's source, read from the `plotly.js-dist-min` package.
+ *
+ * @returns The minified plotly.js source (about 5 MB).
+ *
+ * @example
+ * ```ts
+ * import { loadPlotlySource } from "./report_html.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * ok((await loadPlotlySource()).length > 1_000_000);
+ * ```
+ */
+export async function loadPlotlySource(): Promise<string> {
+  return await Deno.readTextFile(new URL(import.meta.resolve("plotly.js-dist-min")));
+}
+
+/**
+ * The report as one HTML document (no network requests: CSS inline, plotly.js
+ * inlined when given, figures drawn from embedded JSON).
+ *
+ * @param input The analysis, comparison, figures and provenance.
+ * @param options plotly.js source, title and evidence limits.
+ * @returns The HTML text.
+ *
+ * @example Article text is escaped
+ * ```ts
+ * import { reportHtml } from "./report_html.ts";
+ * import { analyzeCorpus, loadResources } from "../mod.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const doc = analyzeCorpus({
+ *   articles: [{ meta: { id: "a", language: "en", inferred: [] }, origin: "a.txt", warnings: [],
+ *     text: "<script>alert(1)</script> Putin met Tokayev." }],
+ *   failures: [], notes: [],
+ * }, await loadResources());
+ * const html = reportHtml({ doc, figures: [] });
+ * ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
+ * ok(!html.includes("<script>alert(1)"));
+ * ```
+ */
+export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}): string {
+  const title = options.title ?? "Framing report";
+  const ctx: Ctx = {
+    articles: new Map(input.doc.articles.map((a) => [a.id, a])),
+    evidenceLimit: options.evidenceLimit ?? 25,
+    kwicLimit: options.kwicLimit ?? 12,
+    topicLexicons: new Set(
+      input.doc.articles.flatMap((a) => a.topics.map((t) => t.lexicon ?? "topics")),
+    ),
+  };
+  const { doc, comparison } = input;
+  const sections: [string, string, string][] = [
+    ["articles", "Articles", articlesSection(doc)],
+    ["failures", "Failures, warnings and notes", failuresSection(doc, input.notes ?? [])],
+    ["voices", "Voices", voicesSection(doc)],
+    ["figures", "Figures", figuresSection(input.figures, options.plotly !== undefined)],
+    [
+      "comparison",
+      "Comparison",
+      comparison
+        ? comparisonSection(comparison, ctx)
+        : "<p>No comparison was made (see notes).</p>",
+    ],
+    [
+      "keyness",
+      "Keyness",
+      comparison ? keynessSection(comparison, ctx) : "<p>No comparison was made.</p>",
+    ],
+    ["per-article", "Per article, every voice", perArticleSection(doc, ctx)],
+    [
+      "provenance",
+      "Provenance",
+      provenanceSection(input.provenance ?? doc.provenance, input.extra ?? {}, comparison),
+    ],
+  ];
+  const nav = sections.map(([id, name]) => `<a href="#${id}">${h(name)}</a>`).join(" · ");
+  const body = sections.map(([id, name, html]) =>
+    `<section id="${id}"><h2>${h(name)}</h2>\n${html}\n</section>`
+  ).join("\n");
+  const plotly = options.plotly === undefined
+    ? ""
+    : `<script>${scriptSource(options.plotly)}</script>\n<script>${DRAW_FIGURES}</script>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
+<title>${h(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<header><h1>${h(title)}</h1>
+<p>${doc.articles.length} article(s) analysed, ${doc.failures.length} input(s) failed. Made by ${
+    h(doc.provenance.toolkit.name)
+  } ${
+    h(doc.provenance.toolkit.version)
+  }. Every metric row opens into the sentences it was counted from; marked words are the ones that counted.</p>
+<nav>${nav}</nav></header>
+<main>
+${body}
+</main>
+${plotly}
+</body>
+</html>
+`;
+}
+
+interface Ctx {
+  articles: Map<string, AnalysedArticle>;
+  evidenceLimit: number;
+  kwicLimit: number;
+  topicLexicons: Set<string>;
+}
+
+/** Draws every `.plot` element from the JSON in the script element that follows it. */
+const DRAW_FIGURES = `
+for (const div of document.querySelectorAll("div.plot")) {
+  const spec = JSON.parse(document.getElementById(div.id + "-spec").textContent);
+  Plotly.newPlot(div, spec.data, spec.layout, Object.assign({ displaylogo: false, responsive: false }, spec.config || {}));
+}`;
+
+// ---------------------------------------------------------------- formatting
+
+function num(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
+  return x.toFixed(digits);
+}
+
+function pval(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
+  return x < 0.001 ? "<0.001" : x.toFixed(3);
+}
+
+function ci(c: readonly (number | null)[]): string {
+  return `<span class="ci">[${num(c[0])}, ${num(c[1])}]</span>`;
+}
+
+/** A metadata value, marked when the source says it was inferred. */
+function metaValue(a: { meta: AnalysedArticle["meta"] }, field: string): string {
+  const v = (a.meta as Record<string, unknown>)[field];
+  if (v === undefined || v === null || v === "") return '<span class="none">–</span>';
+  const inferred = a.meta.inferred.includes(field) ? ' <em class="inferred">(inferred)</em>' : "";
+  return `${h(typeof v === "string" ? v : JSON.stringify(v))}${inferred}`;
+}
+
+function table(head: readonly string[], rows: readonly string[][], cls = ""): string {
+  return `<table${cls ? ` class="${cls}"` : ""}><thead><tr>${
+    head.map((c) => `<th>${h(c)}</th>`).join("")
+  }</tr></thead><tbody>${
+    rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n")
+  }</tbody></table>`;
+}
+
+// ---------------------------------------------------------------- sections
+
+const KNOWN_META = ["id", "title", "outlet", "author", "date", "language", "source", "inferred"];
+
+function articlesSection(doc: AnalysisDocument): string {
+  const rows = doc.articles.map((a) => {
+    const extra = Object.keys(a.meta).filter((k) => !KNOWN_META.includes(k))
+      .map((k) => `${h(k)}: ${metaValue(a, k)}`).join("<br>");
+    const words = a.voices.reduce((s, v) => s + v.words, 0);
+    return [
+      `<code>${h(a.id)}</code>`,
+      metaValue(a, "title"),
+      metaValue(a, "outlet"),
+      metaValue(a, "author"),
+      metaValue(a, "date"),
+      metaValue(a, "language"),
+      `<code>${h(a.origin)}</code>`,
+      `${a.length} characters, ${a.sentences.length} sentences, ${words} words`,
+      extra || '<span class="none">–</span>',
+    ];
+  });
+  const sources = doc.articles.filter((a) => a.meta.source).map((a) =>
+    `<li><code>${h(a.id)}</code>: ${metaValue(a, "source")}</li>`
+  ).join("\n");
+  return table(
+    ["id", "title", "outlet", "author", "date", "language", "origin", "size", "other fields"],
+    rows,
+  ) + (sources ? `<h3>Where the texts come from</h3><ul>${sources}</ul>` : "");
+}
+
+function failuresSection(doc: AnalysisDocument, runNotes: readonly string[]): string {
+  const list = (items: string[]) =>
+    items.length === 0
+      ? '<p class="none">None.</p>'
+      : `<ul>${items.map((i) => `<li>${i}</li>`).join("\n")}</ul>`;
+  const warnings = doc.articles.flatMap((a) =>
+    a.warnings.map((w) => `<code>${h(a.id)}</code>: ${h(w)}`)
+  );
+  return `<h3>Inputs that failed (${doc.failures.length})</h3>${
+    list(doc.failures.map((f) => `<code>${h(f.input)}</code>: ${h(f.reason)}`))
+  }<h3>Article warnings (${warnings.length})</h3>${list(warnings)}<h3>Notes (${
+    doc.notes.length + runNotes.length
+  })</h3>${list([...doc.notes, ...runNotes].map((n) => h(n)))}`;
+}
+
+function voicesSection(doc: AnalysisDocument): string {
+  const rows = doc.articles.flatMap((a) =>
+    a.voices.map((v) => [
+      `<code>${h(a.id)}</code>`,
+      h(v.voice),
+      String(v.chars),
+      a.length ? `${(100 * v.chars / a.length).toFixed(1)}%` : "–",
+      String(v.sentences),
+      String(v.words),
+    ])
+  );
+  return "<p>Each character of a page belongs to one voice: the author's text (body), headlines " +
+    "(title), quoted speech (quote), reader comments (comment), bylines and metadata (meta) and " +
+    "site chrome (boilerplate). Metrics count only title, body, quote and comment.</p>" +
+    table(["article", "voice", "characters", "share", "sentences", "words"], rows, "numeric");
+}
+
+function figuresSection(figures: readonly ReportFigure[], drawn: boolean): string {
+  if (figures.length === 0) return '<p class="none">No figures.</p>';
+  const note = drawn ? "" : '<p class="none">plotly.js was not inlined: figures are not drawn.</p>';
+  return note + figures.map((f, i) => {
+    const id = `fig-${i}-${f.name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+    return `<figure><div class="plot" id="${id}"></div>` +
+      `<script type="application/json" id="${id}-spec">${jsonForScript(f.figure)}</script>` +
+      `<figcaption><b>${h(f.name)}</b>: ${h(f.caption)}</figcaption></figure>`;
+  }).join("\n");
+}
+
+const TABLE_NAMES: Record<DifferenceRow["table"], string> = {
+  topics: "Topics",
+  stance: "Stance markers",
+  actors: "Actors",
+};
+
+function groupLabel(c: Comparison, group: string, ctx: Ctx): string {
+  const g = c.groups.find((x) => x.group === group);
+  if (!g) return h(group);
+  const inferred = g.articles.some((id) => ctx.articles.get(id)?.meta.inferred.includes(c.by));
+  return `${h(group)}${inferred ? ' <em class="inferred">(inferred)</em>' : ""}`;
+}
+
+function unitStatement(c: Comparison): string {
+  return `<p class="unit"><b>What was resampled:</b> ${h(c.unit)} ${h(c.method.resamples)} ` +
+    `resamples, seed ${h(c.method.seed)}, ${h(Math.round(c.method.level * 100))}% intervals; ` +
+    `q-values are Benjamini–Hochberg within each table.</p>`;
+}
+
+function comparisonSection(c: Comparison, ctx: Ctx): string {
+  const groups = c.groups.map((g) =>
+    `<li>${groupLabel(c, g.group, ctx)}: ${
+      g.articles.map((a) => `<code>${h(a)}</code>`).join(", ")
+    }</li>`
+  ).join("");
+  let html = `<p>Articles grouped by <code>${h(c.by)}</code>, voice <code>${
+    h(c.voice)
+  }</code>.</p><ul>${groups}</ul>`;
+  for (const [ga, gb] of c.pairs) {
+    for (const t of ["topics", "stance", "actors"] as const) {
+      const rows = c.rows.filter((r) => r.table === t && r.groupA === ga && r.groupB === gb);
+      if (rows.length === 0) continue;
+      html += `<h3>${TABLE_NAMES[t]}: ${groupLabel(c, ga, ctx)} (A) vs ${
+        groupLabel(c, gb, ctx)
+      } (B)</h3><p>Values: ${h(rows[0].measure)}. Difference is A − B.</p>${unitStatement(c)}`;
+      html += metricGrid(
+        [
+          t === "actors" ? "actor" : t === "topics" ? "topic" : "category",
+          "A",
+          "B",
+          "A − B",
+          "p",
+          "q",
+          "evidence A / B",
+        ],
+        rows.map((r) => ({
+          cells: [
+            h(r.feature),
+            `${num(r.valueA)} ${ci(r.ciA)}`,
+            `${num(r.valueB)} ${ci(r.ciB)}`,
+            `${num(r.difference)} ${ci(r.ci)}`,
+            pval(r.p),
+            pval(r.q),
+            `${r.evidenceCountA} / ${r.evidenceCountB}`,
+          ],
+          body: () =>
+            evidenceSide(`A: ${groupLabel(c, ga, ctx)}`, r.evidenceA, r.evidenceCountA, r, ctx) +
+            evidenceSide(`B: ${groupLabel(c, gb, ctx)}`, r.evidenceB, r.evidenceCountB, r, ctx),
+        })),
+        "cmp",
+      );
+    }
+  }
+  return html;
+}
+
+interface GridRow {
+  cells: string[];
+  body: () => string;
+}
+
+/** A table whose rows open (`<details>`) into their evidence. */
+function metricGrid(head: readonly string[], rows: readonly GridRow[], cls: string): string {
+  const line = (cells: readonly string[]) => cells.map((c) => `<span>${c}</span>`).join("");
+  return `<div class="grid ${cls}"><div class="head">${line(head.map((x) => h(x)))}</div>${
+    rows.map((r) =>
+      `<details class="metric"><summary>${
+        line(r.cells)
+      }</summary><div class="evidence">${r.body()}</div></details>`
+    ).join("\n")
+  }</div>`;
+}
+
+/** The spans that make a comparison row's (or an article row's) figure in one sentence. */
+function spansFor(
+  article: AnalysedArticle,
+  table: DifferenceRow["table"],
+  feature: string,
+  voice: Voice,
+  sentence: number,
+  ctx: Ctx,
+): { spans: MarkSpan[]; note: string } {
+  if (table === "actors") {
+    const ms = article.mentions.filter((m) =>
+      m.actor === feature && m.voice === voice && m.sentence === sentence
+    );
+    const spans = ms.flatMap((m) => [
+      {
+        start: m.start,
+        end: m.end,
+        kind: "actor",
+        label: `${m.actor} (${m.via}), mention score ${num(m.score, 3)}`,
+      },
+      ...cueSpans(m.evidence),
+    ]);
+    return { spans, note: ms.map((m) => `score ${num(m.score, 3)}`).join(", ") };
+  }
+  const hits = article.hits.filter((x) =>
+    x.category === feature && x.voice === voice && x.sentence === sentence &&
+    (table === "topics") === ctx.topicLexicons.has(x.lexicon)
+  );
+  return {
+    spans: hits.map((x) => ({
+      start: x.start,
+      end: x.end,
+      kind: "hit",
+      label: `${x.lexicon}: ${x.category} (entry "${x.entry}")`,
+    })),
+    note: `${hits.length} hit(s)`,
+  };
+}
+
+function sentenceItem(
+  article: AnalysedArticle,
+  index: number,
+  spans: MarkSpan[],
+  note: string,
+): string {
+  const s = article.sentences.find((x) => x.index === index);
+  if (!s) return `<li>sentence ${index} of <code>${h(article.id)}</code> not found</li>`;
+  return `<li><span class="where"><code>${h(article.id)}</code> · sentence ${s.index} · ${
+    h(s.voice)
+  } · ${h(note)}</span> ${highlightText(article.text, s, spans)}</li>`;
+}
+
+function evidenceSide(
+  label: string,
+  refs: readonly EvidenceRef[],
+  total: number,
+  row: DifferenceRow,
+  ctx: Ctx,
+): string {
+  const shown = refs.slice(0, ctx.evidenceLimit);
+  const items = shown.map((ref) => {
+    const article = ctx.articles.get(ref.article);
+    if (!article) return `<li>article <code>${h(ref.article)}</code> not in the document</li>`;
+    const { spans, note } = spansFor(article, row.table, row.feature, row.voice, ref.sentence, ctx);
+    return sentenceItem(article, ref.sentence, spans, note);
+  });
+  return `<h4>${label}: ${total} sentence(s)${
+    shown.length < total ? `, first ${shown.length} shown` : ""
+  }</h4>${items.length ? `<ol>${items.join("\n")}</ol>` : '<p class="none">None.</p>'}`;
+}
+
+function keynessSection(c: Comparison, ctx: Ctx): string {
+  let html = `<p>${h(c.method.keyness)}. Positive z: more typical of A. Terms are lower-cased ` +
+    `word tokens of the <code>${
+      h(c.voice)
+    }</code> voice; each row opens into lines that contain it.</p>`;
+  for (const [ga, gb] of c.pairs) {
+    const rows = c.keyness.filter((k) => k.groupA === ga && k.groupB === gb);
+    html += `<h3>${groupLabel(c, ga, ctx)} (A) vs ${groupLabel(c, gb, ctx)} (B)</h3>${
+      unitStatement(c)
+    }`;
+    html += metricGrid(
+      ["term", "count A", "count B", "G²", "log-odds", "z"],
+      rows.map((k) => ({
+        cells: [h(k.term), String(k.countA), String(k.countB), num(k.g2), num(k.logOdds), num(k.z)],
+        body: () => kwicLines(c, k, ctx),
+      })),
+      "kw",
+    );
+  }
+  return html;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Lines of the compared voice that contain a keyness term, grouped by side. */
+function kwicLines(c: Comparison, k: KeynessRow, ctx: Ctx): string {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(k.term)}(?![\\p{L}\\p{N}])`, "giu");
+  const side = (group: string, exclude?: string) => {
+    const ids = c.groups.filter((g) => exclude ? g.group !== exclude : g.group === group)
+      .flatMap((g) => g.articles);
+    const lines: string[] = [];
+    let total = 0;
+    for (const id of ids) {
+      const a = ctx.articles.get(id);
+      if (!a) continue;
+      for (const s of a.sentences) {
+        if (s.voice !== c.voice) continue;
+        const piece = a.text.slice(s.start, s.end);
+        for (const m of piece.matchAll(pattern)) {
+          total++;
+          if (lines.length >= ctx.kwicLimit) continue;
+          const start = s.start + m.index!;
+          const end = start + m[0].length;
+          const from = Math.max(s.start, start - 70);
+          const to = Math.min(s.end, end + 70);
+          const span = { start, end, kind: "term", label: `keyness term "${k.term}"` };
+          lines.push(
+            `<li><span class="where"><code>${h(a.id)}</code> · sentence ${s.index}</span> ${
+              from > s.start ? "… " : ""
+            }${highlightText(a.text, { start: from, end: to }, [span])}${
+              to < s.end ? " …" : ""
+            }</li>`,
+          );
+        }
+      }
+    }
+    return { lines, total };
+  };
+  const render = (label: string, r: { lines: string[]; total: number }) =>
+    `<h4>${label}: ${r.total} occurrence(s)${
+      r.lines.length < r.total ? `, first ${r.lines.length} shown` : ""
+    }</h4>${r.lines.length ? `<ol>${r.lines.join("\n")}</ol>` : '<p class="none">None.</p>'}`;
+  const a = side(k.groupA);
+  const b = k.groupB === "rest" ? side("", k.groupA) : side(k.groupB);
+  return render(`A: ${groupLabel(c, k.groupA, ctx)}`, a) +
+    render(`B: ${groupLabel(c, k.groupB, ctx)}`, b);
+}
+
+function perArticleSection(doc: AnalysisDocument, ctx: Ctx): string {
+  if (doc.articles.length === 0) return '<p class="none">No articles.</p>';
+  return "<p>Every actor, topic and stance row of every article and voice (rows with no hits " +
+    "left out). Actor intervals resample mentions; rates are per 1,000 words of the voice.</p>" +
+    doc.articles.map((a) => {
+      const sentencesOf = (
+        pick: (s: number) => boolean,
+      ) => [...new Set(a.sentences.map((s) => s.index).filter(pick))];
+      const rowsFor = (
+        table: DifferenceRow["table"],
+        feature: string,
+        voice: Voice,
+        sentences: number[],
+      ) => {
+        const shown = sentences.slice(0, ctx.evidenceLimit);
+        const items = shown.map((i) => {
+          const { spans, note } = spansFor(a, table, feature, voice, i, ctx);
+          return sentenceItem(a, i, spans, note);
+        });
+        return `<h4>${sentences.length} sentence(s)${
+          shown.length < sentences.length ? `, first ${shown.length} shown` : ""
+        }</h4><ol>${items.join("\n")}</ol>`;
+      };
+      const actors = metricGrid(
+        ["actor", "voice", "mentions", "score", "interval", "+ / −"],
+        a.actors.map((r) => ({
+          cells: [
+            h(r.actor),
+            h(r.voice),
+            String(r.mentions),
+            num(r.score, 3),
+            ci(r.ci),
+            `${r.positive} / ${r.negative}`,
+          ],
+          body: () => {
+            const idx = new Set(
+              a.mentions.filter((m) => m.actor === r.actor && m.voice === r.voice)
+                .map((m) => m.sentence),
+            );
+            return rowsFor("actors", r.actor, r.voice, sentencesOf((i) => idx.has(i)));
+          },
+        })),
+        "art",
+      );
+      const hitRows = (table: "topics" | "stance") => {
+        const rows = table === "topics"
+          ? a.topics.map((t) => ({
+            feature: t.topic,
+            voice: t.voice,
+            hits: t.hits,
+            per1k: t.per1k,
+          }))
+          : a.stance.map((t) => ({
+            feature: t.category,
+            voice: t.voice,
+            hits: t.hits,
+            per1k: t.per1k,
+          }));
+        return metricGrid(
+          [table === "topics" ? "topic" : "category", "voice", "hits", "per 1,000 words"],
+          rows.filter((r) => r.hits > 0).map((r) => ({
+            cells: [h(r.feature), h(r.voice), String(r.hits), num(r.per1k)],
+            body: () => {
+              const idx = new Set(
+                a.hits.filter((x) =>
+                  x.category === r.feature && x.voice === r.voice &&
+                  (table === "topics") === ctx.topicLexicons.has(x.lexicon)
+                ).map((x) => x.sentence),
+              );
+              return rowsFor(table, r.feature, r.voice, sentencesOf((i) => idx.has(i)));
+            },
+          })),
+          "art4",
+        );
+      };
+      return `<h3><code>${h(a.id)}</code> ${metaValue(a, "title")}</h3>` +
+        `<h4>Actors</h4>${actors}<h4>Topics</h4>${hitRows("topics")}<h4>Stance markers</h4>${
+          hitRows("stance")
+        }`;
+    }).join("\n");
+}
+
+function provenanceSection(
+  p: Provenance,
+  extra: Readonly<Record<string, string>>,
+  c: Comparison | undefined,
+): string {
+  const general = [
+    ["toolkit", `${p.toolkit.name} ${p.toolkit.version}`],
+    [
+      "language model",
+      `${p.languageModel.name} ${p.languageModel.version} (${p.languageModel.library} ${p.languageModel.libraryVersion})`,
+    ],
+    ...(c
+      ? [
+        ["comparison", `by ${c.by}, voice ${c.voice}; ${c.unit}`],
+        [
+          "comparison method",
+          `${c.method.resamples} resamples, seed ${c.method.seed}, level ${c.method.level}`,
+        ],
+        ["keyness", c.method.keyness],
+      ]
+      : []),
+    ...Object.entries(extra),
+  ].map(([k, v]) => [h(k), h(v)]);
+  const lexicons = p.lexicons.map((l) => [
+    h(l.role),
+    h(l.name),
+    h(l.version),
+    String(l.entries),
+    h(l.licence),
+    `<code title="${h(l.sha256)}">${h(l.sha256.slice(0, 12))}…</code>`,
+    `<details><summary>source</summary>${h(l.source)}</details>`,
+  ]);
+  return table(["item", "value"], general) + "<h3>Lexicons</h3>" +
+    table(["role", "name", "version", "entries", "licence", "SHA-256", "source"], lexicons) +
+    `<h3>Parameters</h3><pre>${h(JSON.stringify(p.parameters, null, 2))}</pre>`;
+}
