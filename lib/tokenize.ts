@@ -100,6 +100,47 @@ export function tokenizeText(text: string, voice: Voice = "body"): Tokens {
   return tokenizeSegments(text, [{ voice, start: 0, end: text.length, rule: "text" }]);
 }
 
+/** Words whose `'s` is a contraction ("it's" = it is) that wink-nlp expands itself. */
+const CONTRACTED = new Set([
+  "it",
+  "that",
+  "what",
+  "he",
+  "she",
+  "there",
+  "here",
+  "who",
+  "where",
+  "how",
+  "let",
+  "when",
+  "why",
+]);
+
+/**
+ * Puts a space before a possessive `'s` ("Russia's" → "Russia 's"), the split
+ * wink-nlp itself makes on a fresh instance. Without it, wink-nlp 2.4.0 caches
+ * a possessive it once read before punctuation ("the children's.") as a single
+ * word, and from then on reads every "children's" as one token: the tokens of a
+ * text would depend on what was read before it. Only spaces are added, so each
+ * token is still found in the raw text and offsets stay exact.
+ *
+ * @example
+ * ```ts
+ * import { splitPossessives } from "./tokenize.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(splitPossessives("Russia’s role, it's clear."), "Russia ’s role, it's clear.");
+ * ```
+ */
+export function splitPossessives(text: string): string {
+  return text.replace(
+    /(\p{L}+)(['’][sS])(?![\p{L}\p{N}])/gu,
+    (whole, word: string, clitic: string) =>
+      CONTRACTED.has(word.toLowerCase()) ? whole : `${word} ${clitic}`,
+  );
+}
+
 function readPart(
   part: string,
   offset: number,
@@ -110,7 +151,7 @@ function readPart(
 ): void {
   const nlp = tokenizer();
   const its: WinkAny = nlp.its;
-  const doc: WinkAny = nlp.readDoc(part);
+  const doc: WinkAny = nlp.readDoc(splitPossessives(part));
   // Whole-document read-outs: one call per property instead of one per token.
   const all: WinkAny = doc.tokens();
   const values: string[] = all.out();

@@ -219,7 +219,10 @@ Deno.test({
       text: text(outlet),
     });
     const doc = analyzeCorpus({
-      articles: [article("x1", `Outlet ${PAYLOADS[1]}`), article("x2", `Other ${PAYLOADS[2]}`)],
+      articles: [
+        article("x1", `Outlet ${PAYLOADS[1]}`),
+        article("x2", `Other ${PAYLOADS[2]} ${PAYLOADS[3]}`),
+      ],
       failures: [{ input: PAYLOADS[0], reason: PAYLOADS[3] }],
       notes: [PAYLOADS[2]],
     }, await loadResources());
@@ -228,7 +231,7 @@ Deno.test({
     const comparison = compareGroups(doc.articles, { resamples: 50 });
     const { figures } = reportFigures(doc, comparison);
     const html = reportHtml({ doc, comparison, figures }, { plotly: await loadPlotlySource() });
-    const { browser, page, errors, requests } = await openInChromium(html);
+    const { browser, page, errors, requests, dir } = await openInChromium(html);
     try {
       const result = await page.evaluate(() => {
         const g = globalThis as unknown as {
@@ -243,7 +246,12 @@ Deno.test({
           pwned: g.__pwned,
           handlers: g.document.querySelectorAll("[onerror],[onclick],[onload]").length,
           images: g.document.querySelectorAll("img").length,
-          links: g.document.querySelectorAll("a[href^='javascript']").length,
+          // Any element (HTML or SVG, plotly's included) with a handler or a javascript: URL.
+          risky: [...g.document.querySelectorAll("*") as unknown as Iterable<
+            { attributes: Iterable<{ name: string; value: string }> }
+          >].flatMap((e) => [...e.attributes])
+            .filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value))
+            .map((a) => `${a.name}=${a.value}`),
           scripts: g.document.querySelectorAll("script:not([type='application/json'])").length,
           text: g.document.body.innerText,
         };
@@ -251,7 +259,7 @@ Deno.test({
       strictEqual(result.pwned, undefined);
       strictEqual(result.handlers, 0);
       strictEqual(result.images, 0);
-      strictEqual(result.links, 0);
+      deepStrictEqual(result.risky, []);
       strictEqual(result.scripts, 2, "plotly.js and the drawing script only");
       for (const p of PAYLOADS) ok(result.text.includes(p), `shown as text: ${p}`);
       // Clicking the would-be handler's text runs nothing either.
@@ -269,6 +277,7 @@ Deno.test({
       deepStrictEqual(requests, []);
     } finally {
       await browser.close();
+      await Deno.remove(dir, { recursive: true });
     }
   },
 });
@@ -327,4 +336,17 @@ Deno.test({
       await browser.close();
     }
   },
+});
+
+Deno.test("reportHtml() links only relative files", async () => {
+  const doc = await corpusDoc();
+  const html = reportHtml({
+    doc,
+    figures: [],
+    files: ["figures/a b.svg", "javascript:alert(1)", "/etc/passwd"],
+  });
+  ok(html.includes('<a href="figures/a%20b.svg"><code>figures/a b.svg</code></a>'));
+  ok(html.includes("<li><code>javascript:alert(1)</code></li>"));
+  ok(html.includes("<li><code>/etc/passwd</code></li>"));
+  ok(!html.includes('href="javascript'));
 });

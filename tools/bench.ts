@@ -39,6 +39,8 @@ interface StageResult {
   sentences?: number;
   articles?: number;
   peakBytes: number;
+  /** The machine's 1-minute load average when the stage started. */
+  load?: number;
   /** Size of the JSONL output of a run. */
   outputBytes?: number;
 }
@@ -133,6 +135,7 @@ async function runStage(stage: Stage, corpus: string, workers: number): Promise<
 
 /** Runs a stage in a fresh process. */
 async function child(stage: Stage, corpus: string, workers = 1): Promise<StageResult> {
+  const load = loadAverage()[0];
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -152,7 +155,12 @@ async function child(stage: Stage, corpus: string, workers = 1): Promise<StageRe
   if (!out.success) {
     throw new Error(`stage ${stage} failed:\n${new TextDecoder().decode(out.stderr)}`);
   }
-  return JSON.parse(text.split("\n").at(-1)!);
+  return { ...JSON.parse(text.split("\n").at(-1)!), load };
+}
+
+/** The 1-, 5- and 15-minute load averages. */
+function loadAverage(): number[] {
+  return Deno.readTextFileSync("/proc/loadavg").split(" ").slice(0, 3).map(Number);
 }
 
 async function writeCorpus(path: string, mb: number): Promise<number> {
@@ -191,6 +199,7 @@ if (import.meta.main) {
   const mb = Number(values.mb);
   const largeMb = Number(values["large-mb"]);
   if (!(mb > 0) || !(largeMb > 0)) throw new RangeError("--mb and --large-mb must be positive");
+  const loadAtStart = loadAverage();
   const dir = values.dir ?? await Deno.makeTempDir({ prefix: "framing-bench-" });
   await Deno.mkdir(dir, { recursive: true });
   const small = `${dir}/bench-${mb}mb.jsonl`;
@@ -264,11 +273,20 @@ if (import.meta.main) {
     },
     machine: {
       cores: navigator.hardwareConcurrency,
-      loadavg: (await Deno.readTextFile("/proc/loadavg")).split(" ").slice(0, 3).map(Number),
+      loadAtStart,
+      loadPerStage: {
+        winkReadDoc: wink.load,
+        vader: vaderResult.load,
+        fullOneThread: full.load,
+        run1Worker: run1.load,
+        run2Workers: run2.load,
+        run2WorkersLarge: run2Large.load,
+      },
+      loadAtEnd: loadAverage(),
       deno: Deno.version.deno,
     },
   };
-  const rows: [string, string, string, string][] = [
+  const rows: string[][] = [
     ["(a) wink-nlp readDoc, tokens + sentences", wink, wink, wink],
     ["(b) vader-sentiment, same sentences", vaderResult, vaderResult, vaderResult],
     ["(c) full analysis, 1 thread", full, full, full],
@@ -282,18 +300,21 @@ if (import.meta.main) {
       s === run2Large ? "" : rate(s).toLocaleString("en-US"),
       round(s.seconds).toFixed(2),
       mib(s.peakBytes).toFixed(1),
+      String(s.load),
     ];
   });
   console.log(`\nCorpus: ${mb} MB, ${smallArticles} articles, ${tokens} tokens (a)\n`);
-  console.log("| stage | tokens/s | seconds | peak MiB |");
-  console.log("| --- | ---: | ---: | ---: |");
+  console.log("| stage | tokens/s | seconds | peak MiB | load at start |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
   for (const r of rows) console.log(`| ${r.join(" | ")} |`);
   console.log(
     `\nfull / wink ${figures.ratios.fullOverWink}, full / vader ${figures.ratios.fullOverVader}, ` +
       `2 workers / 1 ${figures.ratios.run2Over1}, peak ${largeMb} MB / ${mb} MB ${figures.ratios.peakLargeOverSmall}`,
   );
   console.log(
-    `load average ${figures.machine.loadavg.join(" ")}, ${figures.machine.cores} cores\n`,
+    `load average at start ${loadAtStart.join(" ")}, at end ${
+      figures.machine.loadAtEnd.join(" ")
+    }; ${figures.machine.cores} cores\n`,
   );
   if (values.dir === undefined) await Deno.remove(dir, { recursive: true });
   console.log(JSON.stringify(figures));

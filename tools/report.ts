@@ -1,56 +1,238 @@
 /**
- * `deno task report`: the main job on the bundled articles (`data/corpus`).
- * For now it writes the analysis JSON (`out/analysis.json`) and executes
- * every notebook in `notebooks/` into `out/notebooks/`, with an HTML export
- * of each. Jupyter and Chromium are installed first if missing (see
- * ensure_deps.ts). For other articles, use `deno task analyze`.
+ * `deno task report [paths...] [--out DIR] [--by FIELD]`: the main job.
+ * Analyses the articles (default: the bundled `data/corpus`), compares the
+ * groups, and writes into DIR (default `out/`):
+ *
+ * - `report.html`: the standalone offline report (plotly.js inlined, every
+ *   metric opening into its evidence sentences);
+ * - `analysis.json` and `comparison.json`: the interchange documents;
+ * - `figures/<name>.{svg,pdf,png,csv}`: every figure and its data;
+ * - `tables/<name>.{csv,tex}`: the tables as CSV and LaTeX;
+ * - `notebooks/<name>.{ipynb,html}`: every notebook in `notebooks/`, executed
+ *   with the Deno kernel, and its HTML export.
+ *
+ * One Chromium renders every figure; the notebooks (two at a time, each in
+ * its own kernel) run while the figures and the HTML report are made.
+ * Jupyter and Chromium are installed first if missing (see ensure_deps.ts).
  *
  * @module
  */
-import { join, relative } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { analyzeCorpus } from "../lib/analyze.ts";
+import { BACKGROUND_SOURCE, backgroundFrequencies } from "../lib/compare/background.ts";
+import { compareGroups, type Comparison } from "../lib/compare/compare_groups.ts";
+import { loadCorpus } from "../lib/corpus/load_corpus.ts";
+import { launchFigureBrowser } from "../lib/export/browser.ts";
+import { exportFigures } from "../lib/export/figures.ts";
+import { exportTables } from "../lib/export/tables.ts";
+import { reportFigures, reportTables } from "../lib/report/figures.ts";
+import { loadPlotlySource, reportHtml } from "../lib/report/report_html.ts";
+import { loadResources } from "../lib/resources.ts";
 import { ensureDependencies } from "./ensure_deps.ts";
 import { REPO_ROOT, runNotebook } from "./run_notebooks.ts";
 
-async function main(args: string[]): Promise<number> {
-  if (args.length > 0) {
-    console.error("The report takes no arguments; for other articles use `deno task analyze`.");
+const USAGE = `Usage: deno task report [paths...] [options]
+
+Runs the whole comparison on the articles at the paths given (folders of
+.txt/.md with a manifest, JSONL or CSV files; default: data/corpus) and writes
+the HTML report, figures, tables, JSON and executed notebooks.
+
+Options:
+  --out DIR          output folder (default: out)
+  --by FIELD         metadata field to compare groups by (default: outlet)
+  --no-notebooks     skip executing the notebooks
+  -h, --help         this text`;
+
+/** Runs the report with command-line arguments; returns the exit code. */
+export async function main(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: "string", short: "o" },
+        by: { type: "string" },
+        "no-notebooks": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : e}\n\n${USAGE}`);
     return 2;
   }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  // `deno task` runs in the repository root; paths given are relative to where it was called.
+  const base = Deno.env.get("INIT_CWD") ?? Deno.cwd();
+  const given = parsed.positionals.length > 0;
   // Relative paths, so that the JSON records the same origins on every machine.
-  const inputs = ["data/corpus"];
-  const out = join(REPO_ROOT, "out");
-  if (!await ensureDependencies(["jupyter", "chromium"])) return 1;
+  const inputs = given
+    ? parsed.positionals.map((p) => relative(Deno.cwd(), resolve(base, p)) || ".")
+    : [relative(Deno.cwd(), join(REPO_ROOT, "data/corpus"))];
+  const out = parsed.values.out === undefined
+    ? join(REPO_ROOT, "out")
+    : isAbsolute(parsed.values.out)
+    ? parsed.values.out
+    : resolve(base, parsed.values.out);
+  const byGiven = parsed.values.by !== undefined;
+  const by = parsed.values.by ?? "outlet";
+  const notebooks = !parsed.values["no-notebooks"];
 
-  const analysis = join(out, "analysis.json");
-  const analyze = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "lib/cli/analyze.ts", ...inputs, "--out", "out/analysis.json"],
-    cwd: REPO_ROOT,
-    stdout: "inherit",
-    stderr: "inherit",
-  }).output();
-  if (!analyze.success) {
-    console.error(`The analysis failed (exit ${analyze.code}).`);
+  if (!await ensureDependencies(notebooks ? ["jupyter", "chromium"] : ["chromium"])) return 1;
+  const notebookDir = join(REPO_ROOT, "notebooks");
+  const notebookPaths = notebooks
+    ? [...Deno.readDirSync(notebookDir)]
+      .filter((e) => e.isFile && e.name.endsWith(".ipynb"))
+      .map((e) => join(notebookDir, e.name))
+      .sort()
+    : [];
+  const startNotebooks = () => {
+    if (given) {
+      console.error("note: the notebooks run on their own parameters (the bundled corpus).");
+    }
+    // Two at a time (this machine class has two cores).
+    return mapLimit(
+      notebookPaths,
+      2,
+      (p) => runNotebook(p, { outDir: join(out, "notebooks"), html: true }),
+    );
+  };
+  const timings: [string, number][] = [];
+  const began = performance.now();
+  let t = began;
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings.push([name, now - t]);
+    t = now;
+  };
+  await Deno.mkdir(out, { recursive: true });
+  const written: string[] = [];
+  const write = async (path: string, text: string) => {
+    await Deno.writeTextFile(path, text);
+    written.push(path);
+  };
+
+  const corpus = await loadCorpus(inputs);
+  const resources = await loadResources();
+  const doc = analyzeCorpus(corpus, resources);
+  for (const f of doc.failures) console.error(`failed: ${f.input}: ${f.reason}`);
+  if (doc.articles.length === 0) {
+    console.error("No article could be analysed; nothing to report.");
     return 1;
   }
-  const written = [analysis];
-
-  const notebooksDir = join(REPO_ROOT, "notebooks");
-  const notebooks = [...Deno.readDirSync(notebooksDir)]
-    .filter((e) => e.isFile && e.name.endsWith(".ipynb"))
-    .map((e) => join(notebooksDir, e.name))
-    .sort();
-  let failed = 0;
-  for (const notebook of notebooks) {
-    const run = await runNotebook(notebook, { outDir: join(out, "notebooks"), html: true });
-    written.push(run.output, ...(run.html ? [run.html] : []));
-    for (const problem of run.problems) {
-      console.error(`${relative(REPO_ROOT, notebook)}: ${problem}`);
-    }
-    if (run.problems.length > 0) failed++;
+  await write(join(out, "analysis.json"), JSON.stringify(doc, null, 2) + "\n");
+  lap("analysis");
+  // The notebooks (separate kernels, most of the time) run while the figures are made.
+  const notebookRuns = notebooks ? startNotebooks() : undefined;
+  try {
+    await reportFiles();
+  } catch (error) {
+    await notebookRuns?.catch(() => undefined);
+    throw error;
   }
-  console.error(`Wrote:\n${written.map((f) => `  ${relative(REPO_ROOT, f)}`).join("\n")}`);
+
+  async function reportFiles() {
+    const runNotes: string[] = [];
+    let comparison: Comparison | undefined;
+    const prior = await backgroundFrequencies();
+    const compare = (field: string) =>
+      compareGroups(doc.articles, { by: field, voice: "body", prior });
+    try {
+      comparison = compare(by);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // Without --by, articles that share one outlet (or have none) are compared one by one.
+      if (!byGiven && doc.articles.length >= 2) {
+        runNotes.push(`${e.message}: compared by article id instead`);
+        comparison = compare("id");
+      } else runNotes.push(`comparison skipped: ${e.message}`);
+    }
+    if (comparison) {
+      await write(join(out, "comparison.json"), JSON.stringify(comparison, null, 2) + "\n");
+    }
+    lap("comparison");
+
+    const { figures, notes: figureNotes } = reportFigures(doc, comparison, {
+      actorLabels: Object.fromEntries(resources.actors.actors.map((a) => [a.id, a.name])),
+    });
+    runNotes.push(...figureNotes);
+    const browser = await launchFigureBrowser();
+    try {
+      for (const done of await exportFigures(figures, join(out, "figures"), { browser })) {
+        written.push(...done.files);
+      }
+    } finally {
+      await browser.close();
+    }
+    lap("figures");
+    written.push(...await exportTables(reportTables(doc, comparison), join(out, "tables")));
+    lap("tables");
+
+    const html = reportHtml({
+      doc,
+      comparison,
+      figures,
+      extra: comparison ? { "keyness prior": BACKGROUND_SOURCE } : {},
+      notes: runNotes,
+      files: [
+        ...written.filter((f) => !f.endsWith("report.html")).map((f) => relative(out, f)),
+        ...notebookPaths.flatMap((p) => {
+          const name = basename(p, ".ipynb");
+          return [`notebooks/${name}.html`, `notebooks/${name}.ipynb`];
+        }),
+      ],
+    }, { plotly: await loadPlotlySource() });
+    await write(join(out, "report.html"), html);
+    lap("report.html");
+    for (const n of runNotes) console.error(`note: ${n}`);
+  }
+
+  let failed = 0;
+  if (notebookRuns) {
+    for (const run of await notebookRuns) {
+      written.push(run.output, ...(run.html ? [run.html] : []));
+      for (const problem of run.problems) {
+        console.error(`${relative(REPO_ROOT, run.input)}: ${problem}`);
+      }
+      if (run.problems.length > 0) failed++;
+    }
+    lap("notebooks (rest)");
+  }
+
+  console.error(
+    `Wrote ${written.length} files into ${relative(Deno.cwd(), out) || "."}:\n${
+      written.map((f) => `  ${relative(Deno.cwd(), f)}`).join("\n")
+    }`,
+  );
+  console.error(
+    `Time: ${timings.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join(", ")}; total ${
+      ((performance.now() - began) / 1000).toFixed(1)
+    } s`,
+  );
   if (failed > 0) console.error(`${failed} notebook(s) had errors.`);
   return failed === 0 ? 0 : 1;
+}
+
+/** Maps with at most `limit` calls running at once; results in input order. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 if (import.meta.main) {

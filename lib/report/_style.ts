@@ -36,6 +36,7 @@ figcaption { font-size: .9rem; color: var(--muted); margin-top: .3rem; }
 .grid .head, .grid summary { display: grid; gap: .5rem; padding: .3rem .45rem;
   border-bottom: 1px solid var(--line); align-items: baseline; }
 .grid .head { background: var(--band); font-weight: bold; }
+.grid .head > span, .grid summary > span { overflow-wrap: anywhere; }
 .grid summary { cursor: pointer; list-style: none; font-variant-numeric: tabular-nums; }
 .grid summary::-webkit-details-marker { display: none; }
 .grid summary > span:first-child::before { content: "▸ "; color: var(--accent); }

@@ -41,8 +41,10 @@ export interface ReportInput {
   provenance?: Provenance;
   /** Further provenance lines (name → value), e.g. the keyness prior's source. */
   extra?: Readonly<Record<string, string>>;
-  /** Notes of this run (why a comparison was skipped, files written), listed with the failures. */
+  /** Notes of this run (why a comparison was skipped, figures left out), listed with the failures. */
   notes?: readonly string[];
+  /** Other files of the run, as paths relative to the report (linked from a "Files" section). */
+  files?: readonly string[];
 }
 
 /** Options for {@linkcode reportHtml}. */
@@ -103,12 +105,12 @@ export async function loadPlotlySource(): Promise<string> {
  *
  * const doc = analyzeCorpus({
  *   articles: [{ meta: { id: "a", language: "en", inferred: [] }, origin: "a.txt", warnings: [],
- *     text: "<script>alert(1)</script> Putin met Tokayev." }],
+ *     text: "<script>go(1)</script> Putin met Tokayev." }],
  *   failures: [], notes: [],
  * }, await loadResources());
  * const html = reportHtml({ doc, figures: [] });
- * ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
- * ok(!html.includes("<script>alert(1)"));
+ * ok(html.includes("&lt;script&gt;go(1)&lt;/script&gt;"));
+ * ok(!html.includes("<script>go(1)"));
  * ```
  */
 export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}): string {
@@ -145,6 +147,9 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
       "Provenance",
       provenanceSection(input.provenance ?? doc.provenance, input.extra ?? {}, comparison),
     ],
+    ...(input.files?.length
+      ? [["files", "Files", filesSection(input.files)] as [string, string, string]]
+      : []),
   ];
   const nav = sections.map(([id, name]) => `<a href="#${id}">${h(name)}</a>`).join(" · ");
   const body = sections.map(([id, name, html]) =>
@@ -168,7 +173,7 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
     h(doc.provenance.toolkit.name)
   } ${
     h(doc.provenance.toolkit.version)
-  }. Every metric row opens into the sentences it was counted from; marked words are the ones that counted.</p>
+  }. Every metric row opens into the sentences it was counted from; marked words are the ones that counted: <mark class="actor">actor mention</mark> <mark class="cue">sentiment cue</mark> <mark class="hit">lexicon hit</mark> <mark class="term">keyness term</mark> (hover a mark for details).</p>
 <nav>${nav}</nav></header>
 <main>
 ${body}
@@ -639,4 +644,18 @@ function provenanceSection(
   return table(["item", "value"], general) + "<h3>Lexicons</h3>" +
     table(["role", "name", "version", "entries", "licence", "SHA-256", "source"], lexicons) +
     `<h3>Parameters</h3><pre>${h(JSON.stringify(p.parameters, null, 2))}</pre>`;
+}
+
+function filesSection(files: readonly string[]): string {
+  const items = files.map((f) => {
+    // Only plain relative paths become links; anything with a scheme or leading slash stays text.
+    const safe = !/^[a-z][a-z0-9+.-]*:|^[\\/]/i.test(f);
+    const href = f.split("/").map(encodeURIComponent).join("/");
+    return `<li>${
+      safe ? `<a href="${h(href)}"><code>${h(f)}</code></a>` : `<code>${h(f)}</code>`
+    }</li>`;
+  });
+  return `<p>Written next to this report by the same run.</p><ul class="files">${
+    items.join("")
+  }</ul>`;
 }
