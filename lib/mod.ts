@@ -63,3 +63,12 @@ export { formatCheckReport } from "./cli/lexicon.ts";
 export * from "./compare/stopwords.ts";
 export * from "./tables/evidence.ts";
 export * from "./validate/bars.ts";
+// Corpus runs: streaming input, workers, ordered output.
+export { streamCorpus, type StreamCorpusOptions } from "./corpus/stream_corpus.ts";
+export {
+  analyzeStream,
+  type AnalyzeStreamOptions,
+  defaultWorkers,
+  type RunItem,
+} from "./run/analyze_stream.ts";
+export { type ArticleRecord, articleRecord } from "./run/article_record.ts";
