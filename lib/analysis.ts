@@ -40,7 +40,10 @@ export const SentenceRecord = z.object({
   segment: z.number().int().nonnegative(),
   /** Word tokens in the sentence (punctuation excluded). */
   words: z.number().int().nonnegative(),
-  /** Sentence sentiment, −1..+1 (see `sentenceSentiment`). */
+  /**
+   * Sentence sentiment, −1..+1 (see `sentenceSentiment`). Sentences of `meta`
+   * and `boilerplate` are not scored and carry 0.
+   */
   sentiment: z.number().min(-1).max(1),
 });
 /** A sentence of the interchange document. */

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import puppeteer from "puppeteer-core";
 import { CHROMIUM_PATH } from "../tools/ensure_deps.ts";
 import { PLOTLY_LIBRARY_ATTRIBUTE } from "../lib/notebook/display.ts";
+import { CHROMIUM_ARGS } from "../lib/export/browser.ts";
 import { RESAMPLING_UNIT } from "../lib/compare/resample.ts";
 import {
   hasJupyter,
@@ -52,16 +53,7 @@ const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 async function drawnCharts(htmlPath: string): Promise<{ charts: number; errors: string[] }> {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-dev-shm-usage",
-    ],
+    args: ["--headless", ...CHROMIUM_ARGS],
   });
   try {
     const page = await browser.newPage();

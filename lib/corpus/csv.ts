@@ -30,15 +30,7 @@ export interface CsvRecord {
 export function parseCsv(text: string, file: string): CsvRecord[] {
   const rows = splitRows(text.replace(/^\uFEFF/, ""), file);
   if (rows.length === 0) throw new InputError({ file }, "expected a header row, found nothing");
-  const header = rows[0].cells.map((h) => h.trim());
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (h === "") throw new InputError({ file, line: 1 }, "expected a name for every column");
-    if (seen.has(h)) {
-      throw new InputError({ file, line: 1 }, `expected unique column names, found "${h}" twice`);
-    }
-    seen.add(h);
-  }
+  const header = csvHeader(rows[0].cells, file);
   const out: CsvRecord[] = [];
   for (const row of rows.slice(1)) {
     if (row.cells.length === 1 && row.cells[0] === "") continue;
@@ -168,4 +160,22 @@ export class CsvSplitter {
     this.#rest = text.slice(i);
     return rows;
   }
+}
+
+/**
+ * The column names of a header row, trimmed.
+ *
+ * @throws {InputError} When a name is empty or repeated.
+ */
+export function csvHeader(cells: readonly string[], file: string): string[] {
+  const header = cells.map((h) => h.trim());
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (h === "") throw new InputError({ file, line: 1 }, "expected a name for every column");
+    if (seen.has(h)) {
+      throw new InputError({ file, line: 1 }, `expected unique column names, found "${h}" twice`);
+    }
+    seen.add(h);
+  }
+  return header;
 }

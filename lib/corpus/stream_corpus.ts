@@ -9,7 +9,7 @@ import { ArticleMeta } from "../article.ts";
 import type { Article } from "../article.ts";
 import { InputError } from "../errors.ts";
 import type { CorpusItem, Failure } from "./corpus.ts";
-import { CsvSplitter } from "./csv.ts";
+import { csvHeader, CsvSplitter } from "./csv.ts";
 import { MAX_ARTICLE_BYTES, readByteLines } from "./lines.ts";
 import { parseManifest } from "./manifest.ts";
 import type { ManifestEntry } from "./manifest.ts";
@@ -319,19 +319,6 @@ async function* readCsv(path: string, options: StreamCorpusOptions): AsyncGenera
     }
   }
   if (header === undefined) throw new InputError({ file: path }, "expected a header row");
-}
-
-function csvHeader(cells: string[], file: string): string[] {
-  const header = cells.map((h) => h.trim());
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (h === "") throw new InputError({ file, line: 1 }, "expected a name for every column");
-    if (seen.has(h)) {
-      throw new InputError({ file, line: 1 }, `expected unique column names, found "${h}" twice`);
-    }
-    seen.add(h);
-  }
-  return header;
 }
 
 /** The rows of a CSV file, decoded and split a piece at a time. */
