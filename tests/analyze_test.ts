@@ -151,3 +151,23 @@ Deno.test("analyzeCorpus() records the same provenance for the same inputs, nami
     false,
   );
 });
+
+Deno.test("analyze CLI records the provenance beside a JSONL run and in the tables file", async () => {
+  const dir = await Deno.makeTempDir();
+  const code = await main([
+    "data/corpus",
+    "--jsonl",
+    `${dir}/a.jsonl`,
+    "--tables",
+    `${dir}/t.json`,
+    "--workers",
+    "0",
+  ]);
+  strictEqual(code, 0);
+  const sidecar = JSON.parse(await Deno.readTextFile(`${dir}/a.jsonl.provenance.json`));
+  const tables = JSON.parse(await Deno.readTextFile(`${dir}/t.json`));
+  deepStrictEqual(tables.provenance, sidecar);
+  const single = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources());
+  deepStrictEqual(sidecar, JSON.parse(JSON.stringify(single.provenance)));
+  strictEqual(tables.topics.length > 0, true);
+});

@@ -162,7 +162,9 @@ Deno.test("analyze CLI streams JSONL, tables and errors byte-identically on 1 an
     );
     strictEqual(code, 0);
     ok(
-      lines.includes(`read 11, analysed 6, failed 5 → ${o}/a.jsonl, ${o}/t.json`),
+      lines.includes(
+        `read 11, analysed 6, failed 5 → ${o}/a.jsonl, ${o}/a.jsonl.provenance.json, ${o}/t.json`,
+      ),
       lines.join("\n"),
     );
     outputs.push(
@@ -176,7 +178,7 @@ Deno.test("analyze CLI streams JSONL, tables and errors byte-identically on 1 an
   const ids = jsonl.trim().split("\n").map((l) => AnalysedArticle.parse(JSON.parse(l)).id);
   deepStrictEqual(ids, ["a", "c", "j1", "j2", "v1", "v3"]);
   const t = JSON.parse(tables);
-  deepStrictEqual(Object.keys(t), ["topics", "stance", "actors"]);
+  deepStrictEqual(Object.keys(t), ["provenance", "topics", "stance", "actors"]);
   ok(t.topics.length > 0 && t.actors.length > 0);
   deepStrictEqual(new Set(t.topics.map((r: { article: string }) => r.article)), new Set(ids));
   ok(t.actors.every((r: { article: string }) => ids.includes(r.article)));

@@ -8,8 +8,8 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { analyzeCorpus } from "../analyze.ts";
-import type { AnalysedArticle } from "../analysis.ts";
+import { provenanceOf } from "../analyze.ts";
+import { type AnalysedArticle, ANALYSIS_FORMAT, type AnalysisDocument } from "../analysis.ts";
 import type { Failure } from "../corpus/corpus.ts";
 import { streamCorpus } from "../corpus/stream_corpus.ts";
 import { loadResources } from "../resources.ts";
@@ -29,9 +29,11 @@ Output:
   --out FILE          one JSON document with every article (default: stdout);
                       holds the whole corpus in memory: for small runs
   --jsonl FILE        stream instead: one JSON line per analysed article, in
-                      input order whatever the number of workers
+                      input order whatever the number of workers; the run's
+                      provenance record goes beside it, to FILE.provenance.json
   --tables FILE       the topic, stance and actor rows of every article, with
-                      the article id: {"topics": [...], "stance": [...], "actors": [...]}
+                      the article id: {"provenance": {...}, "topics": [...],
+                      "stance": [...], "actors": [...]}
   --errors FILE       one JSON line {"input", "reason"} per input that failed
 Options:
   --workers N         worker threads (default: the number of cores, ${defaultWorkers()} here;
@@ -100,8 +102,15 @@ export async function main(args: string[]): Promise<number> {
     maxArticleBytes: Math.round(maxMb * 1024 * 1024),
   });
   const progress = new Progress({ totalBytes: await inputBytes(paths) });
+  // What made the numbers: the same record the workers' settings give.
+  const provenance = provenanceOf(await loadResources());
   const jsonl = v.jsonl === undefined ? undefined : await LineWriter.create(v.jsonl);
-  const tables = v.tables === undefined ? undefined : await TablesWriter.create(v.tables);
+  if (v.jsonl !== undefined) {
+    await Deno.writeTextFile(provenancePath(v.jsonl), JSON.stringify(provenance, null, 2) + "\n");
+  }
+  const tables = v.tables === undefined
+    ? undefined
+    : await TablesWriter.create(v.tables, provenance);
   const errors = v.errors === undefined ? undefined : await LineWriter.create(v.errors);
   const articles: AnalysedArticle[] = [];
   const failures: Failure[] = [];
@@ -134,10 +143,14 @@ export async function main(args: string[]): Promise<number> {
   await tables?.close();
   await errors?.close();
   if (!jsonl) {
-    const doc = analyzeCorpus({ articles: [], failures: [], notes: [] }, await loadResources());
-    doc.articles = articles;
-    doc.failures = failures;
-    doc.notes = notes;
+    const doc: AnalysisDocument = {
+      format: ANALYSIS_FORMAT.name,
+      formatVersion: ANALYSIS_FORMAT.version,
+      provenance,
+      articles,
+      failures,
+      notes,
+    };
     const json = JSON.stringify(doc, null, 2) + "\n";
     if (v.out) {
       const out = await LineWriter.create(v.out);
@@ -146,7 +159,12 @@ export async function main(args: string[]): Promise<number> {
     } else await Deno.stdout.write(new TextEncoder().encode(json));
   }
   report({ analysed, failed, warned, failures, notes, errorsFile: v.errors });
-  const outputs = [v.out, v.jsonl, v.tables].filter((x) => x !== undefined);
+  const outputs = [
+    v.out,
+    v.jsonl,
+    v.jsonl === undefined ? undefined : provenancePath(v.jsonl),
+    v.tables,
+  ].filter((x) => x !== undefined);
   console.error(
     `read ${analysed + failed}, analysed ${analysed}, failed ${failed}` +
       (outputs.length > 0 ? ` → ${outputs.join(", ")}` : ""),
@@ -175,3 +193,8 @@ function report(r: {
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));
+
+/** Where the provenance record of a JSONL run goes: beside it, `<file>.provenance.json`. */
+export function provenancePath(jsonl: string): string {
+  return `${jsonl}.provenance.json`;
+}

@@ -9,6 +9,7 @@
 import type { ArticleRecord, TableName } from "./article_record.ts";
 import { TABLES } from "./article_record.ts";
 import { LineWriter } from "./line_writer.ts";
+import type { Provenance } from "../provenance.ts";
 
 interface Spill {
   path: string;
@@ -45,10 +46,11 @@ export class TablesWriter {
     this.#spill = spill;
   }
 
-  /** Creates the file (and its folder). */
-  static async create(path: string): Promise<TablesWriter> {
+  /** Creates the file (and its folder); the provenance record, if given, comes first. */
+  static async create(path: string, provenance?: Provenance): Promise<TablesWriter> {
     const out = await LineWriter.create(path);
-    await out.text('{\n"topics": [');
+    if (provenance) await out.text(`{\n"provenance": ${JSON.stringify(provenance)},\n"topics": [`);
+    else await out.text('{\n"topics": [');
     const spill = new Map<TableName, Spill>();
     for (const name of TABLES.slice(1)) {
       const tmp = await Deno.makeTempFile({ prefix: `framing-${name}-`, suffix: ".json" });
