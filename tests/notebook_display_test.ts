@@ -94,3 +94,11 @@ Deno.test("displayJson() shows JSON and refuses a value JSON cannot hold", () =>
 Deno.test("show() needs the Jupyter kernel", async () => {
   await rejects(show(displayJson({ n: 1 })));
 });
+
+Deno.test("figureBundle() sizes the div from the figure's layout height unless told otherwise", () => {
+  const figure = { data: [{ type: "bar", x: [1], y: [2] }], layout: { height: 612 } };
+  const html = String(figureBundle(figure)["text/html"]);
+  ok(html.includes("height:612px"), html.slice(0, 200));
+  ok(String(figureBundle(figure, { height: "300px" })["text/html"]).includes("height:300px"));
+  ok(String(figureBundle({ data: [], layout: {} })["text/html"]).includes("height:450px"));
+});

@@ -79,7 +79,7 @@ export interface FigureBundleOptions {
   id?: string;
   /**
    * CSS height of the div.
-   * @default "450px"
+   * @default the figure's `layout.height` in px when it has one, else "450px"
    */
   height?: string;
 }
@@ -114,7 +114,9 @@ export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions 
     );
   }
   const id = options.id ?? `plotly-${crypto.randomUUID()}`;
-  const height = options.height ?? "450px";
+  const layoutHeight = figure.layout.height;
+  const height = options.height ??
+    (typeof layoutHeight === "number" && layoutHeight > 0 ? `${layoutHeight}px` : "450px");
   const config = { responsive: true, displaylogo: false, ...figure.config };
   // `<` only occurs inside JSON strings, where `\u003c` means the same.
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");

@@ -32,6 +32,5 @@ export function displayThemedFigure(
   figure: PlotlyFigure,
   options: ApplyThemeOptions = {},
 ): Displayable {
-  const themed = applyTheme(figure, options);
-  return displayFigure(themed, { height: `${themed.layout.height}px` });
+  return displayFigure(applyTheme(figure, options));
 }
