@@ -25,8 +25,8 @@ import {
 } from "./sentiment/options.ts";
 import type { Provenance } from "./provenance.ts";
 import type { z } from "zod";
-import { sentenceSentiment } from "./sentiment/sentence_sentiment.ts";
-import { spanSentiment } from "./sentiment/span_sentiment.ts";
+import { resolveSentimentOptions, sentenceSentiment } from "./sentiment/sentence_sentiment.ts";
+import { resolveSpanSentimentOptions, spanSentiment } from "./sentiment/span_sentiment.ts";
 import { findStance, SCARE_QUOTE } from "./stance/find.ts";
 import type { Sentence, Token } from "./token.ts";
 import { LANGUAGE_MODEL, tokenizeSegments } from "./tokenize.ts";
@@ -126,7 +126,9 @@ export function analyzeArticle(
   const text = article.text;
   const tokens = t.tokens.filter((k) => TEXT_VOICES.includes(k.voice));
   const sentences = t.sentences.filter((s) => TEXT_VOICES.includes(s.voice));
-  const sentiment = { lexicons: options.sentimentLexicons };
+  // Resolved once: the scorers then skip parsing on each sentence and mention.
+  const sentenceOptions = resolveSentimentOptions({ lexicons: options.sentimentLexicons });
+  const spanOptions = resolveSpanSentimentOptions({ lexicons: options.sentimentLexicons });
 
   const topicHits: Hit[] = [];
   const topics: TopicRate[] = [];
@@ -155,7 +157,7 @@ export function analyzeArticle(
     date: article.meta.date,
     sentences,
   });
-  const scored = actorScores(mentions, (m) => spanSentiment(tokens, m, sentiment), {
+  const scored = actorScores(mentions, (m) => spanSentiment(tokens, m, spanOptions), {
     resamples: options.resamples,
     seed: options.seed,
     neutral: SPAN_NEUTRAL_BAND,
@@ -183,7 +185,9 @@ export function analyzeArticle(
       voice: s.voice,
       segment: s.segment,
       words: wordsIn.get(s.index) ?? 0,
-      sentiment: TEXT_VOICES.includes(s.voice) ? sentenceSentiment(tokens, s, sentiment).score : 0,
+      sentiment: TEXT_VOICES.includes(s.voice)
+        ? sentenceSentiment(tokens, s, sentenceOptions).score
+        : 0,
     })),
     voices: voiceSummaries(t),
     hits: [...topicHits.map(hitRecord), ...stanceEvidence.hits.map(hitRecord), ...scareHits]

@@ -1,5 +1,5 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
-import { bootstrap, bootstrapMean, quantile } from "../lib/stats/bootstrap.ts";
+import { bootstrap, bootstrapMean, quantile, quantilesOf } from "../lib/stats/bootstrap.ts";
 import { mulberry32, seedFrom } from "../lib/stats/random.ts";
 
 Deno.test("mulberry32() gives the same stream for a seed and spreads evenly over [0, 1)", () => {
@@ -98,4 +98,64 @@ Deno.test("bootstrap() rejects bad input with the offending value quoted", () =>
   throws(() => bootstrapMean([1], { level: 1 }), /level 1/);
   throws(() => bootstrapMean([1], { resamples: 0 }), /0 resamples/);
   throws(() => bootstrapMean([1, 2], { groups: [1] }), /1 group ids for 2 values/);
+});
+
+/** The plain definition the fast paths must reproduce: build each sample, sort every statistic. */
+function referenceBootstrapMean(
+  values: number[],
+  seed: number,
+  resamples: number,
+  level: number,
+  groups?: number[],
+): [number, number] {
+  const byId = new Map<number, number[]>();
+  values.forEach((v, i) => byId.set(groups?.[i] ?? i, [...(byId.get(groups?.[i] ?? i) ?? []), v]));
+  const clusters = [...byId.values()];
+  const random = mulberry32(seed);
+  const stats: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const sample: number[] = [];
+    for (let k = 0; k < clusters.length; k++) {
+      sample.push(...clusters[Math.floor(random() * clusters.length)]);
+    }
+    stats.push(sample.reduce((s, x) => s + x, 0) / sample.length);
+  }
+  stats.sort((a, b) => a - b);
+  return [quantile(stats, (1 - level) / 2), quantile(stats, (1 + level) / 2)];
+}
+
+Deno.test("bootstrapMean() gives bit for bit the interval of building and sorting every resample", () => {
+  const random = mulberry32(99);
+  for (let trial = 0; trial < 60; trial++) {
+    const n = 1 + Math.floor(random() * 30);
+    // Few distinct values in some trials: many equal resample means.
+    const distinct = trial % 3 === 0 ? 2 : 1000;
+    const values = Array.from({ length: n }, () => Math.floor(random() * distinct) / 7 - 0.3);
+    const groups = trial % 2 === 0
+      ? undefined
+      : values.map(() => Math.floor(random() * Math.max(1, n / 3)));
+    const level = [0.9, 0.95, 0.99][trial % 3];
+    const resamples = [1, 7, 500, 2000][trial % 4];
+    const got = bootstrapMean(values, { seed: trial, resamples, level, groups });
+    const [low, high] = referenceBootstrapMean(values, trial, resamples, level, groups);
+    deepStrictEqual([got.low, got.high], [low, high], `trial ${trial}`);
+  }
+});
+
+Deno.test("quantilesOf() equals sorting and interpolating, ties and all", () => {
+  const random = mulberry32(5);
+  for (let trial = 0; trial < 200; trial++) {
+    const n = 1 + Math.floor(random() * 300);
+    const distinct = [1, 2, 5, 1e6][trial % 4];
+    const xs = Array.from({ length: n }, () => Math.floor(random() * distinct));
+    const ps = [random(), random(), random()].sort((a, b) => a - b);
+    const sorted = [...xs].sort((a, b) => a - b);
+    deepStrictEqual(
+      quantilesOf(Float64Array.from(xs), ps),
+      ps.map((p) => quantile(sorted, p)),
+      `trial ${trial}`,
+    );
+  }
+  throws(() => quantilesOf(new Float64Array([1, 2]), [0.9, 0.1]), /not below/);
+  throws(() => quantilesOf(new Float64Array(0), [0.5]), /no values/);
 });

@@ -5,29 +5,23 @@
  * @module
  */
 import type { Sentence, Token } from "../token.ts";
-import { InputError } from "../errors.ts";
 import {
   type ResolvedSentimentOptions,
   SentimentOptions,
   type SentimentResult,
 } from "./options.ts";
 import { evidenceOf, exclamationEvidence, normalizeScore, textFromTokens } from "./_score.ts";
+import { resolveOptions } from "./resolve.ts";
 import { sentenceContributions, tokenRange } from "./valence.ts";
 
-const DEFAULTS = SentimentOptions.parse({});
+const DEFAULTS = resolveOptions(SentimentOptions, undefined, undefined);
 
-/** Parses sentiment options, turning a zod failure into an InputError. */
+/**
+ * Parses sentiment options, turning a zod failure into an InputError. The
+ * result is frozen; passing it back in returns it without parsing again.
+ */
 export function resolveSentimentOptions(options?: SentimentOptions): ResolvedSentimentOptions {
-  if (options === undefined) return DEFAULTS;
-  const parsed = SentimentOptions.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(
-      { file: "<options>", path: issue.path.join(".") },
-      issue.message,
-    );
-  }
-  return parsed.data;
+  return resolveOptions(SentimentOptions, options, DEFAULTS);
 }
 
 /**

@@ -6,26 +6,26 @@
  * @module
  */
 import type { Token } from "../token.ts";
-import { InputError } from "../errors.ts";
 import {
   type ResolvedSpanSentimentOptions,
   type SentimentResult,
   SpanSentimentOptions,
 } from "./options.ts";
 import { evidenceOf, normalizeScore, textFromTokens } from "./_score.ts";
+import { resolveOptions } from "./resolve.ts";
 import { spanContext } from "./span_context.ts";
 import { tokenRange } from "./valence.ts";
 
-const DEFAULTS = SpanSentimentOptions.parse({});
+const DEFAULTS = resolveOptions(SpanSentimentOptions, undefined, undefined);
 
-function resolve(options?: SpanSentimentOptions): ResolvedSpanSentimentOptions {
-  if (options === undefined) return DEFAULTS;
-  const parsed = SpanSentimentOptions.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError({ file: "<options>", path: issue.path.join(".") }, issue.message);
-  }
-  return parsed.data;
+/**
+ * Parses span sentiment options, turning a zod failure into an InputError.
+ * The result is frozen; passing it back in returns it without parsing again.
+ */
+export function resolveSpanSentimentOptions(
+  options?: SpanSentimentOptions,
+): ResolvedSpanSentimentOptions {
+  return resolveOptions(SpanSentimentOptions, options, DEFAULTS);
 }
 
 /**
@@ -74,7 +74,7 @@ export function spanSentiment(
   if (!(span.end > span.start)) {
     throw new RangeError(`Cannot score an empty span "${span.start}..${span.end}"`);
   }
-  const opts = resolve(options);
+  const opts = resolveSpanSentimentOptions(options);
   const [spanFrom, spanTo] = tokenRange(tokens, span.start, span.end);
   if (spanFrom >= spanTo) {
     throw new RangeError(`No token lies inside the span "${span.start}..${span.end}"`);

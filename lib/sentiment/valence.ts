@@ -7,6 +7,7 @@
  */
 import type { Token } from "../token.ts";
 import type { ResolvedSentimentOptions } from "./options.ts";
+import { isResolvedOptions } from "./resolve.ts";
 import {
   fittedLexicons,
   type SentimentEntry,
@@ -46,10 +47,31 @@ export function isWord(t: Token): boolean {
   return t.type !== "punctuation" && t.type !== "tabCRLF";
 }
 
-/** Token index range `[from, to)` of the tokens lying inside `[start, end)`. */
+/**
+ * Token index range `[from, to)` of the tokens lying inside `[start, end)`.
+ * Tokens are in text order and do not overlap, so the first one is found by
+ * binary search.
+ *
+ * @example
+ * ```ts
+ * import { tokenRange } from "./valence.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const { tokens } = tokenizeText("Putin met Tokayev in Astana.");
+ * deepStrictEqual(tokenRange(tokens, 10, 17), [2, 3]);
+ * deepStrictEqual(tokenRange(tokens, 0, 100), [0, 6]);
+ * deepStrictEqual(tokenRange(tokens, 100, 110), [6, 6]);
+ * ```
+ */
 export function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
   let from = 0;
-  while (from < tokens.length && tokens[from].end <= start) from++;
+  let high = tokens.length;
+  while (from < high) {
+    const mid = (from + high) >>> 1;
+    if (tokens[mid].end <= start) from = mid + 1;
+    else high = mid;
+  }
   let to = from;
   while (to < tokens.length && tokens[to].start < end) to++;
   return [from, to];
@@ -62,14 +84,58 @@ function isUpper(text: string): boolean {
 /**
  * The lexicons in lookup order: domain, general (with the fitted weights in
  * place of VADER's while `fitted` is on), then the fitted lexicon's added words.
+ * The same list (one array per switch setting) on every call.
  */
-export function activeLexicons(options: ResolvedSentimentOptions): SentimentIndex[] {
-  const list: SentimentIndex[] = [];
+export function activeLexicons(options: ResolvedSentimentOptions): readonly SentimentIndex[] {
   const { domain, general, fitted } = options.lexicons;
-  if (domain) list.push(sentimentLexicon("domain"));
-  if (general) list.push(fitted ? fittedLexicons().general : sentimentLexicon("general"));
-  if (fitted) list.push(fittedLexicons().added);
+  const key = `${domain} ${general} ${fitted}`;
+  let list = ACTIVE.get(key);
+  if (!list) {
+    const built: SentimentIndex[] = [];
+    if (domain) built.push(sentimentLexicon("domain"));
+    if (general) built.push(fitted ? fittedLexicons().general : sentimentLexicon("general"));
+    if (fitted) built.push(fittedLexicons().added);
+    list = Object.freeze(built);
+    ACTIVE.set(key, list);
+  }
   return list;
+}
+
+const ACTIVE = new Map<string, readonly SentimentIndex[]>();
+
+/**
+ * A list of lexicons with what lets the matcher skip work: most tokens start
+ * no multi-word entry, touch no hyphen and have no case-sensitive entry, so
+ * their match depends on their lower-cased form and lemma alone and is looked
+ * up once per list.
+ */
+interface Lookup {
+  lexicons: readonly SentimentIndex[];
+  /** Forms and lemmas that start a multi-word entry of any of the lexicons. */
+  phraseStarts: Set<string>;
+  /** Forms of the case-sensitive entries of any of the lexicons. */
+  exactForms: Set<string>;
+  /** Single-token matches by lower-cased form (and lemma, when it differs); null for none. */
+  single: Map<string, Match | null>;
+}
+
+/** Memoised single-token matches kept per list, at most (then started afresh). */
+const SINGLE_LIMIT = 200_000;
+
+const LOOKUPS = new WeakMap<readonly SentimentIndex[], Lookup>();
+
+function lookupOf(lexicons: readonly SentimentIndex[]): Lookup {
+  let lookup = LOOKUPS.get(lexicons);
+  if (!lookup) {
+    lookup = {
+      lexicons,
+      phraseStarts: new Set(lexicons.flatMap((l) => [...l.phrases.keys()])),
+      exactForms: new Set(lexicons.flatMap((l) => [...l.exact.keys()])),
+      single: new Map(),
+    };
+    LOOKUPS.set(lexicons, lookup);
+  }
+  return lookup;
 }
 
 interface Match {
@@ -95,7 +161,33 @@ function matchAt(
   tokens: readonly Token[],
   i: number,
   to: number,
+  lookup: Lookup,
+): Match | undefined {
+  const t = tokens[i];
+  const compounds = joined(tokens, i, to);
+  if (
+    compounds.length > 0 || lookup.phraseStarts.has(t.lower) ||
+    lookup.phraseStarts.has(t.lemma) || lookup.exactForms.has(t.text)
+  ) {
+    return matchInContext(tokens, i, to, lookup.lexicons, compounds);
+  }
+  const key = t.lemma === t.lower ? t.lower : `${t.lower}\u0000${t.lemma}`;
+  let m = lookup.single.get(key);
+  if (m === undefined) {
+    m = matchInContext(tokens, i, to, lookup.lexicons, compounds) ?? null;
+    if (lookup.single.size >= SINGLE_LIMIT) lookup.single.clear();
+    lookup.single.set(key, m);
+  }
+  return m ?? undefined;
+}
+
+/** The match at token `i`: the lexicons in order, multi-word entries first. */
+function matchInContext(
+  tokens: readonly Token[],
+  i: number,
+  to: number,
   lexicons: readonly SentimentIndex[],
+  compounds: readonly { text: string; end: number }[],
 ): Match | undefined {
   const t = tokens[i];
   for (const lex of lexicons) {
@@ -122,7 +214,7 @@ function matchAt(
         if (ok) return { entry: e, length: j - i, viaLemma: false };
       }
     }
-    for (const c of joined(tokens, i, to)) {
+    for (const c of compounds) {
       const lower = c.text.toLowerCase();
       const e = lex.forms.get(lower) ?? lex.lemmas.get(lower) ??
         lex.prefixes.find((p) => lower.startsWith(p.parts[0]));
@@ -198,14 +290,48 @@ function attributed(
 
 /**
  * The contributions of the sentiment words in tokens `[from, to)` (one
- * sentence). Curly apostrophes are read as straight ones ("isn’t").
+ * sentence). Curly apostrophes are read as straight ones ("isn’t"). With
+ * resolved (frozen) options and the default lexicons, the result is computed
+ * once per token array, options and range, and shared: do not modify it.
  */
 export function sentenceContributions(
   tokens: readonly Token[],
   from: number,
   to: number,
   options: ResolvedSentimentOptions,
-  lexicons: readonly SentimentIndex[] = activeLexicons(options),
+  lexicons?: readonly SentimentIndex[],
+): readonly Contribution[] {
+  if (lexicons !== undefined || !isResolvedOptions(options)) {
+    return computeContributions(tokens, from, to, options, lexicons ?? activeLexicons(options));
+  }
+  // Resolved options are frozen, so their identity names the rules: an actor's mentions in one sentence share the sentence's result.
+  let byOptions = CACHE.get(tokens);
+  if (!byOptions) CACHE.set(tokens, byOptions = new WeakMap());
+  let bySentence = byOptions.get(options);
+  if (!bySentence) byOptions.set(options, bySentence = new Map());
+  const key = `${from}:${to}`;
+  let result = bySentence.get(key);
+  if (!result) {
+    result = Object.freeze(
+      computeContributions(tokens, from, to, options, activeLexicons(options)),
+    );
+    bySentence.set(key, result);
+  }
+  return result;
+}
+
+/** Contributions per token array, per resolved options, per `from:to`. */
+const CACHE = new WeakMap<
+  readonly Token[],
+  WeakMap<object, Map<string, readonly Contribution[]>>
+>();
+
+function computeContributions(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  options: ResolvedSentimentOptions,
+  lexicons: readonly SentimentIndex[],
 ): Contribution[] {
   const local = tokens.slice(from, to).map((t) =>
     /[\u2018\u2019]/.test(t.lower) ? { ...t, lower: t.lower.replace(/[\u2018\u2019]/g, "'") } : t
@@ -225,6 +351,7 @@ function contributionsIn(
   lexicons: readonly SentimentIndex[],
 ): Contribution[] {
   if (lexicons.length === 0) return [];
+  const lookup = lookupOf(lexicons);
   const words: number[] = [];
   for (let i = from; i < to; i++) if (isWord(tokens[i])) words.push(i);
   const wordOf = new Map(words.map((tokenIndex, w) => [tokenIndex, w]));
@@ -240,7 +367,7 @@ function contributionsIn(
     if (!isWord(tokens[i]) || BOOSTERS.has(tokens[i].lower) || NEGATORS.has(tokens[i].lower)) {
       continue;
     }
-    const m = matchAt(tokens, i, to, lexicons);
+    const m = matchAt(tokens, i, to, lookup);
     if (!m) continue;
     if (m.entry.weight === 0) {
       // A zero-weight entry (a word neutral in this domain) hides the word
