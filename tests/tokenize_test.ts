@@ -1,5 +1,6 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import { tokenizeText } from "../lib/mod.ts";
+import { splitPossessives } from "../lib/tokenize.ts";
 
 const words = (text: string) => tokenizeText(text).tokens.map((t) => t.text);
 
@@ -21,4 +22,25 @@ Deno.test("tokenizeText() keeps offsets exact when it splits a possessive", () =
 Deno.test("tokenizeText() leaves contractions to the model", () => {
   const lemmas = tokenizeText("It's clear that it's over.").tokens.map((t) => t.lemma);
   strictEqual(lemmas.filter((l) => l === "be").length, 2);
+});
+
+Deno.test("splitPossessives() splits exactly where the plain possessive pattern matches", () => {
+  // The pattern splitPossessives() used to run; the faster scan must agree with it.
+  const byPattern = (text: string) =>
+    text.replace(
+      /(\p{L}+)(['’][sS])(?![\p{L}\p{N}])/gu,
+      (whole, word: string, clitic: string) =>
+        ["it", "that", "he", "who", "let"].includes(word.toLowerCase())
+          ? whole
+          : `${word} ${clitic}`,
+    );
+  for (
+    const text of [
+      "Russia's, Russia’S. It's IT's let's Who's",
+      "'s x's's 3's a'sb a's1 é's 𝐀's \uD835's \uDC00's a\uDC00's",
+      "",
+      "no clitic here",
+      "Tokayev’s team met Macron's aides; the children's.",
+    ]
+  ) strictEqual(splitPossessives(text), byPattern(text), JSON.stringify(text));
 });

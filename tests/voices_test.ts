@@ -1,5 +1,6 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { loadCorpus, type Segment, segmentVoices } from "../lib/mod.ts";
+import { quotedStretches } from "../lib/voices/quotes.ts";
 
 /** Voice and rule of the segment holding the first visible character of each given line. */
 function voiceAt(text: string, segments: Segment[], needle: string): Segment {
@@ -134,6 +135,14 @@ Deno.test("segmentVoices() marks site chrome: teaser, subscription prompt, error
   strictEqual(voiceAt(text, s, "Thank you").voice, "boilerplate");
 });
 
+Deno.test("segmentVoices() skips lines of spaces and zero-width characters, BOM included", () => {
+  const text = `Title here\n\uFEFF\u200B\u2060 \n${PROSE}\n`;
+  deepStrictEqual(segmentVoices(text).map((s) => [s.voice, s.start, s.end]), [
+    ["title", 0, 16],
+    ["body", 16, text.length],
+  ]);
+});
+
 Deno.test("segmentVoices() keeps a section heading in the body and does not quote after it", () => {
   const text = `Title here\n\n${PROSE}\n\nImbalance\n\n${PROSE}\n`;
   const s = segmentVoices(text);
@@ -150,6 +159,7 @@ Deno.test("segmentVoices() covers odd texts exactly once", () => {
       "a\r\nb\rc\n",
       "\u00a0\n\u200b\nText.",
       "“unclosed quote",
+      "\uFEFF\u2060\n\t\u200d \nText.",
     ]
   ) {
     const s = segmentVoices(text);
@@ -201,4 +211,20 @@ Deno.test("segmentVoices() names the speakers of the bundled articles' quotes", 
       "the Minister of Education of the Republic of Kazakhstan",
     ]
   ) ok(speakers.includes(who), `missing speaker ${who}; found ${speakers.join(" | ")}`);
+});
+
+Deno.test("quotedStretches() skips an unclosed mark and pairs the marks after it", () => {
+  const line = '“open «inner» and "straight" then „low“';
+  deepStrictEqual(
+    quotedStretches(line).map((q) => line.slice(q.start, q.end)),
+    ["«inner»", '"straight"', "„low“"],
+  );
+});
+
+Deno.test("segmentVoices() leaves a long paragraph that mentions a newsletter in the body", () => {
+  const long = `${PROSE} ${PROSE} ${PROSE} The ministry will also publish a newsletter on it.`;
+  const text = `Title here\n\n${PROSE}\n\n${long}\n\nSubscribe to our newsletter!\n`;
+  const s = segmentVoices(text);
+  strictEqual(voiceAt(text, s, "The ministry will").voice, "body");
+  strictEqual(voiceAt(text, s, "Subscribe to").rule, "subscription-prompt");
 });

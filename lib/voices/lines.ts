@@ -53,7 +53,8 @@ export function splitLines(text: string): Line[] {
 
 /** True for a line with no visible character (spaces, tabs, non-breaking and zero-width spaces). */
 export function isBlank(text: string): boolean {
-  return text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim() === "";
+  // `\s` is the set `trim()` strips; it includes U+FEFF.
+  return /^[\s\u200B-\u200D\u2060]*$/.test(text);
 }
 
 /** The words of a text, lower-cased, letters and digits only: for comparing wordings. */

@@ -14,24 +14,20 @@ export interface QuoteSpan {
 }
 
 const PAIRS: Record<string, string> = { "“": "”", "«": "»", '"': '"', "„": "“" };
+/** Any opening mark of {@linkcode PAIRS}: jumping to the next one beats looking up every character. */
+const OPENING = /[“«"„]/g;
 
 /** Quoted stretches in a line: “…”, «…», „…“ and straight "…" pairs. */
 export function quotedStretches(line: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  let i = 0;
-  while (i < line.length) {
-    const close = PAIRS[line[i]];
-    if (close === undefined) {
-      i++;
-      continue;
-    }
-    const j = line.indexOf(close, i + 1);
-    if (j < 0) {
-      i++;
-      continue;
-    }
+  OPENING.lastIndex = 0;
+  let open: RegExpExecArray | null;
+  while ((open = OPENING.exec(line)) !== null) {
+    const i = open.index;
+    const j = line.indexOf(PAIRS[line[i]], i + 1);
+    if (j < 0) continue;
     out.push({ start: i, end: j + 1 });
-    i = j + 1;
+    OPENING.lastIndex = j + 1;
   }
   return out;
 }
@@ -93,7 +89,9 @@ export function inlineQuotes(line: string): QuoteSpan[] {
 
 /** True when a line introduces a block quote: it ends in a colon. */
 export function introducesBlockQuote(line: string): boolean {
-  return /:\s*$/.test(line) && !/^\s*[\w\s]{0,20}:\s*$/.test(line.replace(/[“”"]/g, ""));
+  // `trimEnd()` strips what `\s*$` would match, and is cheaper on every body line.
+  return line.trimEnd().endsWith(":") &&
+    !/^\s*[\w\s]{0,20}:\s*$/.test(line.replace(/[“”"]/g, ""));
 }
 
 /** The speaker of a block quote, from the last sentence of its introducing line. */

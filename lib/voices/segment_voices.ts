@@ -86,10 +86,12 @@ export function segmentVoices(text: string, options: SegmentVoicesOptions = {}):
   }
 
   // Article: body, quotes and mid-article chrome, until a line ends it.
-  const articleWords: string[] = [];
+  // The words of its paragraphs are worked out only when a teaser or a
+  // comment is compared with them: most pages need none.
+  const paragraphs: string[] = [];
+  const words = memoize(wordsOf);
   let introSpeaker: string | undefined | null = null; // null: no block quote pending
   let inBlockQuote: { speaker?: string } | undefined;
-  const earlier: string[][] = [];
   for (; i < lines.length; i++) {
     const line = lines[i];
     const rule = matchLineRule(line.text, false);
@@ -98,13 +100,11 @@ export function segmentVoices(text: string, options: SegmentVoicesOptions = {}):
       push(line, { voice: rule.voice, rule: rule.name });
       continue;
     }
-    const words = wordsOf(line.text);
-    if (isTeaser(line.text, words, earlier)) {
+    if (isTeaser(line.text, paragraphs, words)) {
       push(line, { voice: "boilerplate", rule: "teaser-repeats-lead" });
       continue;
     }
-    earlier.push(words);
-    articleWords.push(...words);
+    paragraphs.push(line.text);
     if (introSpeaker !== null && !isHeading(line.text)) {
       inBlockQuote = { speaker: introSpeaker };
       push(line, { voice: "quote", rule: "block-quote-after-colon", ...speakerOf(introSpeaker) });
@@ -130,7 +130,7 @@ export function segmentVoices(text: string, options: SegmentVoicesOptions = {}):
   }
 
   // Footer: reader comments and site chrome.
-  const articleText = ` ${articleWords.join(" ")} `;
+  let articleText: string | undefined;
   const comments = new CommentTracker();
   for (; i < lines.length; i++) {
     const line = lines[i];
@@ -146,8 +146,9 @@ export function segmentVoices(text: string, options: SegmentVoicesOptions = {}):
     }
     const rule = matchLineRule(line.text, true);
     if (current && !(rule?.endsArticle || rule?.opensComments)) {
-      const words = wordsOf(line.text);
-      const repeats = words.length >= 6 && articleText.includes(` ${words.join(" ")} `);
+      const own = words(line.text);
+      articleText ??= ` ${paragraphs.flatMap((p) => words(p)).join(" ")} `;
+      const repeats = own.length >= 6 && articleText.includes(` ${own.join(" ")} `);
       push(line, {
         voice: "comment",
         rule: repeats ? "comment-repeats-article" : "comment",
@@ -177,13 +178,33 @@ function looksLikeTitle(line: string, title?: string): boolean {
 /** A short line with no sentence end: a section heading. */
 function isHeading(line: string): boolean {
   const t = line.trim();
-  return t.split(/\s+/).length <= 8 && !/[.!?:;,…]["”»]?$/.test(t);
+  // The end test first: it settles most lines without splitting them.
+  return !/[.!?:;,…]["”»]?$/.test(t) && t.split(/\s+/).length <= 8;
 }
 
 /** A line ending in an ellipsis whose words begin an earlier paragraph: a teaser. */
-function isTeaser(line: string, words: string[], earlier: string[][]): boolean {
-  if (!/(\.\.\.|…)\s*$/.test(line) || words.length < 8) return false;
-  return earlier.some((e) => e.length > words.length && words.every((w, k) => e[k] === w));
+function isTeaser(
+  line: string,
+  earlier: readonly string[],
+  words: (text: string) => string[],
+): boolean {
+  const end = line.trimEnd();
+  if (!(end.endsWith("...") || end.endsWith("…"))) return false;
+  const own = words(line);
+  if (own.length < 8) return false;
+  return earlier.some((text) => {
+    const e = words(text);
+    return e.length > own.length && own.every((w, k) => e[k] === w);
+  });
+}
+
+/** `f` with its results kept per argument. */
+function memoize<T>(f: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (!known.has(text)) known.set(text, f(text));
+    return known.get(text)!;
+  };
 }
 
 function pushBody(line: Line, ranges: Range[]): void {
