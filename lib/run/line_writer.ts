@@ -68,6 +68,20 @@ export class LineWriter {
     while (at < bytes.length) at += await this.#file.write(bytes.subarray(at));
   }
 
+  /**
+   * Appends a file's bytes as they are (after what is buffered), without
+   * decoding them: the tables writer's spilled tables go in this way.
+   */
+  async append(path: string): Promise<void> {
+    await this.flush();
+    using from = await Deno.open(path, { read: true });
+    const buffer = new Uint8Array(1024 * 1024);
+    for (let n = await from.read(buffer); n !== null; n = await from.read(buffer)) {
+      let at = 0;
+      while (at < n) at += await this.#file.write(buffer.subarray(at, n));
+    }
+  }
+
   /** Writes what is buffered and closes the file. */
   async close(): Promise<void> {
     await this.flush();

@@ -61,13 +61,17 @@ export class TablesWriter {
 
   /** Adds an article's rows. */
   async add(record: ArticleRecord): Promise<void> {
-    for (const row of record.tables.topics) {
-      await this.#out.text(`${this.#topics++ === 0 ? "\n" : ",\n"}${row}`);
+    // One write per table and article: a corpus run has millions of rows.
+    const rows = record.tables.topics;
+    if (rows.length > 0) {
+      await this.#out.text(`${this.#topics === 0 ? "\n" : ",\n"}${rows.join(",\n")}`);
+      this.#topics += rows.length;
     }
     for (const [name, s] of this.#spill) {
-      for (const row of record.tables[name]) {
-        await s.writer.text(`${s.rows++ === 0 ? "\n" : ",\n"}${row}`);
-      }
+      const rows = record.tables[name];
+      if (rows.length === 0) continue;
+      await s.writer.text(`${s.rows === 0 ? "\n" : ",\n"}${rows.join(",\n")}`);
+      s.rows += rows.length;
     }
   }
 
@@ -77,14 +81,8 @@ export class TablesWriter {
     for (const [name, s] of this.#spill) {
       await s.writer.close();
       await this.#out.text(`,\n"${name}": [`);
-      await this.#out.flush();
-      using from = await Deno.open(s.path, { read: true });
-      const buffer = new Uint8Array(1024 * 1024);
-      const decoder = new TextDecoder();
-      for (let n = await from.read(buffer); n !== null; n = await from.read(buffer)) {
-        await this.#out.text(decoder.decode(buffer.subarray(0, n), { stream: true }));
-      }
-      await this.#out.text(`${decoder.decode()}${s.rows > 0 ? "\n" : ""}]`);
+      await this.#out.append(s.path);
+      await this.#out.text(`${s.rows > 0 ? "\n" : ""}]`);
       await Deno.remove(s.path);
     }
     await this.#out.text("\n}\n");
