@@ -41,12 +41,20 @@ export function evidenceOf(
   };
 }
 
-/** Rebuilds raw text between offsets from tokens (single spaces where the text had gaps). */
-export function textFromTokens(tokens: readonly Token[]): (start: number, end: number) => string {
+/**
+ * Rebuilds raw text between offsets from tokens `[from, to)` (single spaces
+ * where the text had gaps).
+ */
+export function textFromTokens(
+  tokens: readonly Token[],
+  from = 0,
+  to = tokens.length,
+): (start: number, end: number) => string {
   return (start, end) => {
     let out = "";
     let last = -1;
-    for (const t of tokens) {
+    for (let i = from; i < to; i++) {
+      const t = tokens[i];
       if (t.end <= start) continue;
       if (t.start >= end) break;
       if (last >= 0 && t.start > last) out += " ";

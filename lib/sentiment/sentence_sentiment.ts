@@ -60,7 +60,7 @@ export function sentenceSentiment(
 ): SentimentResult {
   const resolved = resolveSentimentOptions(options);
   const [from, to] = tokenRange(tokens, sentence.start, sentence.end);
-  const text = textFromTokens(tokens.slice(from, to));
+  const text = textFromTokens(tokens, from, to);
   const contributions = sentenceContributions(tokens, from, to, resolved);
   const evidence = contributions.map((c) => evidenceOf(text, tokens, c));
   const wordSum = evidence.reduce((s, e) => s + e.weight, 0);

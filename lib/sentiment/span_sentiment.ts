@@ -80,7 +80,7 @@ export function spanSentiment(
     throw new RangeError(`No token lies inside the span "${span.start}..${span.end}"`);
   }
   const { from, to, words } = spanContext(tokens, [spanFrom, spanTo], opts);
-  const text = textFromTokens(tokens.slice(from, to));
+  const text = textFromTokens(tokens, from, to);
   const evidence = words.map((w) => {
     const rules: string[] = [];
     let factor = 1;

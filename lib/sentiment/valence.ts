@@ -200,7 +200,7 @@ function matchInContext(
         for (const part of e.parts) {
           while (j < to && !isWord(tokens[j]) && tokens[j].text !== "-") j++;
           const tok = tokens[j];
-          if (!tok) {
+          if (j >= to) {
             ok = false;
             break;
           }
@@ -326,6 +326,9 @@ const CACHE = new WeakMap<
   WeakMap<object, Map<string, readonly Contribution[]>>
 >();
 
+const CURLY = /[\u2018\u2019]/;
+const CURLY_ALL = /[\u2018\u2019]/g;
+
 function computeContributions(
   tokens: readonly Token[],
   from: number,
@@ -333,8 +336,11 @@ function computeContributions(
   options: ResolvedSentimentOptions,
   lexicons: readonly SentimentIndex[],
 ): Contribution[] {
+  let curly = false;
+  for (let i = from; i < to && !curly; i++) curly = CURLY.test(tokens[i].lower);
+  if (!curly) return contributionsIn(tokens, from, to, options, lexicons);
   const local = tokens.slice(from, to).map((t) =>
-    /[\u2018\u2019]/.test(t.lower) ? { ...t, lower: t.lower.replace(/[\u2018\u2019]/g, "'") } : t
+    CURLY.test(t.lower) ? { ...t, lower: t.lower.replace(CURLY_ALL, "'") } : t
   );
   return contributionsIn(local, 0, local.length, options, lexicons).map((c) => ({
     ...c,
@@ -354,8 +360,14 @@ function contributionsIn(
   const lookup = lookupOf(lexicons);
   const words: number[] = [];
   for (let i = from; i < to; i++) if (isWord(tokens[i])) words.push(i);
-  const wordOf = new Map(words.map((tokenIndex, w) => [tokenIndex, w]));
-  const upper = words.filter((i) => isUpper(tokens[i].text)).length;
+  // Word number of each token of the sentence (index i - from).
+  const wordOf = new Int32Array(to - from);
+  words.forEach((tokenIndex, w) => wordOf[tokenIndex - from] = w);
+  let upper = 0;
+  for (const i of words) {
+    // A token equal to its lower case has no capital to test for.
+    if (tokens[i].text !== tokens[i].lower && isUpper(tokens[i].text)) upper++;
+  }
   const capDifferential = upper > 0 && upper < words.length;
   const quoted = scareQuoted(tokens, from, to);
 
@@ -384,7 +396,7 @@ function contributionsIn(
   // own valence is then not counted.
   const shiftedBy = new Map<number, number>();
   for (const { i } of matches) {
-    const w = wordOf.get(i) ?? 0;
+    const w = wordOf[i - from];
     for (let k = 1; k <= 3 && w - k >= 0; k++) {
       const prev = tokens[words[w - k]];
       if (SHIFTERS.has(prev.lemma) && (prev.pos === "VERB" || prev.pos === "NOUN")) {
@@ -399,7 +411,7 @@ function contributionsIn(
   const out: Contribution[] = [];
   for (const { i, m } of matches) {
     if (shifters.has(i)) continue;
-    const w = wordOf.get(i) ?? 0;
+    const w = wordOf[i - from];
     const rules: string[] = [];
     if (m.viaLemma) rules.push("lemma");
     let v = m.entry.weight;
