@@ -61,14 +61,17 @@ export function inspectText(text: string, place: InputErrorPlace): string[] {
   return warnings;
 }
 
+/** A letter of any script but Latin. */
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
+
 function scriptShares(text: string): { letters: number; latin: number; cyrillic: number } {
   let letters = 0;
   let latin = 0;
   let cyrillic = 0;
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  // Fast path: nothing beyond the Latin blocks, so no other script.
-  // deno-lint-ignore no-control-regex
-  if (!/[^\u0000-\u024f]/.test(sample)) return { letters: 0, latin: 0, cyrillic: 0 };
+  // Fast path: no letter outside the Latin script (typographic quotes and
+  // dashes are no letters), so no other script to report.
+  if (!NON_LATIN_LETTER.test(sample)) return { letters: 0, latin: 0, cyrillic: 0 };
   for (const m of sample.matchAll(/\p{L}+/gu)) {
     const word = m[0];
     letters += word.length;
