@@ -68,12 +68,13 @@ export function tokenizeArticle(article: Article): TokenizedArticle {
 
 /** Characters, sentences and words per voice, every voice listed. */
 export function voiceSummaries(t: TokenizedArticle): VoiceSummary[] {
-  return Voice.options.map((voice) => ({
-    voice,
-    chars: t.segments.filter((s) => s.voice === voice).reduce((n, s) => n + s.end - s.start, 0),
-    sentences: t.sentences.filter((s) => s.voice === voice).length,
-    words: t.tokens.filter((k) => k.voice === voice && isWord(k)).length,
-  }));
+  const rows = new Map<Voice, VoiceSummary>(
+    Voice.options.map((voice) => [voice, { voice, chars: 0, sentences: 0, words: 0 }]),
+  );
+  for (const s of t.segments) rows.get(s.voice)!.chars += s.end - s.start;
+  for (const s of t.sentences) rows.get(s.voice)!.sentences++;
+  for (const k of t.tokens) if (isWord(k)) rows.get(k.voice)!.words++;
+  return [...rows.values()];
 }
 
 /** Options for {@linkcode analyzeArticle} and {@linkcode analyzeCorpus}. */
@@ -163,13 +164,18 @@ export function analyzeArticle(
     neutral: SPAN_NEUTRAL_BAND,
   });
   const wordsIn = new Map<number, number>();
-  const vocabulary: AnalysedArticle["vocabulary"] = {};
+  // Counted in Maps (objects with thousands of word keys are slow to update);
+  // the objects built from them list the words in the same order.
+  const counts = new Map<Voice, Map<string, number>>();
   for (const k of tokens) {
     if (!isWord(k)) continue;
     wordsIn.set(k.sentence, (wordsIn.get(k.sentence) ?? 0) + 1);
-    const counts = vocabulary[k.voice] ??= {};
-    counts[k.lower] = (counts[k.lower] ?? 0) + 1;
+    let voice = counts.get(k.voice);
+    if (!voice) counts.set(k.voice, voice = new Map());
+    voice.set(k.lower, (voice.get(k.lower) ?? 0) + 1);
   }
+  const vocabulary: AnalysedArticle["vocabulary"] = {};
+  for (const [voice, words] of counts) vocabulary[voice] = Object.fromEntries(words);
   return {
     id,
     meta: article.meta,
