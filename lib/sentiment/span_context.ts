@@ -8,7 +8,7 @@
  */
 import type { Token } from "../token.ts";
 import type { ResolvedSentimentOptions } from "./options.ts";
-import { clauseNumbers } from "./clauses.ts";
+import { clauseNumbers, type Clauses } from "./clauses.ts";
 import { CLAUSE_OPENERS } from "./rules.ts";
 import { type Contribution, isWord, sentenceContributions, tokenRange } from "./valence.ts";
 
@@ -69,13 +69,7 @@ export function spanContext(
   let to = spanFrom;
   while (to < tokens.length && tokens[to].sentence === sentence) to++;
 
-  const clauses = clauseNumbers(tokens, from, to);
-  const wordIndex: number[] = [];
-  let count = 0;
-  for (let i = from; i < to; i++) {
-    wordIndex.push(count);
-    if (isWord(tokens[i])) count++;
-  }
+  const { clauses, wordIndex } = sentenceFrame(tokens, from, to);
   const at = (i: number) => wordIndex[Math.min(i, to - 1) - from];
   const spanEnd = Math.min(spanTo, to);
   const spanFirstWord = at(spanFrom);
@@ -126,6 +120,33 @@ export function spanContext(
     return { contribution: c, inSpan, distance, strong, weak, roleTarget };
   });
   return { from, to, words };
+}
+
+/** What every span of one sentence is placed against. */
+interface SentenceFrame {
+  clauses: Clauses;
+  /** Words before each token of the sentence (index `i - from`). */
+  wordIndex: Int32Array;
+}
+
+/** Frames per token array, per sentence start: an actor's mentions in one sentence share it. */
+const FRAMES = new WeakMap<readonly Token[], Map<number, SentenceFrame>>();
+
+function sentenceFrame(tokens: readonly Token[], from: number, to: number): SentenceFrame {
+  let frames = FRAMES.get(tokens);
+  if (!frames) FRAMES.set(tokens, frames = new Map());
+  let frame = frames.get(from);
+  if (!frame || frame.wordIndex.length !== to - from) {
+    const wordIndex = new Int32Array(to - from);
+    let count = 0;
+    for (let i = from; i < to; i++) {
+      wordIndex[i - from] = count;
+      if (isWord(tokens[i])) count++;
+    }
+    frame = { clauses: clauseNumbers(tokens, from, to), wordIndex };
+    frames.set(from, frame);
+  }
+  return frame;
 }
 
 /** Token range of a character span (re-exported for the span scorer). */
