@@ -111,13 +111,19 @@ const ACTIVE = new Map<string, readonly SentimentIndex[]>();
  */
 interface Lookup {
   lexicons: readonly SentimentIndex[];
-  /** Forms and lemmas that start a multi-word entry of any of the lexicons. */
-  phraseStarts: Set<string>;
-  /** Forms of the case-sensitive entries of any of the lexicons. */
-  exactForms: Set<string>;
   /** Single-token matches by lower-cased form (and lemma, when it differs); null for none. */
   single: Map<string, Match | null>;
+  /**
+   * What a form is, in one lookup: {@linkcode MODIFIER} (a booster or
+   * negator, by lower-cased form), {@linkcode PHRASE_START} (by lower-cased
+   * form or lemma), {@linkcode EXACT} (by the form as written).
+   */
+  flags: Map<string, number>;
 }
+
+const MODIFIER = 1;
+const PHRASE_START = 2;
+const EXACT = 4;
 
 /** Memoised single-token matches kept per list, at most (then started afresh). */
 const SINGLE_LIMIT = 200_000;
@@ -127,12 +133,14 @@ const LOOKUPS = new WeakMap<readonly SentimentIndex[], Lookup>();
 function lookupOf(lexicons: readonly SentimentIndex[]): Lookup {
   let lookup = LOOKUPS.get(lexicons);
   if (!lookup) {
-    lookup = {
-      lexicons,
-      phraseStarts: new Set(lexicons.flatMap((l) => [...l.phrases.keys()])),
-      exactForms: new Set(lexicons.flatMap((l) => [...l.exact.keys()])),
-      single: new Map(),
-    };
+    const flags = new Map<string, number>();
+    const flag = (key: string, f: number) => flags.set(key, (flags.get(key) ?? 0) | f);
+    for (const w of [...BOOSTERS.keys(), ...NEGATORS]) flag(w, MODIFIER);
+    for (const l of lexicons) {
+      for (const w of l.phrases.keys()) flag(w, PHRASE_START);
+      for (const w of l.exact.keys()) flag(w, EXACT);
+    }
+    lookup = { lexicons, single: new Map(), flags };
     LOOKUPS.set(lexicons, lookup);
   }
   return lookup;
@@ -145,8 +153,21 @@ interface Match {
   viaLemma: boolean;
 }
 
+const NO_COMPOUNDS: readonly { text: string; end: number }[] = Object.freeze([]);
+
 /** Joined text of tokens i..j if they touch (hyphenated compounds split by the tokenizer). */
-function joined(tokens: readonly Token[], i: number, to: number): { text: string; end: number }[] {
+function joined(
+  tokens: readonly Token[],
+  i: number,
+  to: number,
+): readonly { text: string; end: number }[] {
+  // Most tokens touch no hyphen: no compound to build.
+  let hyphen = tokens[i].text.includes("-");
+  for (let j = i + 1; !hyphen && j < to && j <= i + 4; j++) {
+    if (tokens[j].start !== tokens[j - 1].end) break;
+    hyphen = tokens[j].text.includes("-");
+  }
+  if (!hyphen) return NO_COMPOUNDS;
   const out: { text: string; end: number }[] = [];
   let text = tokens[i].text;
   for (let j = i + 1; j < to && j <= i + 4; j++) {
@@ -162,12 +183,15 @@ function matchAt(
   i: number,
   to: number,
   lookup: Lookup,
+  lowerFlags: number,
 ): Match | undefined {
   const t = tokens[i];
   const compounds = joined(tokens, i, to);
+  const lemmaFlags = t.lemma === t.lower ? 0 : lookup.flags.get(t.lemma) ?? 0;
+  const textFlags = t.text === t.lower ? lowerFlags : lookup.flags.get(t.text) ?? 0;
   if (
-    compounds.length > 0 || lookup.phraseStarts.has(t.lower) ||
-    lookup.phraseStarts.has(t.lemma) || lookup.exactForms.has(t.text)
+    compounds.length > 0 || (lowerFlags & PHRASE_START) !== 0 ||
+    (lemmaFlags & PHRASE_START) !== 0 || (textFlags & EXACT) !== 0
   ) {
     return matchInContext(tokens, i, to, lookup.lexicons, compounds);
   }
@@ -251,7 +275,9 @@ function scareQuoted(tokens: readonly Token[], from: number, to: number): Set<nu
   let open = -1;
   for (let i = from; i < to; i++) {
     const text = tokens[i].text;
-    if (!QUOTE_MARKS.has(text) || text === "'" || text === "’" && open < 0) continue;
+    if (text.length !== 1 || !QUOTE_MARKS.has(text) || text === "'" || text === "’" && open < 0) {
+      continue;
+    }
     const opening = open < 0 && (text === '"' || text === "“" || text === "„" || text === "«" ||
       text === "‘" || text === "‹");
     if (opening) {
@@ -375,11 +401,11 @@ function contributionsIn(
   const matches: { i: number; m: Match }[] = [];
   const sentimentWord = new Set<number>();
   for (let i = from; i < to; i++) {
+    if (!isWord(tokens[i])) continue;
     // Boosters and negators modify sentiment words and are none themselves.
-    if (!isWord(tokens[i]) || BOOSTERS.has(tokens[i].lower) || NEGATORS.has(tokens[i].lower)) {
-      continue;
-    }
-    const m = matchAt(tokens, i, to, lookup);
+    const flags = lookup.flags.get(tokens[i].lower) ?? 0;
+    if ((flags & MODIFIER) !== 0) continue;
+    const m = matchAt(tokens, i, to, lookup, flags);
     if (!m) continue;
     if (m.entry.weight === 0) {
       // A zero-weight entry (a word neutral in this domain) hides the word
