@@ -514,3 +514,53 @@ Deno.test("findMentions() never overlaps mentions or crosses sentences, on rando
     { numRuns: 300, seed: 20231110 },
   );
 });
+
+Deno.test("findMentions() keys tokens with white space or a capital sigma as a whole stretch", () => {
+  const lex = parseActors(`
+name: demo
+version: 1.0.0
+description: Demo.
+source: written for this test
+licence: CC0-1.0
+language: en
+actors:
+  - { id: envoy, name: Envoy, kind: person, aliases: [so called envoy] }
+  - { id: odosa, name: Odosa, kind: state, aliases: [ΟΔΟΣΑ] }
+`);
+  const text = "The so called envoy met ΟΔΟΣΑ.";
+  const base = tokenizeText(text).tokens;
+  // One token holding a space ("so called"), and "ΟΔΟΣ" + "Α" touching: lower-cased
+  // whole, the sigma is not final ("οδοσα"); token by token it would be ("οδος" + "α").
+  const so = base.findIndex((t) => t.text === "so");
+  const greek = base.findIndex((t) => t.text === "ΟΔΟΣΑ");
+  const tokens = [
+    ...base.slice(0, so),
+    { ...base[so], text: "so called", lower: "so called", end: base[so + 1].end },
+    ...base.slice(so + 2, greek),
+    { ...base[greek], text: "ΟΔΟΣ", lower: "οδος", end: base[greek].start + 4 },
+    { ...base[greek], text: "Α", lower: "α", start: base[greek].start + 4 },
+    ...base.slice(greek + 1),
+  ];
+  deepStrictEqual(findMentions(tokens, lex).map((m) => [m.actor, m.form]), [
+    ["envoy", "so called envoy"],
+    ["odosa", "ΟΔΟΣΑ"],
+  ]);
+});
+
+Deno.test("findMentions() reads 'constructor' and other object keys as no pronoun", () => {
+  const lex = parseActors(`
+name: demo
+version: 1.0.0
+description: Demo.
+source: written for this test
+licence: CC0-1.0
+language: en
+actors:
+  - { id: tokayev, name: Tokayev, kind: person, pronoun: he, aliases: [Tokayev] }
+`);
+  const { tokens } = tokenizeText("Tokayev spoke. constructor toString he");
+  deepStrictEqual(findMentions(tokens, lex).map((m) => [m.via, m.form]), [
+    ["alias", "Tokayev"],
+    ["pronoun", "he"],
+  ]);
+});

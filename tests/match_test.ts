@@ -219,3 +219,29 @@ Deno.test("matchLexicon() lets the last of touching tokens match by lemma", () =
   deepStrictEqual(found("Two coal-fired plants.", lex), [["coal-fire", "coal-fired"]]);
   deepStrictEqual(found("Two coal-fired plants.", lexicon([{ term: "coal-fire" }])), []);
 });
+
+Deno.test("matchLexicon() gives the same hits when several lexicons read one token array", () => {
+  const text = "Sanctions on coal-fired power plants. Don’t lift the sanctions-related bans.";
+  const a = lexicon([{ term: "sanction*" }, { term: "power plant", match: "lemma" }], "a");
+  const b = lexicon([
+    { term: "coal-fire", match: "lemma" },
+    { term: "don't" },
+    { term: "ban", match: "lemma" },
+  ], "b");
+  const { tokens } = tokenizeText(text);
+  const fresh = (lex: Lexicon) => matchLexicon(tokenizeText(text).tokens, lex, { text });
+  for (const lex of [a, b, a]) deepStrictEqual(matchLexicon(tokens, lex, { text }), fresh(lex));
+  deepStrictEqual(fresh(a).map((h) => h.form), ["Sanctions", "power plants", "sanctions-related"]);
+  deepStrictEqual(fresh(b).map((h) => h.form), ["coal-fired", "Don’t", "bans"]);
+});
+
+Deno.test("matchLexicon() grows a run of touching tokens from a token with empty text", () => {
+  const text = "the Kremlin, when";
+  const tokens = tokenizeText(text).tokens.map((t, i) =>
+    i === 1 ? { ...t, text: "", lower: "", lemma: "" } : t
+  );
+  const lex = lexicon([{ term: "the" }, { term: "the ," }]);
+  deepStrictEqual(matchLexicon(tokens, lex, { text }).map((h) => [h.entry, h.form]), [
+    ["the ,", "the Kremlin,"],
+  ]);
+});

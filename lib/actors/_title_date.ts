@@ -127,7 +127,7 @@ export function sentenceReference(
 
   function consider(i: number): void {
     const t = tokens[i];
-    if (!/^\d{4}$/.test(t.text)) return;
+    if (t.text.length !== 4 || !/^\d{4}$/.test(t.text)) return;
     const year = Number(t.text);
     if (year < 1900 || year > 2099) return;
     const before = tokens[i - 1];
@@ -148,7 +148,9 @@ function yearsAgo(
   let first = at;
   while (first > 0 && tokens[first - 1].sentence === sentence) first--;
   for (let i = first; i < tokens.length && tokens[i].sentence === sentence; i++) {
-    const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    const c = tokens[i + 2];
     if (a.lower === "last" && b?.sentence === sentence && b.lower === "year") {
       return { years: 1, phrase: "last year" };
     }

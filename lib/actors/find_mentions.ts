@@ -28,6 +28,8 @@
  * @module
  */
 import type { Sentence, Token } from "../token.ts";
+import { inFilter, keyFilter, keyHash } from "../lexicon/_key_filter.ts";
+import { tokenKeys } from "../lexicon/_token_keys.ts";
 import { type ActorIndex, actorIndex, type Form } from "./_index.ts";
 import { articleReference, pickHolder, type Reference, sentenceReference } from "./_title_date.ts";
 import {
@@ -146,7 +148,7 @@ export function findActorMentions(
     a.tokenStart - b.tokenStart
   );
   for (const c of candidates) {
-    if (taken.subarray(c.tokenStart, c.tokenEnd).some((x) => x === 1)) continue;
+    if (anyTaken(taken, c.tokenStart, c.tokenEnd)) continue;
     const outcome = settle(c, tokens, index, article);
     if (outcome === undefined) continue;
     taken.fill(1, c.tokenStart, c.tokenEnd);
@@ -160,6 +162,12 @@ export function findActorMentions(
     ? mentions
     : withPronouns(tokens, mentions, index, options.sentences);
   return { mentions: all, unresolved };
+}
+
+/** True when a token in `[from, to)` is already in a mention. */
+function anyTaken(taken: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (taken[k] === 1) return true;
+  return false;
 }
 
 interface Candidate {
@@ -176,12 +184,18 @@ interface Candidate {
 }
 
 const DOUBLE_QUOTES = /^["\u201c\u201d\u201e\u00ab\u00bb]+$/;
+/** Character codes a `DOUBLE_QUOTES` text starts with (a cheap test before the expression). */
+const QUOTE_START = new Set([...'"\u201c\u201d\u201e\u00ab\u00bb'].map((c) => c.charCodeAt(0)));
 const POSSESSIVE = new Set(["'s", "\u2019s"]);
 
 /** Every leading part of the index's keys, so a growing stretch of text can stop early. */
 interface KeyPrefixes {
   lower: Set<string>;
   exact: Set<string>;
+  /** Both: one look-up for the usual stretch, whose exact key is its lower-case key. */
+  any: Set<string>;
+  /** `any` as a filter: most tokens start no key, seen without a look-up. */
+  filter: Uint32Array;
 }
 const prefixCache = new WeakMap<ActorIndex, KeyPrefixes>();
 
@@ -193,42 +207,140 @@ function keyPrefixes(index: ActorIndex): KeyPrefixes {
     for (const key of keys) for (let n = 1; n <= key.length; n++) set.add(key.slice(0, n));
     return set;
   };
-  p = { lower: of(index.lower.keys()), exact: of(index.exact.keys()) };
+  const lower = of(index.lower.keys());
+  const exact = of(index.exact.keys());
+  const any = new Set([...lower, ...exact]);
+  p = { lower, exact, any, filter: keyFilter(any) };
   prefixCache.set(index, p);
   return p;
 }
 
+/**
+ * Per token: whether it is a double quote mark, and its `termKey`s when a
+ * stretch's key may be built token by token (see `stretchesFrom`).
+ */
+interface TokenTermKeys {
+  quote: boolean[];
+  /** False when the text is empty, holds white space or a capital sigma: such stretches take `termKey` whole. */
+  plain: boolean[];
+  lower: string[];
+  exact: string[];
+  /** `keyHash` of `lower`. */
+  lowerHash: Int32Array;
+  /** `keyHash` of `exact`, or -1 when it is `lower`. */
+  exactHash: Int32Array;
+}
+
+/**
+ * `termKey` of each token. Straightening apostrophes and lower-casing work
+ * character by character, so the key of a stretch of plain tokens is their
+ * keys joined like their texts; the one context-dependent lower-casing
+ * (capital sigma at the end of a word) and white space (trimmed, collapsed)
+ * make a token not plain.
+ */
+function tokenTermKeys(tokens: readonly Token[]): TokenTermKeys {
+  const n = tokens.length;
+  const keys: TokenTermKeys = {
+    quote: new Array(n),
+    plain: new Array(n),
+    lower: new Array(n),
+    exact: new Array(n),
+    lowerHash: new Int32Array(n),
+    exactHash: new Int32Array(n).fill(-1),
+  };
+  // The lexicon matcher's keys (usually cached: the lexicons read the same tokens first).
+  const shared = tokenKeys(tokens);
+  for (let i = 0; i < n; i++) {
+    const text = tokens[i].text;
+    keys.quote[i] = QUOTE_START.has(text.charCodeAt(0)) && DOUBLE_QUOTES.test(text);
+    if (!NOT_PLAIN.test(text)) {
+      // Nothing termKey changes but the case, and no curly apostrophe: the matcher's raw
+      // text is the text, and its lower-cased text and hashes are the ones needed here.
+      keys.plain[i] = text !== "";
+      keys.exact[i] = text;
+      keys.lower[i] = shared.lower[i];
+      keys.lowerHash[i] = shared.hashes[4 * i];
+      keys.exactHash[i] = shared.hashes[4 * i + 1];
+      continue;
+    }
+    keys.plain[i] = !/[\s\u03a3]/.test(text);
+    keys.exact[i] = termKey(text, true);
+    keys.lower[i] = keys.exact[i].toLowerCase();
+    keys.lowerHash[i] = keyHash(keys.lower[i]);
+    if (keys.exact[i] !== keys.lower[i]) keys.exactHash[i] = keyHash(keys.exact[i]);
+  }
+  return keys;
+}
+
+/** Characters `termKey` replaces, trims or collapses, and the capital sigma. */
+const NOT_PLAIN = /[\s\u03a3\u2018\u2019\u02bc`\u00b4]/;
+
+const NO_FORMS: readonly Form[] = [];
+
 function collectCandidates(tokens: readonly Token[], index: ActorIndex): Candidate[] {
   const out: Candidate[] = [];
   const prefixes = keyPrefixes(index);
+  const keys = tokenTermKeys(tokens);
   for (let i = 0; i < tokens.length; i++) {
-    if (DOUBLE_QUOTES.test(tokens[i].text)) continue;
-    let text = "";
-    let prev: Token | undefined;
-    let last = i;
-    for (let j = i; j < tokens.length && tokens[j].sentence === tokens[i].sentence; j++) {
-      const t = tokens[j];
-      if (j > i && DOUBLE_QUOTES.test(t.text)) continue;
-      text += (prev && t.start > prev.end ? " " : "") + t.text;
-      prev = t;
-      last = j;
-      if (text.length > index.maxKey) break;
-      const lowerKey = termKey(text);
-      const exactKey = termKey(text, true);
-      const forms = [...(index.lower.get(lowerKey) ?? []), ...(index.exact.get(exactKey) ?? [])];
-      for (const form of forms) {
-        out.push(candidate(tokens, form, i, last + 1, tokens[i].start, t.end, text));
-      }
-      // Keys grow with the text, so once neither is the start of a known key no longer
-      // stretch can match (Greek capital sigma lower-cases by context: never stop on it).
-      if (
-        !prefixes.lower.has(lowerKey) && !prefixes.exact.has(exactKey) &&
-        !text.includes("\u03a3")
-      ) break;
-    }
-    glued(tokens, i, index, out);
+    if (keys.quote[i]) continue;
+    // A key is a start of itself, so a plain token whose keys the filter rules out
+    // starts no stretch: most tokens, seen without building or looking up a text.
+    const ruledOut = keys.plain[i] && !inFilter(prefixes.filter, keys.lowerHash[i]) &&
+      !inFilter(prefixes.filter, keys.exactHash[i]);
+    if (!ruledOut) stretchesFrom(tokens, i, index, prefixes, keys, out);
+    // Only a token with a capital can be a glued name (lower === exact: none).
+    if (keys.lower[i] !== keys.exact[i]) glued(tokens, i, index, out);
   }
   return out;
+}
+
+/** Candidates for the stretches of tokens that start at token `i`. */
+function stretchesFrom(
+  tokens: readonly Token[],
+  i: number,
+  index: ActorIndex,
+  prefixes: KeyPrefixes,
+  keys: TokenTermKeys,
+  out: Candidate[],
+): void {
+  let text = "";
+  let lowerKey = "";
+  let exactKey = "";
+  let plain = true;
+  let prev: Token | undefined;
+  let last = i;
+  for (let j = i; j < tokens.length && tokens[j].sentence === tokens[i].sentence; j++) {
+    const t = tokens[j];
+    if (j > i && keys.quote[j]) continue;
+    const gap = prev && t.start > prev.end ? " " : "";
+    text += gap + t.text;
+    prev = t;
+    last = j;
+    if (text.length > index.maxKey) break;
+    plain &&= keys.plain[j];
+    if (plain) {
+      lowerKey += gap + keys.lower[j];
+      exactKey += gap + keys.exact[j];
+    } else {
+      lowerKey = termKey(text);
+      exactKey = termKey(text, true);
+    }
+    // One look-up, usually: the exact key of most stretches is their lower-case key.
+    const starts = lowerKey === exactKey
+      ? prefixes.any.has(lowerKey)
+      : prefixes.lower.has(lowerKey) || prefixes.exact.has(exactKey);
+    if (starts) {
+      for (const form of index.lower.get(lowerKey) ?? NO_FORMS) {
+        out.push(candidate(tokens, form, i, last + 1, tokens[i].start, t.end, text));
+      }
+      for (const form of index.exact.get(exactKey) ?? NO_FORMS) {
+        out.push(candidate(tokens, form, i, last + 1, tokens[i].start, t.end, text));
+      }
+    }
+    // Keys grow with the text, so once neither is the start of a known key no longer
+    // stretch can match (Greek capital sigma lower-cases by context: never stop on it).
+    if (!starts && (plain || !text.includes("\u03a3"))) break;
+  }
 }
 
 function candidate(
@@ -285,7 +397,10 @@ const GLUE_HEADS = new Set([
  * or metonym by a lost space. Other glued words (`PetroChina`) are names of their own.
  */
 function glued(tokens: readonly Token[], i: number, index: ActorIndex, out: Candidate[]): void {
-  const m = /^([A-Za-z][a-z]+)([A-Z][A-Za-z]+)$/.exec(tokens[i].text);
+  const text = tokens[i].text;
+  // Cheap test first: a capital A-Z after the second character.
+  if (!hasCapital(text, 2)) return;
+  const m = /^([A-Za-z][a-z]+)([A-Z][A-Za-z]+)$/.exec(text);
   if (!m) return;
   const head = m[1].toLowerCase();
   if (!(head.length >= 4 && head.endsWith("ly")) && !GLUE_HEADS.has(head)) return;
@@ -298,6 +413,15 @@ function glued(tokens: readonly Token[], i: number, index: ActorIndex, out: Cand
     const start = tokens[i].start + m[1].length;
     out.push(candidate(tokens, form, i, i + 1, start, tokens[i].end, tail));
   }
+}
+
+/** True when `text` has a capital A-Z at or after `from`. */
+function hasCapital(text: string, from: number): boolean {
+  for (let k = from; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 65 && code <= 90) return true;
+  }
+  return false;
 }
 
 function settle(
@@ -378,14 +502,15 @@ function actingHead(
   return undefined;
 }
 
-const PRONOUN_SETS: Record<string, "he" | "she"> = {
-  he: "he",
-  his: "he",
-  him: "he",
-  she: "she",
-  her: "she",
-  hers: "she",
-};
+/** A map, not an object: looked up with every token's text ("constructor" included). */
+const PRONOUN_SETS = new Map<string, "he" | "she">([
+  ["he", "he"],
+  ["his", "he"],
+  ["him", "he"],
+  ["she", "she"],
+  ["her", "she"],
+  ["hers", "she"],
+]);
 
 /** Adds pronoun mentions, resolved to the last person named in the sentence or the one before. */
 function withPronouns(
@@ -408,7 +533,11 @@ function withPronouns(
   for (let i = 0; i < tokens.length; i++) {
     while (next < mentions.length && mentions[next].tokenStart <= i) note(mentions[next++]);
     const t = tokens[i];
-    const set = PRONOUN_SETS[t.lower];
+    // Pronouns are two to four letters long and start with h or s: most tokens need no look-up.
+    const head = t.lower.charCodeAt(0);
+    const set = t.lower.length <= 4 && (head === 104 || head === 115)
+      ? PRONOUN_SETS.get(t.lower)
+      : undefined;
     if (!set || (out.length > 0 && out[out.length - 1].tokenEnd > i)) continue;
     const here = (persons.get(t.sentence) ?? []).filter((m) => pronounOf(m) === set);
     let antecedent = here.at(-1);
