@@ -1,5 +1,6 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
-import { bootstrap, bootstrapMean, quantile, quantilesOf } from "../lib/stats/bootstrap.ts";
+import { bootstrap, bootstrapMean, quantile } from "../lib/stats/bootstrap.ts";
+import { quantilesOf } from "../lib/stats/_select.ts";
 import { mulberry32, seedFrom } from "../lib/stats/random.ts";
 
 Deno.test("mulberry32() gives the same stream for a seed and spreads evenly over [0, 1)", () => {

@@ -124,6 +124,8 @@ const keyOf = (k: string, w0: number) => {
   }
   return i;
 };
+// One list for every sentence, so the matcher's per-list lookups are built once.
+const LEXICONS = [domain, general, candidateIndex];
 const rows: Row[] = raw.map((r, i) => {
   const { tokens, sentences } = tokenized[i];
   const row: Row = {
@@ -137,7 +139,7 @@ const rows: Row[] = raw.map((r, i) => {
   for (const s of sentences) {
     const [from, to] = tokenRange(tokens, s.start, s.end);
     for (
-      const c of sentenceContributions(tokens, from, to, OPTIONS, [domain, general, candidateIndex])
+      const c of sentenceContributions(tokens, from, to, OPTIONS, LEXICONS)
     ) {
       const lex = c.entry.lexicon;
       if (lex === "sentiment_domain") {

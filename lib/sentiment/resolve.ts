@@ -43,7 +43,7 @@ export function resolveOptions<S extends z.ZodType<object>>(
   schema: S,
   options: z.input<S> | undefined,
   defaults: z.output<S> | undefined,
-): z.output<S> {
+): Readonly<z.output<S>> {
   if (options === undefined && defaults !== undefined) return defaults;
   if (typeof options === "object" && options !== null && RESOLVED.get(options) === schema) {
     return options as z.output<S>;

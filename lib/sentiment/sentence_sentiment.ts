@@ -20,7 +20,9 @@ const DEFAULTS = resolveOptions(SentimentOptions, undefined, undefined);
  * Parses sentiment options, turning a zod failure into an InputError. The
  * result is frozen; passing it back in returns it without parsing again.
  */
-export function resolveSentimentOptions(options?: SentimentOptions): ResolvedSentimentOptions {
+export function resolveSentimentOptions(
+  options?: SentimentOptions,
+): Readonly<ResolvedSentimentOptions> {
   return resolveOptions(SentimentOptions, options, DEFAULTS);
 }
 
@@ -36,7 +38,9 @@ export function resolveSentimentOptions(options?: SentimentOptions): ResolvedSen
  * contributions weigh `negativeWeight`. The score is
  * `normalize(sum of evidence weights)`: every score traces back to its words.
  *
- * @param tokens The text's tokens (from `tokenizeText` or `tokenizeSegments`).
+ * @param tokens The text's tokens (from `tokenizeText` or `tokenizeSegments`),
+ *   treated as immutable: with resolved options a sentence's words are scored
+ *   once per array and reused.
  * @param sentence The sentence; its tokens are those inside its offsets.
  * @param options {@linkcode SentimentOptions}.
  * @returns The score and the evidence words.

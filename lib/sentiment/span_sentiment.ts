@@ -24,7 +24,7 @@ const DEFAULTS = resolveOptions(SpanSentimentOptions, undefined, undefined);
  */
 export function resolveSpanSentimentOptions(
   options?: SpanSentimentOptions,
-): ResolvedSpanSentimentOptions {
+): Readonly<ResolvedSpanSentimentOptions> {
   return resolveOptions(SpanSentimentOptions, options, DEFAULTS);
 }
 
@@ -48,7 +48,8 @@ export function resolveSpanSentimentOptions(
  *
  * The score is `s / √(s² + 15)` of the sum `s` of the evidence weights.
  *
- * @param tokens The text's tokens.
+ * @param tokens The text's tokens, treated as immutable: a sentence's words
+ *   and clauses are worked out once per array and shared by its mentions.
  * @param span Character offsets of the span in the raw text.
  * @param options {@linkcode SpanSentimentOptions}.
  * @throws {RangeError} When no token lies inside the span.

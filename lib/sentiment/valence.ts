@@ -126,7 +126,7 @@ const PHRASE_START = 2;
 const EXACT = 4;
 
 /** Memoised single-token matches kept per list, at most (then started afresh). */
-const SINGLE_LIMIT = 200_000;
+const SINGLE_LIMIT = 50_000;
 
 const LOOKUPS = new WeakMap<readonly SentimentIndex[], Lookup>();
 
@@ -330,7 +330,9 @@ export function sentenceContributions(
   if (lexicons !== undefined || !isResolvedOptions(options)) {
     return computeContributions(tokens, from, to, options, lexicons ?? activeLexicons(options));
   }
-  // Resolved options are frozen, so their identity names the rules: an actor's mentions in one sentence share the sentence's result.
+  // Resolved options are frozen, so their identity names the rules: an
+  // actor's mentions in one sentence share the sentence's result. Token
+  // arrays are treated as immutable (as everywhere in the pipeline).
   let byOptions = CACHE.get(tokens);
   if (!byOptions) CACHE.set(tokens, byOptions = new WeakMap());
   let bySentence = byOptions.get(options);
@@ -338,8 +340,12 @@ export function sentenceContributions(
   const key = `${from}:${to}`;
   let result = bySentence.get(key);
   if (!result) {
+    // Shared by every caller: frozen down to each contribution's rules.
     result = Object.freeze(
-      computeContributions(tokens, from, to, options, activeLexicons(options)),
+      computeContributions(tokens, from, to, options, activeLexicons(options)).map((c) => {
+        Object.freeze(c.rules);
+        return Object.freeze(c);
+      }),
     );
     bySentence.set(key, result);
   }
@@ -391,7 +397,8 @@ function contributionsIn(
   words.forEach((tokenIndex, w) => wordOf[tokenIndex - from] = w);
   let upper = 0;
   for (const i of words) {
-    // A token equal to its lower case has no capital to test for.
+    // A token equal to its lower case has no capital to test for (`lower` is
+    // `text.toLowerCase()` for the tokenizer's tokens, or differs from `text`).
     if (tokens[i].text !== tokens[i].lower && isUpper(tokens[i].text)) upper++;
   }
   const capDifferential = upper > 0 && upper < words.length;
