@@ -22,6 +22,7 @@ import {
   type Notebook,
   notebookProblems,
   outputsWithMime,
+  parameterNames,
   REPO_ROOT,
   runNotebook,
   withParameters,
@@ -365,4 +366,22 @@ Deno.test("withParameters() replaces a declared parameter and rejects an unknown
     message = String(e);
   }
   ok(message.includes('no parameter "missing"'), message);
+});
+
+Deno.test("parameterNames() lists what the parameters cell declares, and the notebooks take their articles", () => {
+  const names = (file: string) =>
+    parameterNames(
+      JSON.parse(Deno.readTextFileSync(new URL(`../notebooks/${file}`, import.meta.url))),
+    );
+  deepStrictEqual(names("01_compare_articles.ipynb").slice(0, 2), ["corpusPaths", "by"]);
+  ok(names("02_extend_with_a_lexicon.ipynb").includes("corpusPaths"));
+  deepStrictEqual(
+    parameterNames({
+      cells: [{ cell_type: "code", metadata: {}, source: "const x = 1;" }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    }),
+    [],
+  );
 });

@@ -30,7 +30,7 @@ import { reportFigures, reportTables } from "../lib/report/figures.ts";
 import { loadPlotlySource, reportHtml } from "../lib/report/report_html.ts";
 import { loadResources } from "../lib/resources.ts";
 import { ensureDependencies } from "./ensure_deps.ts";
-import { REPO_ROOT, runNotebook } from "./run_notebooks.ts";
+import { parameterNames, REPO_ROOT, runNotebook } from "./run_notebooks.ts";
 
 const USAGE = `Usage: deno task report [paths...] [options]
 
@@ -90,15 +90,32 @@ export async function main(args: string[]): Promise<number> {
       .map((e) => join(notebookDir, e.name))
       .sort()
     : [];
+  // The notebooks that take the articles (`corpusPaths`) and the grouping
+  // field (`by`) as parameters run on the report's; the others on their own.
+  const parametersOf = (path: string): Record<string, unknown> => {
+    const names = parameterNames(JSON.parse(Deno.readTextFileSync(path)));
+    return {
+      ...(given && names.includes("corpusPaths")
+        ? { corpusPaths: inputs.map((p) => resolve(Deno.cwd(), p)) }
+        : {}),
+      ...(byGiven && names.includes("by") ? { by } : {}),
+    };
+  };
   const startNotebooks = () => {
-    if (given) {
-      console.error("note: the notebooks run on their own parameters (the bundled corpus).");
+    const own = notebookPaths.filter((p) => given && !("corpusPaths" in parametersOf(p)));
+    if (own.length > 0) {
+      console.error(
+        `note: ${
+          own.map((p) => basename(p)).join(", ")
+        } run on their own data (no corpusPaths parameter).`,
+      );
     }
     // Two at a time (this machine class has two cores).
     return mapLimit(
       notebookPaths,
       2,
-      (p) => runNotebook(p, { outDir: join(out, "notebooks"), html: true }),
+      (p) =>
+        runNotebook(p, { outDir: join(out, "notebooks"), html: true, parameters: parametersOf(p) }),
     );
   };
   const timings: [string, number][] = [];

@@ -221,6 +221,34 @@ export function withParameters(
   return { ...notebook, cells, metadata: { ...notebook.metadata, parameters } };
 }
 
+/**
+ * The names the cell tagged `parameters` declares (`const NAME = ...`), in
+ * order; none when the notebook has no such cell.
+ *
+ * @example
+ * ```ts
+ * import { parameterNames } from "./run_notebooks.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * deepStrictEqual(parameterNames({
+ *   cells: [{
+ *     cell_type: "code",
+ *     metadata: { tags: ["parameters"] },
+ *     source: 'const corpusPaths = ["../data/corpus"];\nconst by: string = "outlet";',
+ *   }],
+ *   metadata: {},
+ *   nbformat: 4,
+ *   nbformat_minor: 5,
+ * }), ["corpusPaths", "by"]);
+ * ```
+ */
+export function parameterNames(notebook: Notebook): string[] {
+  const cell = notebook.cells.find((c) => c.metadata.tags?.includes("parameters"));
+  if (!cell) return [];
+  const declared = /^\s*(?:export\s+)?(?:const|let)\s+([A-Za-z_$][\w$]*)/gm;
+  return [...joined(cell.source).matchAll(declared)].map((m) => m[1]);
+}
+
 /** True when `jupyter nbconvert` runs on this machine. */
 export async function hasJupyter(): Promise<boolean> {
   try {
