@@ -92,17 +92,18 @@ export async function main(args: string[]): Promise<number> {
     : [];
   // The notebooks that take the articles (`corpusPaths`) and the grouping
   // field (`by`) as parameters run on the report's; the others on their own.
-  const parametersOf = (path: string): Record<string, unknown> => {
+  const parameters = new Map(notebookPaths.map((path) => {
     const names = parameterNames(JSON.parse(Deno.readTextFileSync(path)));
-    return {
+    const values: Record<string, unknown> = {
       ...(given && names.includes("corpusPaths")
         ? { corpusPaths: inputs.map((p) => resolve(Deno.cwd(), p)) }
         : {}),
       ...(byGiven && names.includes("by") ? { by } : {}),
     };
-  };
+    return [path, values];
+  }));
   const startNotebooks = () => {
-    const own = notebookPaths.filter((p) => given && !("corpusPaths" in parametersOf(p)));
+    const own = notebookPaths.filter((p) => given && !("corpusPaths" in parameters.get(p)!));
     if (own.length > 0) {
       console.error(
         `note: ${
@@ -115,7 +116,11 @@ export async function main(args: string[]): Promise<number> {
       notebookPaths,
       2,
       (p) =>
-        runNotebook(p, { outDir: join(out, "notebooks"), html: true, parameters: parametersOf(p) }),
+        runNotebook(p, {
+          outDir: join(out, "notebooks"),
+          html: true,
+          parameters: parameters.get(p),
+        }),
     );
   };
   const timings: [string, number][] = [];
