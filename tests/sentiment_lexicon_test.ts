@@ -1,4 +1,5 @@
-import { ok, strictEqual } from "node:assert/strict";
+import { ok, strictEqual, throws } from "node:assert/strict";
+import { InputError } from "../lib/errors.ts";
 import { loadLexicon } from "../lib/lexicon/load.ts";
 import { sentimentOf } from "../lib/sentiment/sentiment_of.ts";
 
@@ -49,4 +50,42 @@ Deno.test("sentiment_fitted.json is a valid MIT lexicon fitted on tuning rows on
     if (e.match === "lemma") ok(!vader.has(e.term), `${e.term} is new`);
     else ok(vader.has(e.term) && Math.abs((vader.get(e.term) ?? 0) - (e.weight ?? 0)) >= 0.049);
   }
+});
+
+const FLIPPED = new URL("./fixtures/validate/flipped_sentiment.yaml", import.meta.url).pathname;
+
+Deno.test("an extra sentiment lexicon is looked up before the bundled ones, and named in the evidence", () => {
+  const text = "The corrupt minister lied.";
+  const bundled = sentimentOf(text);
+  const mine = sentimentOf(text, { lexicons: { extra: [FLIPPED] } });
+  ok(bundled.score < 0 && mine.score > 0);
+  strictEqual(
+    mine.evidence.map((e) => `${e.form}:${e.lexicon}`).join(),
+    "corrupt:flipped,lied:flipped",
+  );
+  // A word the extra lexicon lacks still comes from the bundled ones.
+  const other = sentimentOf("A good plan.", { lexicons: { extra: [FLIPPED] } }).evidence[0];
+  ok(other.lexicon !== "flipped" && other.weight > 0);
+});
+
+Deno.test("an extra sentiment lexicon that cannot be read, or lacks a weight, names the file and entry", () => {
+  const missing = "/nonexistent/mine.yaml";
+  throws(() => sentimentOf("x", { lexicons: { extra: [missing] } }), (e: unknown) => {
+    ok(e instanceof InputError && e.file === missing && /readable/.test(e.message));
+    return true;
+  });
+  const file = Deno.makeTempFileSync({ suffix: ".yaml" });
+  Deno.writeTextFileSync(
+    file,
+    Deno.readTextFileSync(FLIPPED).replace(
+      "{ term: corrupt, weight: 3 }",
+      "{ term: corrupt, weight: 9 }",
+    ),
+  );
+  throws(() => sentimentOf("x", { lexicons: { extra: [file] } }), (e: unknown) => {
+    ok(e instanceof InputError && e.file === file);
+    strictEqual(e.path, "entries[2].weight");
+    strictEqual(e.line, 12);
+    return true;
+  });
 });

@@ -86,3 +86,12 @@ Deno.test("runValidate() scores hedge cues with the hedges subcommand", async ()
   const r = out.recall as number;
   ok(p >= 0 && p <= 1 && r >= 0 && r <= 1);
 });
+
+Deno.test("runValidate() scores targets with a sentiment lexicon of the user's, and records it", async () => {
+  const lexicon = FIX + "flipped_sentiment.yaml";
+  const r = await runValidate(["targets", FIX + "targets.jsonl", "--sentiment-lexicon", lexicon]);
+  // The lexicon reverses the fixture's evaluative words: Smith and Jones swap sides.
+  strictEqual(r.n, 3);
+  strictEqual(r.accuracy, 1 / 3);
+  ok((r.lexicons as { extra: string[] }).extra[0] === lexicon);
+});

@@ -10,6 +10,8 @@
  *   --no-domain / --no-general              switch a sentiment lexicon off
  *   --fitted yes|no                         the fitted word weights (default: yes for
  *                                           sentences, no for targets; see SentimentLexiconSwitch)
+ *   --sentiment-lexicon FILE                a sentiment lexicon of your own (repeatable),
+ *                                           looked up before the bundled ones
  *   --no-baselines                          skip VADER and wink-nlp
  *
  * @module
@@ -30,7 +32,8 @@ const USAGE = `Usage:
   deno task validate sentences FILE.tsv [--rows all|even-articles|odd-articles]
   deno task validate targets FILE.jsonl [--neutral-band 0.07]
   deno task validate hedges FILE.jsonl
-  Options for sentences and targets: --no-domain, --no-general, --fitted yes|no, --no-baselines`;
+  Options for sentences and targets: --no-domain, --no-general, --fitted yes|no,
+    --sentiment-lexicon FILE (repeatable: a lexicon of your own, looked up first), --no-baselines`;
 
 /** Runs the command on `args`; returns the JSON-ready result. */
 export async function runValidate(args: string[]): Promise<Record<string, unknown>> {
@@ -43,6 +46,7 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
       "no-domain": { type: "boolean", default: false },
       "no-general": { type: "boolean", default: false },
       fitted: { type: "string" },
+      "sentiment-lexicon": { type: "string", multiple: true },
       "no-baselines": { type: "boolean", default: false },
     },
   });
@@ -69,6 +73,7 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
     general: !values["no-general"],
     domain: !values["no-domain"],
     ...(values.fitted === undefined ? {} : { fitted: values.fitted === "yes" }),
+    extra: values["sentiment-lexicon"] ?? [],
   };
   const baselines = values["no-baselines"] ? [] : undefined;
   let text: string;

@@ -7,6 +7,8 @@
  *
  * @module
  */
+import { dataFormatOf, formatPath, lineOfPath } from "../data_file.ts";
+import { InputError } from "../errors.ts";
 import { parseLexicon } from "../lexicon/load.ts";
 import { type Lexicon, termTokens } from "../lexicon/schema.ts";
 
@@ -128,6 +130,57 @@ export function fittedLexicons(): { general: SentimentIndex; added: SentimentInd
 }
 
 let fittedCache: { general: SentimentIndex; added: SentimentIndex } | undefined;
+
+/**
+ * Reads and indexes a sentiment lexicon file of the user's (JSON or YAML, by
+ * extension; cached by path). Every entry needs a `weight` on −4..+4.
+ *
+ * @throws {InputError} Naming the file, and the line and entry where known,
+ *   when the file cannot be read, breaks the lexicon schema, or has an entry
+ *   without a weight in range.
+ *
+ * @example An entry without a weight is named
+ * ```ts
+ * import { sentimentLexiconFile } from "./lexicons.ts";
+ * import { strictEqual, throws } from "node:assert/strict";
+ *
+ * const file = Deno.makeTempFileSync({ suffix: ".yaml" });
+ * const head = "name: mine\nversion: 1.0.0\ndescription: d\nsource: s\nlicence: CC0-1.0\nlanguage: en\n";
+ * Deno.writeTextFileSync(file, head + "entries:\n  - { term: cronyism, weight: -2.5 }\n");
+ * strictEqual(sentimentLexiconFile(file).forms.get("cronyism")?.weight, -2.5);
+ * const bad = Deno.makeTempFileSync({ suffix: ".yaml" });
+ * Deno.writeTextFileSync(bad, head + "entries:\n  - { term: a, weight: 1 }\n  - term: b\n");
+ * throws(() => sentimentLexiconFile(bad), { name: "InputError", path: "entries[1].weight", line: 9 });
+ * ```
+ */
+export function sentimentLexiconFile(path: string): SentimentIndex {
+  let index = fileCache.get(path);
+  if (index) return index;
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(path);
+  } catch (cause) {
+    throw new InputError({ file: path }, "expected a readable sentiment lexicon file", { cause });
+  }
+  const format = dataFormatOf(path);
+  const lexicon = parseLexicon(text, { file: path, format });
+  const i = lexicon.entries.findIndex((e) =>
+    e.weight === undefined || !(Math.abs(e.weight) <= MAX_VALENCE)
+  );
+  if (i >= 0) {
+    const at = ["entries", i, "weight"];
+    throw new InputError(
+      { file: path, line: lineOfPath(text, at), path: formatPath(at) },
+      `expected a valence from -${MAX_VALENCE} to ${MAX_VALENCE} (every entry of a sentiment lexicon needs a weight)`,
+    );
+  }
+  index = indexLexicon(lexicon);
+  fileCache.set(path, index);
+  return index;
+}
+
+const MAX_VALENCE = 4;
+const fileCache = new Map<string, SentimentIndex>();
 
 function readLexiconFile(url: URL): Lexicon {
   const file = url.pathname;

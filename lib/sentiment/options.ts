@@ -19,14 +19,28 @@ export const SentimentLexiconSwitch = z.object({
    * number they raised Pearson r from 0.529 to 0.556. @default true
    */
   fitted: z.boolean().default(true),
+  /**
+   * Further sentiment lexicons: paths of files in the team's lexicon format
+   * (JSON or YAML, `schemas/lexicon.schema.json`), every entry with a weight
+   * on VADER's −4..+4 scale. They are looked up before the bundled lexicons,
+   * in the order given, so a word they list takes their weight. Use it to try
+   * a lexicon of your own field, e.g. with `deno task validate targets FILE
+   * --sentiment-lexicon mine.yaml`. @default []
+   */
+  extra: z.array(z.string().min(1)).default([]),
 }).strict();
 /** Which sentiment lexicons take part. */
 export type SentimentLexiconSwitch = z.infer<typeof SentimentLexiconSwitch>;
 
 /** Options shared by {@linkcode sentenceSentiment}, {@linkcode spanSentiment} and `sentimentOf`. */
 export const SentimentOptions = z.object({
-  /** Lexicons to use. @default { general: true, domain: true, fitted: true } */
-  lexicons: SentimentLexiconSwitch.default({ general: true, domain: true, fitted: true }),
+  /** Lexicons to use. @default { general: true, domain: true, fitted: true, extra: [] } */
+  lexicons: SentimentLexiconSwitch.default({
+    general: true,
+    domain: true,
+    fitted: true,
+    extra: [],
+  }),
   /**
    * Negation scope: `"window"` (VADER: a negator up to `negationWindow` words
    * before) or `"model"` (wink-nlp's negation flag, which runs from the
@@ -60,10 +74,10 @@ export const SpanSentimentOptions = SentimentOptions.extend({
    * chosen inside each fold) macro-F1 was 0.570 with them, 0.611 with only
    * their replaced VADER weights, 0.609 without (`tools/fit_span_model.ts
    * --rules`); the gain of the middle variant is within the folds' noise.
-   * @default { general: true, domain: true, fitted: false }
+   * @default { general: true, domain: true, fitted: false, extra: [] }
    */
   lexicons: SentimentLexiconSwitch.extend({ fitted: z.boolean().default(false) }).strict()
-    .default({ general: true, domain: true, fitted: false }),
+    .default({ general: true, domain: true, fitted: false, extra: [] }),
   /**
    * Negation scope toward a span: the model's flags (to the next punctuation)
    * scored better than VADER's 3-word window on the NewsMTSC dev files, while

@@ -13,6 +13,7 @@ import {
   type SentimentEntry,
   type SentimentIndex,
   sentimentLexicon,
+  sentimentLexiconFile,
 } from "./lexicons.ts";
 import {
   ATTRIBUTION_NOUNS,
@@ -82,16 +83,20 @@ function isUpper(text: string): boolean {
 }
 
 /**
- * The lexicons in lookup order: domain, general (with the fitted weights in
- * place of VADER's while `fitted` is on), then the fitted lexicon's added words.
- * The same list (one array per switch setting) on every call.
+ * The lexicons in lookup order: the extra files in the order given, domain,
+ * general (with the fitted weights in place of VADER's while `fitted` is on),
+ * then the fitted lexicon's added words. The same list (one array per switch
+ * setting) on every call.
+ *
+ * @throws {InputError} When an extra lexicon file cannot be read or is not
+ *   a sentiment lexicon.
  */
 export function activeLexicons(options: ResolvedSentimentOptions): readonly SentimentIndex[] {
-  const { domain, general, fitted } = options.lexicons;
-  const key = `${domain} ${general} ${fitted}`;
+  const { domain, general, fitted, extra } = options.lexicons;
+  const key = JSON.stringify([domain, general, fitted, extra]);
   let list = ACTIVE.get(key);
   if (!list) {
-    const built: SentimentIndex[] = [];
+    const built: SentimentIndex[] = extra.map(sentimentLexiconFile);
     if (domain) built.push(sentimentLexicon("domain"));
     if (general) built.push(fitted ? fittedLexicons().general : sentimentLexicon("general"));
     if (fitted) built.push(fittedLexicons().added);
