@@ -27,6 +27,7 @@ import type { Provenance } from "./provenance.ts";
 import type { z } from "zod";
 import { resolveSentimentOptions, sentenceSentiment } from "./sentiment/sentence_sentiment.ts";
 import { resolveSpanSentimentOptions, spanSentiment } from "./sentiment/span_sentiment.ts";
+import { sentimentLexiconFileRecord } from "./sentiment/lexicons.ts";
 import { findStance, SCARE_QUOTE } from "./stance/find.ts";
 import type { Sentence, Token } from "./token.ts";
 import { LANGUAGE_MODEL, tokenizeSegments } from "./tokenize.ts";
@@ -214,10 +215,11 @@ export function provenanceOf(
   resources: AnalysisResources,
   options: AnalyzeOptions = {},
 ): Provenance {
+  const sentimentLexicons = SentimentLexiconSwitch.parse(options.sentimentLexicons ?? {});
   return {
     toolkit: { ...TOOLKIT },
     languageModel: { ...LANGUAGE_MODEL },
-    lexicons: resources.lexicons,
+    lexicons: [...resources.lexicons, ...sentimentLexicons.extra.map(sentimentLexiconFileRecord)],
     parameters: {
       metricVoices: [...TEXT_VOICES],
       actorBootstrap: {
@@ -227,7 +229,7 @@ export function provenanceOf(
         unit: "mention",
       },
       actorNeutralBand: SPAN_NEUTRAL_BAND,
-      sentimentLexicons: SentimentLexiconSwitch.parse(options.sentimentLexicons ?? {}),
+      sentimentLexicons,
       sentenceSentiment: SentimentOptions.parse({ lexicons: options.sentimentLexicons }),
       spanSentiment: SpanSentimentOptions.parse({ lexicons: options.sentimentLexicons }),
     },

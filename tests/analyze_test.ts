@@ -152,6 +152,40 @@ Deno.test("analyzeCorpus() records the same provenance for the same inputs, nami
   );
 });
 
+Deno.test("analyzeCorpus() with a sentiment lexicon of the user's records it with its hash and uses it", async () => {
+  const corpus = await loadCorpus(["data/corpus"]);
+  const resources = await loadResources();
+  const file = Deno.makeTempFileSync({ suffix: ".yaml" });
+  const head =
+    "name: mine\nversion: 2.0.0\ndescription: d\nsource: s\nlicence: CC0-1.0\nlanguage: en\nentries:\n";
+  Deno.writeTextFileSync(file, head + "  - { term: visit, weight: -3, match: lemma }\n");
+  const doc = analyzeCorpus(corpus, resources, {
+    resamples: 20,
+    sentimentLexicons: { extra: [file] },
+  });
+  const record = doc.provenance.lexicons.find((l) => l.role === "sentiment_extra");
+  strictEqual(record?.name, "mine");
+  strictEqual(record?.entries, 1);
+  ok(/^[0-9a-f]{64}$/.test(record!.sha256));
+  // The word now weighs in the sentence scores: a sentence with "visit" scores lower.
+  const plain = analyzeCorpus(corpus, resources, { resamples: 20 });
+  const a = plain.articles[0], b = doc.articles[0];
+  const i = a.sentences.findIndex((s) =>
+    /\bvisit/i.test(corpus.articles[0].text.slice(s.start, s.end))
+  );
+  ok(i >= 0 && b.sentences[i].sentiment < a.sentences[i].sentiment);
+  // Another version of the file gives another hash.
+  Deno.writeTextFileSync(file, head + "  - { term: visit, weight: -2, match: lemma }\n");
+  const file2 = file.replace(/\.yaml$/, "-2.yaml");
+  Deno.renameSync(file, file2);
+  const again = analyzeCorpus(corpus, resources, {
+    resamples: 20,
+    sentimentLexicons: { extra: [file2] },
+  });
+  const record2 = again.provenance.lexicons.find((l) => l.role === "sentiment_extra");
+  ok(record2 && record2.sha256 !== record!.sha256);
+});
+
 Deno.test("analyze CLI records the provenance beside a JSONL run and in the tables file", async () => {
   const dir = await Deno.makeTempDir();
   const code = await main([

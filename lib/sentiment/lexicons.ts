@@ -7,10 +7,12 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import { dataFormatOf, formatPath, lineOfPath } from "../data_file.ts";
 import { InputError } from "../errors.ts";
 import { parseLexicon } from "../lexicon/load.ts";
 import { type Lexicon, termTokens } from "../lexicon/schema.ts";
+import { canonicalJson, type LexiconRecord } from "../provenance.ts";
 
 /** An entry as the sentiment engine uses it. */
 export interface SentimentEntry {
@@ -154,8 +156,32 @@ let fittedCache: { general: SentimentIndex; added: SentimentIndex } | undefined;
  * ```
  */
 export function sentimentLexiconFile(path: string): SentimentIndex {
-  let index = fileCache.get(path);
-  if (index) return index;
+  return readSentimentFile(path).index;
+}
+
+/**
+ * The provenance record of a sentiment lexicon file of the user's (role
+ * `sentiment_extra`), with the SHA-256 of its validated content, so a run
+ * names which version of the file made its numbers.
+ *
+ * @throws {InputError} As {@linkcode sentimentLexiconFile}.
+ */
+export function sentimentLexiconFileRecord(path: string): LexiconRecord {
+  const { lexicon } = readSentimentFile(path);
+  return {
+    role: "sentiment_extra",
+    name: lexicon.name,
+    version: lexicon.version,
+    source: lexicon.source,
+    licence: lexicon.licence,
+    entries: lexicon.entries.length,
+    sha256: createHash("sha256").update(canonicalJson(lexicon)).digest("hex"),
+  };
+}
+
+function readSentimentFile(path: string): { index: SentimentIndex; lexicon: Lexicon } {
+  const cached = fileCache.get(path);
+  if (cached) return cached;
   let text: string;
   try {
     text = Deno.readTextFileSync(path);
@@ -174,13 +200,13 @@ export function sentimentLexiconFile(path: string): SentimentIndex {
       `expected a valence from -${MAX_VALENCE} to ${MAX_VALENCE} (every entry of a sentiment lexicon needs a weight)`,
     );
   }
-  index = indexLexicon(lexicon);
-  fileCache.set(path, index);
-  return index;
+  const read = { index: indexLexicon(lexicon), lexicon };
+  fileCache.set(path, read);
+  return read;
 }
 
 const MAX_VALENCE = 4;
-const fileCache = new Map<string, SentimentIndex>();
+const fileCache = new Map<string, { index: SentimentIndex; lexicon: Lexicon }>();
 
 function readLexiconFile(url: URL): Lexicon {
   const file = url.pathname;
