@@ -89,3 +89,21 @@ Deno.test("an extra sentiment lexicon that cannot be read, or lacks a weight, na
     return true;
   });
 });
+
+Deno.test("an extra sentiment lexicon is read again after its file changes", () => {
+  const file = Deno.makeTempFileSync({ suffix: ".yaml" });
+  const text = Deno.readTextFileSync(FLIPPED);
+  Deno.writeTextFileSync(file, text);
+  const before = sentimentOf("The corrupt minister.", { lexicons: { extra: [file] } });
+  ok(before.score > 0);
+  Deno.writeTextFileSync(
+    file,
+    text.replace("{ term: corrupt, weight: 3 }", "{ term: corrupt, weight: -1 }"),
+  );
+  // A later modification time, whatever the file system's clock resolution.
+  const later = new Date(Date.now() + 5_000);
+  Deno.utimeSync(file, later, later);
+  const after = sentimentOf("The corrupt minister.", { lexicons: { extra: [file] } });
+  ok(after.score < 0);
+  strictEqual(after.evidence[0].base, -1);
+});

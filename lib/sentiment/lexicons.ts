@@ -135,7 +135,8 @@ let fittedCache: { general: SentimentIndex; added: SentimentIndex } | undefined;
 
 /**
  * Reads and indexes a sentiment lexicon file of the user's (JSON or YAML, by
- * extension; cached by path). Every entry needs a `weight` on −4..+4.
+ * extension; cached by path until the file changes). Every entry needs a
+ * `weight` on −4..+4.
  *
  * @throws {InputError} Naming the file, and the line and entry where known,
  *   when the file cannot be read, breaks the lexicon schema, or has an entry
@@ -179,8 +180,21 @@ export function sentimentLexiconFileRecord(path: string): LexiconRecord {
   };
 }
 
+/**
+ * When a file last changed (ms), or -1 when it cannot be read: a cached
+ * lexicon is read again after its file changes (e.g. between notebook cells).
+ */
+export function fileVersion(path: string): number {
+  try {
+    return Deno.statSync(path).mtime?.getTime() ?? -1;
+  } catch {
+    return -1;
+  }
+}
+
 function readSentimentFile(path: string): { index: SentimentIndex; lexicon: Lexicon } {
-  const cached = fileCache.get(path);
+  const key = `${fileVersion(path)} ${path}`;
+  const cached = fileCache.get(key);
   if (cached) return cached;
   let text: string;
   try {
@@ -201,7 +215,7 @@ function readSentimentFile(path: string): { index: SentimentIndex; lexicon: Lexi
     );
   }
   const read = { index: indexLexicon(lexicon), lexicon };
-  fileCache.set(path, read);
+  fileCache.set(key, read);
   return read;
 }
 

@@ -6,7 +6,8 @@
  * 2014), `data/lexicons/sentiment_domain.yaml` (evaluative words of political
  * news) and `data/lexicons/sentiment_fitted.json` (word weights fitted to the
  * benchmarks' tuning rows; on for sentences, off toward spans by default),
- * each switchable with `{ lexicons: { domain: false } }` and so on.
+ * each switchable with `{ lexicons: { domain: false } }` and so on. Lexicons
+ * of your own come first: `{ lexicons: { extra: ["mine.yaml"] } }`.
  *
  * @example
  * ```ts

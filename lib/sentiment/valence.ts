@@ -9,6 +9,7 @@ import type { Token } from "../token.ts";
 import type { ResolvedSentimentOptions } from "./options.ts";
 import { isResolvedOptions } from "./resolve.ts";
 import {
+  fileVersion,
   fittedLexicons,
   type SentimentEntry,
   type SentimentIndex,
@@ -93,7 +94,8 @@ function isUpper(text: string): boolean {
  */
 export function activeLexicons(options: ResolvedSentimentOptions): readonly SentimentIndex[] {
   const { domain, general, fitted, extra } = options.lexicons;
-  const key = JSON.stringify([domain, general, fitted, extra]);
+  // An extra file's version is part of the key: an edited file is read again.
+  const key = JSON.stringify([domain, general, fitted, extra.map((p) => [p, fileVersion(p)])]);
   let list = ACTIVE.get(key);
   if (!list) {
     const built: SentimentIndex[] = extra.map(sentimentLexiconFile);
