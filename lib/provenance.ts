@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ActorLexicon } from "./actors/schema.ts";
 import type { Lexicon } from "./lexicon/schema.ts";
@@ -86,10 +87,15 @@ export async function sha256(text: string): Promise<string> {
  * notStrictEqual(a.sha256, b.sha256);
  * ```
  */
-export async function lexiconRecord(
+export function lexiconRecord(
   role: string,
   lexicon: Lexicon | ActorLexicon,
 ): Promise<LexiconRecord> {
+  return Promise.resolve(lexiconRecordSync(role, lexicon));
+}
+
+/** {@linkcode lexiconRecord}, computed at once (for callers that cannot wait). */
+export function lexiconRecordSync(role: string, lexicon: Lexicon | ActorLexicon): LexiconRecord {
   return {
     role,
     name: lexicon.name,
@@ -97,6 +103,6 @@ export async function lexiconRecord(
     source: lexicon.source,
     licence: lexicon.licence,
     entries: "actors" in lexicon ? lexicon.actors.length : lexicon.entries.length,
-    sha256: await sha256(canonicalJson(lexicon)),
+    sha256: createHash("sha256").update(canonicalJson(lexicon)).digest("hex"),
   };
 }

@@ -7,12 +7,11 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
 import { dataFormatOf, formatPath, lineOfPath } from "../data_file.ts";
 import { InputError } from "../errors.ts";
 import { parseLexicon } from "../lexicon/load.ts";
 import { type Lexicon, termTokens } from "../lexicon/schema.ts";
-import { canonicalJson, type LexiconRecord } from "../provenance.ts";
+import { type LexiconRecord, lexiconRecordSync } from "../provenance.ts";
 
 /** An entry as the sentiment engine uses it. */
 export interface SentimentEntry {
@@ -168,16 +167,7 @@ export function sentimentLexiconFile(path: string): SentimentIndex {
  * @throws {InputError} As {@linkcode sentimentLexiconFile}.
  */
 export function sentimentLexiconFileRecord(path: string): LexiconRecord {
-  const { lexicon } = readSentimentFile(path);
-  return {
-    role: "sentiment_extra",
-    name: lexicon.name,
-    version: lexicon.version,
-    source: lexicon.source,
-    licence: lexicon.licence,
-    entries: lexicon.entries.length,
-    sha256: createHash("sha256").update(canonicalJson(lexicon)).digest("hex"),
-  };
+  return lexiconRecordSync("sentiment_extra", readSentimentFile(path).lexicon);
 }
 
 /**
