@@ -69,19 +69,33 @@ const MUST: Record<string, { match: [string, string[]][]; not: string[] }> = {
   sanctions_transit: {
     match: [
       ["Astana remains the main transit point for circumventing anti-Russian sanctions.", [
-        "transit point",
         "circumventing",
         "anti-Russian sanctions",
       ]],
       ["The gray re-export continues.", ["gray re-export"]],
-      ["The Trans-Caspian route bypasses Russia.", ["Trans-Caspian route", "bypasses Russia"]],
+      ["Parallel imports bring sanctioned goods into the country.", [
+        "Parallel imports",
+        "sanctioned goods",
+      ]],
+      ["Traders handle the transit of sanctioned goods to Russia.", [
+        "transit of sanctioned goods",
+      ]],
     ],
-    not: ["The minister spoke sanctimoniously.", "Legal limits were eased."],
+    not: [
+      "The minister spoke sanctimoniously.",
+      "Legal limits were eased.",
+      // A route, corridor or pipeline without a sanctions angle is trade or energy.
+      "The Trans-Caspian route bypasses Russia.",
+      "The new gas pipeline will carry gas through the Caspian Pipeline Consortium.",
+      "Freight on the Middle Corridor doubled as a new transit hub opened.",
+    ],
   },
   trade_economy: {
     match: [
       ["The volume of trade turnover is growing.", ["volume of trade turnover"]],
       ["Kazakh companies export fertilizers.", ["companies", "export", "fertilizers"]],
+      ["Freight on the Middle Corridor doubled.", ["Freight", "Middle Corridor"]],
+      ["The Trans-Caspian route bypasses Russia.", ["Trans-Caspian route", "bypasses Russia"]],
     ],
     not: ["The sanctions were lifted.", "They met in Kostanay."],
   },
