@@ -4,6 +4,7 @@
  * @module
  */
 import { actorScores } from "./actors/actor_scores.ts";
+import { STANCE_DEFAULTS } from "./actors/actor_stance.ts";
 import { findMentions } from "./actors/find_mentions.ts";
 import type { Article } from "./article.ts";
 import { ANALYSIS_FORMAT } from "./analysis.ts";
@@ -20,7 +21,6 @@ import type { Segment } from "./segment.ts";
 import {
   SentimentLexiconSwitch,
   SentimentOptions,
-  SPAN_NEUTRAL_BAND,
   SpanSentimentOptions,
 } from "./sentiment/options.ts";
 import type { Provenance } from "./provenance.ts";
@@ -162,7 +162,8 @@ export function analyzeArticle(
   const scored = actorScores(mentions, (m) => spanSentiment(tokens, m, spanOptions), {
     resamples: options.resamples,
     seed: options.seed,
-    neutral: SPAN_NEUTRAL_BAND,
+    neutral: STANCE_DEFAULTS.band,
+    prior: STANCE_DEFAULTS.prior,
   });
   const wordsIn = new Map<number, number>();
   // Counted in Maps (objects with thousands of word keys are slow to update);
@@ -228,7 +229,10 @@ export function provenanceOf(
         level: 0.95,
         unit: "mention",
       },
-      actorNeutralBand: SPAN_NEUTRAL_BAND,
+      actorStance: {
+        ...STANCE_DEFAULTS,
+        formula: "sum of mention scores with |score| > band / (their count + prior)",
+      },
       sentimentLexicons,
       sentenceSentiment: SentimentOptions.parse({ lexicons: options.sentimentLexicons }),
       spanSentiment: SpanSentimentOptions.parse({ lexicons: options.sentimentLexicons }),

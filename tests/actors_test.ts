@@ -429,12 +429,32 @@ Deno.test("actorScores() treats the neutral band as neither positive nor negativ
   const { tokens } = tokenizeText("Putin spoke. Putin left. Putin came. Putin went.");
   const mentions = findMentions(tokens, lexicon);
   const values = [0.05, -0.05, 0.0501, -0.2];
-  const out = actorScores(mentions, (m) => ({ score: values[m.sentence], evidence: [] }));
+  const out = actorScores(mentions, (m) => ({ score: values[m.sentence], evidence: [] }), {
+    neutral: 0.05,
+  });
   deepStrictEqual([out.rows[0].positive, out.rows[0].negative], [1, 1]);
+  // Only the two mentions outside the band evaluate, and only they make the stance.
+  strictEqual(out.rows[0].evaluating, 2);
+  strictEqual(out.rows[0].evaluatingShare, 0.5);
+  strictEqual(out.rows[0].stance, (0.0501 - 0.2) / 3);
   const wide = actorScores(mentions, (m) => ({ score: values[m.sentence], evidence: [] }), {
     neutral: 0.3,
   });
   deepStrictEqual([wide.rows[0].positive, wide.rows[0].negative], [0, 0]);
+  deepStrictEqual([wide.rows[0].stance, ...wide.rows[0].stanceCi], [0, 0, 0]);
+});
+
+Deno.test("actorScores() keeps three strong judgements among twenty neutral mentions", () => {
+  const text = Array.from({ length: 23 }, () => "Putin spoke.").join(" ");
+  const mentions = findMentions(tokenizeText(text).tokens, lexicon);
+  const score = (m: Mention) => ({ score: m.sentence % 8 === 0 ? -0.8 : 0.01, evidence: [] });
+  const row = actorScores(mentions, score).rows[0];
+  strictEqual(row.mentions, 23);
+  strictEqual(row.evaluating, 3);
+  // The mean drowns the judgements; the stance keeps them (−2.4 / (3 + 1)).
+  ok(Math.abs(row.score) < 0.1);
+  strictEqual(Math.round(row.stance * 1000) / 1000, -0.6);
+  ok(row.stanceCi[0] < row.stance && row.stanceCi[1] <= 0);
 });
 
 Deno.test("actorScores() resamples whole sentences when asked", () => {

@@ -7,6 +7,7 @@ import {
   loadResources,
   RESAMPLING_UNIT,
 } from "../lib/mod.ts";
+import { STANCE_MEASURE } from "../lib/compare/compare_groups.ts";
 
 const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources(), {
   resamples: 200,
@@ -32,6 +33,23 @@ Deno.test("compareGroups() compares the two outlets on every table and states th
   }
   ok(c.keyness.length > 0);
   ok(c.rows.every((r) => r.q === null || (r.p !== null && r.q >= r.p - 1e-12)));
+});
+
+Deno.test("compareGroups() compares the actor stance the analysis reports", () => {
+  const c = compareGroups(doc.articles, { resamples: 100 });
+  const rows = c.rows.filter((r) => r.table === "actors");
+  ok(rows.length > 0);
+  for (const r of rows) {
+    strictEqual(r.measure, STANCE_MEASURE);
+    const [a, b] = doc.articles;
+    const sideA = a.actors.find((x) => x.actor === r.feature && x.voice === "body");
+    const sideB = b.actors.find((x) => x.actor === r.feature && x.voice === "body");
+    // One article per outlet: each side's value is that article's stance.
+    if (sideA) ok(Math.abs(r.valueA! - sideA.stance) < 1e-12, `${r.feature} A`);
+    else strictEqual(r.valueA, null);
+    if (sideB) ok(Math.abs(r.valueB! - sideB.stance) < 1e-12, `${r.feature} B`);
+    else strictEqual(r.valueB, null);
+  }
 });
 
 Deno.test("compareGroups() groups by any metadata field and refuses a single group", () => {

@@ -77,7 +77,9 @@ Deno.test({
         },
         {
           name: "actor_sentiment",
-          figure: applyTheme(actorSentimentFigure(actorRows), { width: "double" }),
+          figure: applyTheme(actorSentimentFigure(actorRows, { measure: "mean" }), {
+            width: "double",
+          }),
           data: actorRows,
         },
       ];

@@ -40,7 +40,9 @@ const actorRows = [
 ] as const satisfies readonly Record<string, unknown>[];
 
 Deno.test("actorSentimentFigure() draws one dot trace per article with asymmetric intervals", () => {
-  const figure = actorSentimentFigure(actorRows.map((r) => ({ ...r, ci: [...r.ci] })));
+  const figure = actorSentimentFigure(actorRows.map((r) => ({ ...r, ci: [...r.ci] })), {
+    measure: "mean",
+  });
   PlotlyFigure.parse(figure);
   deepStrictEqual(figure.data.map((t) => t.name), ["a", "b"]);
   deepStrictEqual(figure.data[0].y, ["Kremlin", "Tokayev"]);
@@ -62,6 +64,7 @@ Deno.test("actorSentimentFigure() draws one dot trace per article with asymmetri
 
 Deno.test("actorSentimentFigure() filters by voice and says so in the title", () => {
   const figure = actorSentimentFigure(actorRows.map((r) => ({ ...r, ci: [...r.ci] })), {
+    measure: "mean",
     voice: "quote",
     labels: { tokayev: "President Tokayev" },
   });
@@ -71,13 +74,33 @@ Deno.test("actorSentimentFigure() filters by voice and says so in the title", ()
   strictEqual(figure.layout.showlegend, false);
 });
 
+Deno.test("actorSentimentFigure() shows the stance by default, with its interval and evaluating count", () => {
+  const rows = actorRows.map((r, i) => ({
+    ...r,
+    ci: [...r.ci] as [number, number],
+    stance: i === 0 ? -0.5 : 0,
+    stanceCi: (i === 0 ? [-0.8, -0.2] : [0, 0]) as [number, number],
+    evaluating: i === 0 ? 3 : 0,
+  }));
+  const figure = actorSentimentFigure(rows);
+  deepStrictEqual(figure.data[0].x, [-0.5, 0]);
+  const error = figure.data[0].error_x as { array: number[]; arrayminus: number[] };
+  deepStrictEqual(error.array.map((v) => +v.toFixed(6)), [0.3, 0]);
+  ok(axisTitle(figure, "xaxis").startsWith("Stance"));
+  ok(String(figure.data[0].hovertemplate).includes("evaluate"));
+  throws(() => actorSentimentFigure(actorRows.map((r) => ({ ...r, ci: [...r.ci] }))), /stance/);
+});
+
 Deno.test("actorSentimentFigure() rejects a score outside −1..+1 and a record without article", () => {
   throws(
     () => actorSentimentFigure([{ ...actorRows[0], ci: [0, 1], score: 1.5 }]),
     (e: Error) => e instanceof TypeError && /record 0\.score/.test(e.message),
   );
   throws(
-    () => actorSentimentFigure([{ ...actorRows[0], ci: [0, 1], article: undefined }]),
+    () =>
+      actorSentimentFigure([{ ...actorRows[0], ci: [0, 1], article: undefined }], {
+        measure: "mean",
+      }),
     /"article" or "group"/,
   );
   throws(() => actorSentimentFigure([], { voice: "speech" as "body" }), RangeError);

@@ -7,6 +7,7 @@
 import { bootstrapMean } from "../stats/bootstrap.ts";
 import { seedFrom } from "../stats/random.ts";
 import { Voice } from "../voice.ts";
+import { STANCE_DEFAULTS, stanceInterval } from "./actor_stance.ts";
 import type { ActorEvidence, ActorScoreRow, ActorScores, Mention } from "./schema.ts";
 
 /** What a scorer says about one mention. */
@@ -27,9 +28,12 @@ export interface ActorScoresOptions {
   level?: number;
   /**
    * Half-width of the neutral band: a mention counts as positive when its
-   * score is above `neutral`, negative when below `-neutral`. @default 0.05
+   * score is above `neutral`, negative when below `-neutral`; only those
+   * evaluate the actor and enter the stance. @default STANCE_DEFAULTS.band
    */
   neutral?: number;
+  /** Pseudo-count added to the evaluating mentions in the stance. @default STANCE_DEFAULTS.prior */
+  prior?: number;
   /**
    * What the bootstrap resamples: single mentions, or the sentences they
    * stand in (mentions of one actor in one sentence move together). @default "mention"
@@ -74,10 +78,19 @@ export function actorScores(
   scoreOf: (m: Mention) => MentionScore,
   options: ActorScoresOptions = {},
 ): ActorScores {
-  const { resamples = 2000, seed = 1, level = 0.95, neutral = 0.05, unit = "mention" } = options;
-  if (!(neutral >= 0)) {
+  const {
+    resamples = 2000,
+    seed = 1,
+    level = 0.95,
+    neutral = STANCE_DEFAULTS.band,
+    prior = STANCE_DEFAULTS.prior,
+    unit = "mention",
+  } = options;
+  if (!(neutral >= 0) || !(prior >= 0)) {
     throw new RangeError(
-      `Cannot use neutral band ${JSON.stringify(neutral)}: expected a number >= 0`,
+      `Cannot use neutral band ${JSON.stringify(neutral)} and prior ${
+        JSON.stringify(prior)
+      }: expected numbers >= 0`,
     );
   }
   const evidence: ActorEvidence[] = mentions.map((m) => {
@@ -112,20 +125,28 @@ export function actorScores(
     // Text order, so the result does not depend on the order mentions came in.
     const items = [...group].sort((a, b) => a.start - b.start || a.end - b.end);
     const values = items.map((e) => e.score);
-    const interval = bootstrapMean(values, {
+    const resampling = {
       resamples,
       level,
       seed: seedFrom(key, seed),
       groups: unit === "sentence" ? items.map((e) => e.sentence) : undefined,
-    });
+    };
+    const interval = bootstrapMean(values, resampling);
+    const stance = stanceInterval(values, { ...resampling, band: neutral, prior });
+    const positive = values.filter((v) => v > neutral).length;
+    const negative = values.filter((v) => v < -neutral).length;
     return {
       actor: items[0].actor,
       voice: items[0].voice,
       mentions: items.length,
+      stance: stance.estimate,
+      stanceCi: [stance.low, stance.high] as [number, number],
+      evaluating: positive + negative,
+      evaluatingShare: (positive + negative) / items.length,
       score: interval.estimate,
       ci: [interval.low, interval.high] as [number, number],
-      positive: values.filter((v) => v > neutral).length,
-      negative: values.filter((v) => v < -neutral).length,
+      positive,
+      negative,
     };
   }).sort((a, b) =>
     a.actor < b.actor
@@ -143,6 +164,7 @@ export function actorScores(
       seed,
       level,
       neutral,
+      prior,
       note:
         `Percentile bootstrap of the mean over ${unit}s within each text (seed ${seed}, ${resamples} resamples); ` +
         "it shows how much the figure depends on which mentions were written, not a claim about other articles.",

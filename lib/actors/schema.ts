@@ -343,13 +343,29 @@ export const UnresolvedTitle = z.object({
 /** A title that could not be bound to one holder. */
 export type UnresolvedTitle = z.infer<typeof UnresolvedTitle>;
 
-/** One row of actor sentiment: an actor in one voice. */
+/**
+ * One row of actor sentiment: an actor in one voice. The headline figure is
+ * `stance` (built from the mentions that evaluate, `actor_stance.ts`); the
+ * plain mean over all mentions stays in `score`.
+ */
 export const ActorScoreRow = z.object({
   actor: ActorId,
   voice: Voice,
   /** Number of mentions scored. */
   mentions: z.number().int().positive(),
-  /** Mean score of the mentions, −1..+1. */
+  /**
+   * The stance toward the actor on −1..+1, 0 when no mention evaluates it:
+   * the sum of the evaluating mentions' scores over their count plus
+   * `method.prior` (see `actorStance`).
+   */
+  stance: z.number(),
+  /** Percentile bootstrap interval of the stance (mentions resampled): `[low, high]`. */
+  stanceCi: z.tuple([z.number(), z.number()]),
+  /** Mentions that evaluate the actor (score outside `method.neutral`). */
+  evaluating: z.number().int().nonnegative(),
+  /** Share of the mentions that evaluate: `evaluating / mentions`. */
+  evaluatingShare: z.number().min(0).max(1),
+  /** Mean score of all mentions, −1..+1 (neutral mentions included). */
   score: z.number(),
   /** Percentile bootstrap interval of the mean: `[low, high]`. */
   ci: z.tuple([z.number(), z.number()]),
@@ -388,8 +404,10 @@ export const ActorScores = z.object({
     resamples: z.number().int().positive(),
     seed: z.number().int(),
     level: z.number(),
-    /** Scores with `|score| <= neutral` count as neither positive nor negative. */
+    /** Scores with `|score| <= neutral` count as neither positive nor negative, and do not evaluate. */
     neutral: z.number().nonnegative(),
+    /** Pseudo-count added to the evaluating mentions in the stance. */
+    prior: z.number().nonnegative(),
     note: z.string(),
   }),
 });

@@ -11,6 +11,7 @@ import { z } from "zod";
 import type { AnalysedArticle } from "../analysis.ts";
 import { seedFrom } from "../stats/random.ts";
 import { Voice } from "../voice.ts";
+import { evaluates, STANCE_DEFAULTS } from "../actors/actor_stance.ts";
 import { benjaminiHochberg } from "./adjust.ts";
 import { keyness, KeynessRow } from "./keyness.ts";
 import { compareRatios, RESAMPLING_UNIT, type Unit } from "./resample.ts";
@@ -31,7 +32,7 @@ export const DifferenceRow = z.object({
   table: z.enum(["topics", "stance", "actors"]),
   feature: z.string(),
   voice: Voice,
-  /** What the values are: "per 1,000 words" or "mean score per mention (−1..+1)". */
+  /** What the values are: "per 1,000 words", or the actor stance (`STANCE_MEASURE`). */
   measure: z.string(),
   groupA: z.string(),
   groupB: z.string(),
@@ -109,7 +110,16 @@ export interface CompareGroupsOptions {
    * (`ENGLISH_STOPWORDS`), `false` for none, or a set of your own. @default true
    */
   stopwords?: boolean | ReadonlySet<string>;
+  /**
+   * Neutral band and pseudo-count of the actor stance: use the ones the
+   * analysis used (`provenance.parameters.actorStance`). @default STANCE_DEFAULTS
+   */
+  stance?: { band: number; prior: number };
 }
+
+/** What an actor row of a comparison measures. */
+export const STANCE_MEASURE =
+  "stance toward the actor (−1..+1; 0 = no evaluating mention): evaluating scores over their count + prior";
 
 /** Per sentence of one article: a unit per feature. */
 interface SentenceTable {
@@ -140,6 +150,7 @@ export function compareGroups(
     level = 0.95,
     evidenceLimit = 50,
     keynessTop = 40,
+    stance = STANCE_DEFAULTS,
   } = options;
   const groupOf = (a: ComparableArticle) => {
     const v = (a.meta as Record<string, unknown>)[by];
@@ -169,7 +180,7 @@ export function compareGroups(
     stance: articles.map((a) =>
       hitTable(a, voice, (h) => topicLexicons.includes(h.lexicon) ? undefined : h.category)
     ),
-    actors: articles.map((a) => mentionTable(a, voice)),
+    actors: articles.map((a) => mentionTable(a, voice, stance.band)),
   };
   const features = {
     topics: unique(articles.flatMap((a) => a.topics.map((r) => r.topic))),
@@ -196,12 +207,13 @@ export function compareGroups(
           resamples,
           level,
           seed: seedFrom(`${table}\u0000${feature}\u0000${ga}\u0000${gb}`, seed),
+          prior: perSentence ? 0 : stance.prior,
         });
         family.push({
           table,
           feature,
           voice,
-          measure: perSentence ? "per 1,000 words" : "mean score per mention (−1..+1)",
+          measure: perSentence ? "per 1,000 words" : STANCE_MEASURE,
           groupA: ga,
           groupB: gb,
           valueA: num(r.valueA),
@@ -300,14 +312,21 @@ function hitTable(
   return { article, words, counts };
 }
 
-function mentionTable(article: ComparableArticle, voice: Voice): SentenceTable {
+/**
+ * Per actor and sentence: the sum of the evaluating mention scores and their
+ * count, so that the ratio with the stance prior is the actor stance
+ * (`actorStance`). A sentence whose mentions do not evaluate is a unit with 0 / 0.
+ */
+function mentionTable(article: ComparableArticle, voice: Voice, band: number): SentenceTable {
   const counts = new Map<string, Map<number, { num: number; den: number }>>();
   for (const m of article.mentions) {
     if (m.voice !== voice) continue;
     const bySentence = counts.get(m.actor) ?? new Map();
     const u = bySentence.get(m.sentence) ?? { num: 0, den: 0 };
-    u.num += m.score;
-    u.den += 1;
+    if (evaluates(m.score, band)) {
+      u.num += m.score;
+      u.den += 1;
+    }
     bySentence.set(m.sentence, u);
     counts.set(m.actor, bySentence);
   }

@@ -32,6 +32,13 @@ export interface CompareRatiosOptions {
   seed?: number;
   /** Interval coverage. @default 0.95 */
   level?: number;
+  /**
+   * Pseudo-count added to Σden: the ratio is `Σnum / (Σden + prior)`, so a
+   * group whose units all have `den` 0 gets 0 rather than no value (the
+   * actor stance: evaluating scores over evaluating mentions plus a prior).
+   * @default 0
+   */
+  prior?: number;
 }
 
 /** Two groups' ratios, their difference, its interval, and a permutation p-value. */
@@ -49,15 +56,15 @@ export interface RatioComparison {
   unitsB: number;
 }
 
-/** Σnum / Σden × scale; NaN when Σden is 0. */
-export function ratio(units: readonly Unit[], scale = 1): number {
+/** Σnum / (Σden + prior) × scale; NaN when there are no units or the denominator is 0. */
+export function ratio(units: readonly Unit[], scale = 1, prior = 0): number {
   let num = 0;
-  let den = 0;
+  let den = prior;
   for (const u of units) {
     num += u.num;
     den += u.den;
   }
-  return den === 0 ? NaN : (num / den) * scale;
+  return units.length === 0 || den === 0 ? NaN : (num / den) * scale;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -68,9 +75,14 @@ function quantile(sorted: number[], q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-function resampleRatio(units: readonly Unit[], rand: () => number, scale: number): number {
+function resampleRatio(
+  units: readonly Unit[],
+  rand: () => number,
+  scale: number,
+  prior: number,
+): number {
   let num = 0;
-  let den = 0;
+  let den = prior;
   for (let i = 0; i < units.length; i++) {
     const u = units[Math.floor(rand() * units.length)];
     num += u.num;
@@ -98,20 +110,20 @@ export function compareRatios(
   b: readonly Unit[],
   options: CompareRatiosOptions = {},
 ): RatioComparison {
-  const { scale = 1, resamples = 2000, seed = 1, level = 0.95 } = options;
+  const { scale = 1, resamples = 2000, seed = 1, level = 0.95, prior = 0 } = options;
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   }
   const rand = mulberry32(seed);
-  const valueA = ratio(a, scale);
-  const valueB = ratio(b, scale);
+  const valueA = ratio(a, scale, prior);
+  const valueB = ratio(b, scale, prior);
   const difference = valueA - valueB;
   const bootA: number[] = [];
   const bootB: number[] = [];
   const diffs: number[] = [];
   for (let r = 0; r < resamples; r++) {
-    const x = a.length ? resampleRatio(a, rand, scale) : NaN;
-    const y = b.length ? resampleRatio(b, rand, scale) : NaN;
+    const x = a.length ? resampleRatio(a, rand, scale, prior) : NaN;
+    const y = b.length ? resampleRatio(b, rand, scale, prior) : NaN;
     if (!Number.isNaN(x)) bootA.push(x);
     if (!Number.isNaN(y)) bootB.push(y);
     if (!Number.isNaN(x) && !Number.isNaN(y)) diffs.push(x - y);
@@ -134,7 +146,7 @@ export function compareRatios(
       }
       const pa = idx.slice(0, a.length).map((i) => pooled[i]);
       const pb = idx.slice(a.length).map((i) => pooled[i]);
-      const d = ratio(pa, scale) - ratio(pb, scale);
+      const d = ratio(pa, scale, prior) - ratio(pb, scale, prior);
       if (Math.abs(d) >= Math.abs(difference) - 1e-12) extreme++;
     }
   }

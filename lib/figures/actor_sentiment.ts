@@ -31,6 +31,12 @@ export const ActorSentimentRecord = z.object({
   score: z.number().min(-1).max(1),
   /** Bootstrap interval of the mean, `[low, high]`. */
   ci: z.tuple([z.number(), z.number()]),
+  /** The stance toward the actor, −1..+1, 0 when no mention evaluates (`actorStance`). */
+  stance: z.number().min(-1).max(1).optional(),
+  /** Bootstrap interval of the stance, `[low, high]`. */
+  stanceCi: z.tuple([z.number(), z.number()]).optional(),
+  /** Mentions that evaluate the actor. */
+  evaluating: z.number().int().nonnegative().optional(),
 });
 /** The part of an actor-sentiment row that the figure reads. */
 export type ActorSentimentRecord = z.infer<typeof ActorSentimentRecord>;
@@ -53,6 +59,13 @@ export interface ActorSentimentFigureOptions {
    */
   minMentions?: number;
   /**
+   * What each dot shows: `"stance"`, the article's stance toward the actor
+   * built from the mentions that evaluate it (0 = no evaluation found), or
+   * `"mean"`, the plain mean over all mentions.
+   * @default "stance"
+   */
+  measure?: "stance" | "mean";
+  /**
    * The chart's title.
    * @default "Sentiment toward actors in <voice in words>"
    */
@@ -61,29 +74,32 @@ export interface ActorSentimentFigureOptions {
 
 /**
  * A dot plot of sentiment toward actors: actors down the y axis (most
- * negative at the bottom, by the mean over series), the mean score along an
- * x axis fixed at −1..+1 with a line at zero, horizontal bars for the
+ * negative at the bottom, by the mean over series), the stance (or the mean
+ * score of the mentions) along an x axis fixed at −1..+1 with a line at zero, horizontal bars for the
  * interval, and one trace per article (or group), each with its own colour
  * and marker symbol.
  *
  * @param records Actor rows, each with `article` or `group`.
  * @param options Voice, labels, minimum mentions and title.
  * @returns A plotly figure spec.
- * @throws {TypeError} If a record lacks a field or has a score outside −1..+1.
+ * @throws {TypeError} If a record lacks a field or has a score outside −1..+1, or lacks
+ *   `stance`/`stanceCi` while `measure` is `"stance"`.
  *
  * @example
  * ```ts
  * import { actorSentimentFigure } from "./actor_sentiment.ts";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
- * const figure = actorSentimentFigure([
- *   { article: "a", actor: "kremlin", voice: "body", mentions: 4, score: -0.4, ci: [-0.7, -0.1] },
- *   { article: "a", actor: "tokayev", voice: "body", mentions: 6, score: 0.2, ci: [0, 0.4] },
- *   { article: "a", actor: "tokayev", voice: "quote", mentions: 2, score: 0.9, ci: [0.8, 1] },
- * ]);
+ * const row = (actor: string, voice: "body" | "quote", stance: number, score: number) => ({
+ *   article: "a", actor, voice, mentions: 4, evaluating: 2, score, ci: [score - 0.2, score + 0.2] as [number, number],
+ *   stance, stanceCi: [stance - 0.3, stance + 0.3] as [number, number],
+ * });
+ * const rows = [row("kremlin", "body", -0.5, -0.1), row("tokayev", "body", 0.3, 0.05), row("tokayev", "quote", 0.6, 0.6)];
+ * const figure = actorSentimentFigure(rows);
  * strictEqual(figure.data.length, 1);
  * deepStrictEqual(figure.data[0].y, ["Kremlin", "Tokayev"]);
- * deepStrictEqual(figure.data[0].x, [-0.4, 0.2]);
+ * deepStrictEqual(figure.data[0].x, [-0.5, 0.3]);
+ * deepStrictEqual(actorSentimentFigure(rows, { measure: "mean" }).data[0].x, [-0.1, 0.05]);
  * ```
  */
 export function actorSentimentFigure(
@@ -93,15 +109,26 @@ export function actorSentimentFigure(
   const name = "actorSentimentFigure()";
   const voice = checkVoice(options.voice ?? "body", name);
   const minMentions = options.minMentions ?? 1;
+  const measure = options.measure ?? "stance";
   const rows = checkRecords(ActorSentimentRecord, records, name)
-    .filter((r) => r.voice === voice && r.mentions >= minMentions);
+    .filter((r) => r.voice === voice && r.mentions >= minMentions)
+    .map((r, i) => {
+      if (measure === "mean") return { ...r, value: r.score, low: r.ci[0], high: r.ci[1] };
+      if (r.stance === undefined || r.stanceCi === undefined) {
+        throw new TypeError(
+          `${name}: record ${i} (${r.actor}) has no "stance" and "stanceCi": expected rows ` +
+            'of an analysis (actorTable), or pass { measure: "mean" }',
+        );
+      }
+      return { ...r, value: r.stance, low: r.stanceCi[0], high: r.stanceCi[1] };
+    });
   const label = (id: string) => labelOf(id, options.labels);
   const series = distinct(rows.map((r) => seriesOf(r, name)));
   // Bottom to top: most negative actor first (plotly draws the first category at the bottom).
   const actors = distinct(rows.map((r) => r.actor))
     .map((actor) => ({
       actor,
-      score: mean(rows.filter((r) => r.actor === actor).map((r) => r.score)),
+      score: mean(rows.filter((r) => r.actor === actor).map((r) => r.value)),
     }))
     .sort((a, b) => a.score - b.score || a.actor.localeCompare(b.actor))
     .map((a) => a.actor);
@@ -117,21 +144,23 @@ export function actorSentimentFigure(
       mode: "markers",
       name: s,
       cliponaxis: false,
-      x: mine.map((r) => r.score),
+      x: mine.map((r) => r.value),
       y: mine.map((r) => label(r.actor)),
-      customdata: mine.map((r) => [r.mentions, r.ci[0], r.ci[1]]),
+      customdata: mine.map((r) => [r.mentions, r.low, r.high, r.evaluating ?? r.mentions]),
       error_x: {
         type: "data",
         symmetric: false,
-        array: mine.map((r) => Math.max(0, r.ci[1] - r.score)),
-        arrayminus: mine.map((r) => Math.max(0, r.score - r.ci[0])),
+        array: mine.map((r) => Math.max(0, r.high - r.value)),
+        arrayminus: mine.map((r) => Math.max(0, r.value - r.low)),
         color: style.color,
         thickness: 1.5,
         width: 3,
       },
       marker: { color: style.color, symbol: style.symbol, size: 8, line: { width: 0 } },
       hovertemplate: `${s}<br>%{y}: %{x:.2f} [%{customdata[1]:.2f}, %{customdata[2]:.2f}]` +
-        `<br>%{customdata[0]} mentions<extra></extra>`,
+        (measure === "stance"
+          ? `<br>%{customdata[3]} of %{customdata[0]} mentions evaluate<extra></extra>`
+          : `<br>%{customdata[0]} mentions<extra></extra>`),
     };
   });
   return {
@@ -141,7 +170,11 @@ export function actorSentimentFigure(
       height: Math.max(220, 110 + actors.length * Math.max(24, 12 * series.length)),
       scattermode: series.length > 1 ? "group" : "overlay",
       xaxis: {
-        title: { text: "Mean sentiment of mentions (−1 negative, +1 positive)" },
+        title: {
+          text: measure === "stance"
+            ? "Stance from evaluating mentions (−1 negative, 0 none found, +1 positive)"
+            : "Mean sentiment of mentions (−1 negative, +1 positive)",
+        },
         range: [-1.05, 1.05],
         tickvals: [-1, -0.5, 0, 0.5, 1],
         ticktext: ["−1", "−0.5", "0", "+0.5", "+1"],

@@ -551,15 +551,16 @@ function perArticleSection(doc: AnalysisDocument, ctx: Ctx): string {
         }</h4><ol>${items.join("\n")}</ol>`;
       };
       const actors = metricGrid(
-        ["actor", "voice", "mentions", "score", "interval", "+ / −"],
+        ["actor", "voice", "mentions", "stance", "interval", "evaluating + / −", "mean"],
         a.actors.map((r) => ({
           cells: [
             h(r.actor),
             h(r.voice),
             String(r.mentions),
-            num(r.score, 3),
-            ci(r.ci),
+            num(r.stance, 3),
+            ci(r.stanceCi),
             `${r.positive} / ${r.negative}`,
+            num(r.score, 3),
           ],
           body: () => {
             const idx = new Set(
