@@ -1,6 +1,6 @@
 /**
- * `deno task validate sentences FILE.tsv`, `deno task validate targets FILE.jsonl` and
- * `deno task validate hedges FILE.jsonl`:
+ * `deno task validate sentences FILE.tsv`, `deno task validate targets FILE.jsonl`,
+ * `deno task validate articles FILE.jsonl|FILE.csv` and `deno task validate hedges FILE.jsonl`:
  * agreement of the toolkit's sentiment with a hand-coded sample, beside the
  * reference scorers VADER and wink-nlp, printed as JSON.
  *
@@ -13,6 +13,9 @@
  *   --sentiment-lexicon FILE                a sentiment lexicon of your own (repeatable),
  *                                           looked up before the bundled ones
  *   --no-baselines                          skip VADER and wink-nlp
+ *   --tune SPLIT                            articles: a split whose rows fit the thresholds
+ *                                           (repeatable; default train, dev, tune, tuning, validation)
+ *   --details                               articles: list every article's scores
  *
  * @module
  */
@@ -26,11 +29,16 @@ import {
 } from "../validate/sentences.ts";
 import { parseTargets, TARGET_NEUTRAL_BAND, validateTargets } from "../validate/targets.ts";
 import { validateHedges } from "../validate/hedges.ts";
+import { parseLabelledArticles } from "../validate/labelled_articles.ts";
+import { validateArticles } from "../validate/articles.ts";
+import { loadResources } from "../resources.ts";
 import { SentimentOptions, SpanSentimentOptions } from "../sentiment/options.ts";
 
 const USAGE = `Usage:
   deno task validate sentences FILE.tsv [--rows all|even-articles|odd-articles]
   deno task validate targets FILE.jsonl [--neutral-band 0.07]
+  deno task validate articles FILE.jsonl|FILE.csv [--tune SPLIT]... [--details]
+    (columns: text, person or actor, label negative/neutral/positive; optional split, id, kind)
   deno task validate hedges FILE.jsonl
   Options for sentences and targets: --no-domain, --no-general, --fitted yes|no,
     --sentiment-lexicon FILE (repeatable: a lexicon of your own, looked up first), --no-baselines`;
@@ -48,15 +56,17 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
       fitted: { type: "string" },
       "sentiment-lexicon": { type: "string", multiple: true },
       "no-baselines": { type: "boolean", default: false },
+      tune: { type: "string", multiple: true },
+      details: { type: "boolean", default: false },
     },
   });
   const [kind, file] = positionals;
   if (
-    (kind !== "sentences" && kind !== "targets" && kind !== "hedges") || !file ||
+    !["sentences", "targets", "articles", "hedges"].includes(kind) || !file ||
     positionals.length > 2
   ) {
     throw new TypeError(
-      `Expected "sentences FILE", "targets FILE" or "hedges FILE", got "${
+      `Expected "sentences FILE", "targets FILE", "articles FILE" or "hedges FILE", got "${
         positionals.join(" ")
       }"\n${USAGE}`,
     );
@@ -81,6 +91,24 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
     text = await Deno.readTextFile(file);
   } catch (cause) {
     throw new InputError({ file }, "expected a readable file", { cause });
+  }
+  if (kind === "articles") {
+    const rows = parseLabelledArticles(text, file);
+    const resources = await loadResources();
+    const result = validateArticles(rows, resources, {
+      tuning: values.tune,
+      baseline: !values["no-baselines"],
+      analysis: { sentimentLexicons: switches },
+    });
+    const { articles, ...summary } = result;
+    return {
+      task: "articles",
+      file,
+      score: "stance toward the named actor in the author's voice (title and body), −1..+1",
+      baseline: "VADER compound, mean over the author's sentences that name the actor",
+      ...summary,
+      ...(values.details ? { articles } : {}),
+    };
   }
   const scale = "scores on -1..+1 (VADER normalisation of summed lexicon valences)";
   if (kind === "sentences") {
