@@ -32,7 +32,9 @@
  * 4. `apposition`: a verbless phrase between commas after the mention that
  *    starts with a determiner, an adjective or a noun ("X, a puppet of Y,")
  *    makes it `described`; the verb after the apposition, when there is one,
- *    is kept as `secondary` (the mention is also that verb's subject).
+ *    is kept as `secondary` (the mention is also that verb's subject). After
+ *    a phrase whose role rule 2 gave, an apposition is kept as `secondary`
+ *    ("… blackmailed Syldavia, a small kingdom").
  * 5. `none`: no rule applied (`other`).
  *
  * The rules read one sentence at a time and never cross it. They are
@@ -207,7 +209,11 @@ function roleOf(
       (last.lower === "her" && ["NOUN", "ADJ"].includes(tokens[m.tokenEnd]?.pos ?? ""))))
   ) {
     let k = m.tokenEnd;
-    while (k < to && ["ADJ", "NOUN", "PROPN", "NUM"].includes(tokens[k].pos)) k++;
+    while (
+      k < to && (["ADJ", "NOUN", "PROPN", "NUM"].includes(tokens[k].pos) || isQuote(tokens[k]) ||
+        (tokens[k].text === "-" && k > m.tokenEnd))
+    ) k++;
+    while (k > m.tokenEnd && !["NOUN", "PROPN"].includes(tokens[k - 1].pos)) k--;
     const head = k > m.tokenEnd ? headOf(tokens, m.tokenEnd, k) : m.tokenEnd - 1;
     return {
       role: "possessor",
@@ -220,7 +226,22 @@ function roleOf(
   const right = rightContext(tokens, b, to);
   const left = governor(tokens, a, from, person, right);
   if (left) {
-    return { ...left.core, phrase, ...(left.prep !== undefined ? { preposition: left.prep } : {}) };
+    // "… hoodwinked Syldavia, a grifter state": an apposition after a governed phrase.
+    const ap = right.apposition;
+    return {
+      ...left.core,
+      ...(ap
+        ? {
+          secondary: {
+            role: "described" as const,
+            rule: "apposition",
+            predicate: predicate(tokens, ap[0], ap[1], headOf(tokens, ap[0], ap[1])),
+          },
+        }
+        : {}),
+      phrase,
+      ...(left.prep !== undefined ? { preposition: left.prep } : {}),
+    };
   }
   // 3-4. The words on the right.
   if (right.apposition) {

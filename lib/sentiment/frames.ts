@@ -388,6 +388,22 @@ class SentenceFrames {
       return;
     }
     const [a, b] = this.shared.roles[i].rule === "passive-agent" ? [0, 0] : this.objectSpan(hit);
+    // "criticised Ruritania's policy": an actor inside the object is the other party.
+    const inside = this.indexes.find((j) =>
+      j !== i && mentions[j].actor !== mentions[i].actor && mentions[j].tokenStart >= a &&
+      mentions[j].tokenEnd <= b
+    );
+    if (inside !== undefined) {
+      const o = mentions[inside];
+      this.push(i, {
+        ...base,
+        kind: "relation",
+        weight: 0,
+        rule: "relation",
+        relation: { direction: dir, side: "agent", actor: o.actor, start: o.start, end: o.end },
+      });
+      return;
+    }
     if (b <= a) {
       this.push(i, {
         ...base,
@@ -514,9 +530,40 @@ class SentenceFrames {
     }
   }
 
+  /** Token ranges where a scare quote is applied to mention `i`: its phrase, its label, its possession. */
+  appliedSpans(i: number): [number, number][] {
+    const r = this.shared.roles[i];
+    const [pa, pb] = r.phrase;
+    const spans: [number, number][] = [[pa - 1, pb + 1]];
+    for (const core of [r, r.secondary]) {
+      if (core?.role === "described" && core.predicate) {
+        spans.push([core.predicate.tokenStart - 1, core.predicate.tokenEnd + 1]);
+      }
+    }
+    if (r.rule === "possessive" && r.predicate) {
+      spans.push([r.predicate.tokenStart - 1, r.predicate.tokenEnd + 1]);
+    }
+    return spans;
+  }
+
   /** Scare-quote evaluations. */
   scareQuotes(quotes: { plain: ScareQuote[]; names: ScareQuote[] }): void {
     const { mentions, roles } = this.shared;
+    // Each quote applied to a mention belongs to the first such mention only.
+    const appliedTo = new Map<ScareQuote, number>();
+    for (const i of this.indexes) {
+      for (const q of quotes.plain) {
+        if (appliedTo.has(q)) continue;
+        const m = mentions[i];
+        const covers = q.tokenStart <= m.tokenStart && m.tokenEnd <= q.tokenEnd;
+        if (
+          covers ||
+          this.appliedSpans(i).some(([a, b]) => q.tokenStart - 1 >= a && q.tokenEnd + 1 <= b + 1)
+        ) {
+          appliedTo.set(q, i);
+        }
+      }
+    }
     for (const i of this.indexes) {
       const m = mentions[i];
       const r = roles[i];
@@ -537,26 +584,16 @@ class SentenceFrames {
         add(covering, "quoted-name", QUOTED_WEIGHT);
         continue;
       }
-      const [pa, pb] = r.phrase;
-      const spans: [number, number][] = [[pa - 1, pb + 1]];
-      for (const core of [r, r.secondary]) {
-        if (core?.role === "described" && core.predicate) {
-          spans.push([core.predicate.tokenStart - 1, core.predicate.tokenEnd + 1]);
-        }
-      }
-      if (r.rule === "possessive" && r.predicate) {
-        spans.push([r.predicate.tokenStart - 1, r.predicate.tokenEnd + 1]);
-      }
       let done = false;
       for (const q of quotes.plain) {
-        const applied = spans.some(([a, b]) => q.tokenStart - 1 >= a && q.tokenEnd + 1 <= b + 1);
-        if (applied) {
+        if (appliedTo.get(q) === i) {
           add(q, "applied", QUOTED_WEIGHT);
           done = true;
         }
       }
       if (done || !["agent", "described", "possessor"].includes(r.role)) continue;
       for (const q of quotes.plain) {
+        if (appliedTo.has(q)) continue;
         if (
           q.tokenStart < this.to && q.tokenEnd > this.from &&
           this.clause(q.tokenStart) === this.clause(m.tokenStart)
