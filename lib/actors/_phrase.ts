@@ -33,8 +33,8 @@ export function isQuote(t: Token): boolean {
 /**
  * The noun phrase around the tokens `[start, end)`: to the left over
  * determiners, adjectives, numbers, nouns, possessive markers and quote
- * marks (at most 6 tokens); to the right over nouns (and adjectives before a
- * noun) that head the phrase ("Kazakh authorities"), at most 4 tokens.
+ * marks (at most 6 tokens); to the right over nouns (and adjectives or proper nouns
+ * before a noun) that head the phrase ("Kazakh authorities"), at most 4 tokens.
  */
 export function nounPhrase(
   tokens: readonly Token[],
@@ -56,6 +56,7 @@ export function nounPhrase(
     while (k < to && k - b < 4) {
       const p = tokens[k].pos;
       if (p === "NOUN") k++;
+      else if (p === "PROPN" && tokens[k + 1]?.pos === "NOUN" && k + 1 < to) k++;
       else if (p === "ADJ" && tokens[k + 1]?.pos === "NOUN" && k + 1 < to) k++;
       else break;
       if (tokens[k - 1].pos === "NOUN") b = k;

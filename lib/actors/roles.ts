@@ -454,6 +454,15 @@ function verbAfter(tokens: readonly Token[], k: number, to: number): VerbAt | un
     const c = complementAfter(tokens, j, to);
     if (c) return { verb: j - 1, aux: aux.slice(0, -1), complement: c };
   }
+  // "X has some lofty goals": a form of "have" or "do" as the main verb.
+  if (
+    aux.length > 0 && ["have", "do"].includes(aux[aux.length - 1]) && j < to &&
+    ["DET", "NOUN", "ADJ", "NUM", "PRON", "PROPN"].includes(t.pos)
+  ) {
+    let v = j - 1;
+    while (tokens[v].pos !== "AUX") v--;
+    return { verb: v, aux: aux.slice(0, -1) };
+  }
   return undefined;
 }
 
