@@ -59,7 +59,11 @@ export const MentionRole = z.enum([
 /** The role of a mention in its clause. */
 export type MentionRole = z.infer<typeof MentionRole>;
 
-/** The word or phrase a role ties the mention to: its verb, possessed noun, or label. */
+/**
+ * The word or phrase a role ties the mention to: its verb (agent, patient),
+ * the noun it owns (possessor), its label (described), or the preposition
+ * (location, `prep-other`).
+ */
 export const RolePredicate = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
