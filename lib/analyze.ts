@@ -6,6 +6,7 @@
 import { actorScores } from "./actors/actor_scores.ts";
 import { STANCE_DEFAULTS } from "./actors/actor_stance.ts";
 import { findMentions } from "./actors/find_mentions.ts";
+import { mentionRoles } from "./actors/roles.ts";
 import type { Article } from "./article.ts";
 import { ANALYSIS_FORMAT } from "./analysis.ts";
 import type { AnalysedArticle, AnalysisDocument, HitRecord, VoiceSummary } from "./analysis.ts";
@@ -17,6 +18,7 @@ import { stanceRates } from "./metrics/stance.ts";
 import { type TopicRate, topicRates } from "./metrics/topics.ts";
 import { isWord } from "./metrics/word_count.ts";
 import type { AnalysisResources } from "./resources.ts";
+import type { Mention } from "./actors/schema.ts";
 import type { Segment } from "./segment.ts";
 import {
   SentimentLexiconSwitch,
@@ -28,6 +30,11 @@ import type { z } from "zod";
 import { resolveSentimentOptions, sentenceSentiment } from "./sentiment/sentence_sentiment.ts";
 import { resolveSpanSentimentOptions, spanSentiment } from "./sentiment/span_sentiment.ts";
 import { sentimentLexiconFileRecord } from "./sentiment/lexicons.ts";
+import {
+  frameLexiconFileRecord,
+  FrameOptions,
+  type FrameOptionsInput,
+} from "./sentiment/frame_lexicons.ts";
 import { findStance, SCARE_QUOTE } from "./stance/find.ts";
 import type { Sentence, Token } from "./token.ts";
 import { LANGUAGE_MODEL, tokenizeSegments } from "./tokenize.ts";
@@ -86,6 +93,8 @@ export interface AnalyzeOptions {
   resamples?: number;
   /** Seed of the bootstrap. @default 1 */
   seed?: number;
+  /** Mention roles and frame evaluation: switches and the user's frame lexicons. @default all on */
+  frames?: FrameOptionsInput;
 }
 
 /** Name of the pseudo-lexicon under which scare quotes appear among the hits. */
@@ -155,16 +164,23 @@ export function analyzeArticle(
     sentence: q.sentence,
     voice: q.voice,
   }));
-  const mentions = findMentions(tokens, resources.actors, {
+  const found = findMentions(tokens, resources.actors, {
     date: article.meta.date,
     sentences,
   });
+  const mentions = options.frames?.roles === false ? found : withRoles(tokens, found, resources);
   const scored = actorScores(mentions, (m) => spanSentiment(tokens, m, spanOptions), {
     resamples: options.resamples,
     seed: options.seed,
     neutral: STANCE_DEFAULTS.band,
     prior: STANCE_DEFAULTS.prior,
   });
+  // The scorer's evidence lists the mentions in the order given: add each one's role.
+  const evidence = scored.evidence.map((e, i) =>
+    mentions[i].role === undefined
+      ? e
+      : { ...e, role: mentions[i].role, roleRule: mentions[i].roleRule }
+  );
   const wordsIn = new Map<number, number>();
   // Counted in Maps (objects with thousands of word keys are slow to update);
   // the objects built from them list the words in the same order.
@@ -200,12 +216,25 @@ export function analyzeArticle(
     voices: voiceSummaries(t),
     hits: [...topicHits.map(hitRecord), ...stanceEvidence.hits.map(hitRecord), ...scareHits]
       .sort((a, b) => a.start - b.start || a.end - b.end),
-    mentions: scored.evidence,
+    mentions: evidence,
     actors: scored.rows,
     topics,
     stance,
     vocabulary,
   };
+}
+
+/** The mentions with the role of each in its clause (lib/actors/roles.ts). */
+function withRoles(
+  tokens: readonly Token[],
+  mentions: Mention[],
+  resources: AnalysisResources,
+): Mention[] {
+  const persons = new Set(
+    resources.actors.actors.filter((a) => a.kind === "person").map((a) => a.id),
+  );
+  const roles = mentionRoles(tokens, mentions, { persons });
+  return mentions.map((m, i) => ({ ...m, role: roles[i].role, roleRule: roles[i].rule }));
 }
 
 /**
@@ -217,10 +246,15 @@ export function provenanceOf(
   options: AnalyzeOptions = {},
 ): Provenance {
   const sentimentLexicons = SentimentLexiconSwitch.parse(options.sentimentLexicons ?? {});
+  const frames = FrameOptions.parse(options.frames ?? {});
   return {
     toolkit: { ...TOOLKIT },
     languageModel: { ...LANGUAGE_MODEL },
-    lexicons: [...resources.lexicons, ...sentimentLexicons.extra.map(sentimentLexiconFileRecord)],
+    lexicons: [
+      ...resources.lexicons,
+      ...sentimentLexicons.extra.map(sentimentLexiconFileRecord),
+      ...frames.extra.map(frameLexiconFileRecord),
+    ],
     parameters: {
       metricVoices: [...TEXT_VOICES],
       actorBootstrap: {
@@ -236,6 +270,7 @@ export function provenanceOf(
       sentimentLexicons,
       sentenceSentiment: SentimentOptions.parse({ lexicons: options.sentimentLexicons }),
       spanSentiment: SpanSentimentOptions.parse({ lexicons: options.sentimentLexicons }),
+      frames,
     },
   };
 }

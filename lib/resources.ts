@@ -10,6 +10,11 @@ import { loadLexicon } from "./lexicon/load.ts";
 import type { Lexicon } from "./lexicon/schema.ts";
 import { type LexiconRecord, lexiconRecord } from "./provenance.ts";
 import { SENTIMENT_LEXICON_FILES } from "./sentiment/lexicons.ts";
+import {
+  bundledFrameLexicons,
+  type FrameLexicons,
+  frameLexicons,
+} from "./sentiment/frame_lexicons.ts";
 import { loadStanceLexicons } from "./stance/lexicons.ts";
 import type { StanceLexicons } from "./stance/lexicons.ts";
 
@@ -27,6 +32,8 @@ export interface AnalysisResources {
   extra: Lexicon[];
   stance: StanceLexicons;
   actors: ActorLexicon;
+  /** The bundled event-frame and label lexicons (`frameLexicons()`; a user's own are added per run). */
+  frames: FrameLexicons;
   /** Provenance of every lexicon above and of the sentiment lexicons, in a fixed order. */
   lexicons: LexiconRecord[];
 }
@@ -87,6 +94,15 @@ export async function loadResources(
     ...Object.entries(SENTIMENT_LEXICON_FILES).map(async ([which, url]) =>
       lexiconRecord(`sentiment_${which}`, await loadLexicon(url.pathname))
     ),
+    lexiconRecord("frames_events", bundledFrameLexicons().events),
+    lexiconRecord("frames_labels", bundledFrameLexicons().labels),
   ];
-  return { topics, extra, actors, stance, lexicons: await Promise.all(records) };
+  return {
+    topics,
+    extra,
+    actors,
+    stance,
+    frames: frameLexicons(),
+    lexicons: await Promise.all(records),
+  };
 }

@@ -17,6 +17,7 @@
  */
 import { z } from "zod";
 import { Voice } from "../voice.ts";
+import { MentionRole } from "./roles.ts";
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 const VERSION_PATTERN = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
@@ -322,6 +323,10 @@ export const Mention = z.object({
   term: z.string(),
   /** Why this actor: how a title's date was fixed, a pronoun's antecedent, an adjective's noun. */
   basis: z.string().optional(),
+  /** The mention's role in its clause (see lib/actors/roles.ts), when roles were assigned. */
+  role: MentionRole.optional(),
+  /** The name of the rule that gave the role. */
+  roleRule: z.string().optional(),
 });
 /** One mention of an actor. */
 export type Mention = z.infer<typeof Mention>;
@@ -387,6 +392,10 @@ export const ActorEvidence = z.object({
   form: z.string(),
   via: MentionVia,
   basis: z.string().optional(),
+  /** The mention's role in its clause, when roles were assigned. */
+  role: MentionRole.optional(),
+  /** The name of the rule that gave the role. */
+  roleRule: z.string().optional(),
   score: z.number(),
   /** What the scorer reports as the reason (its contributing words). */
   evidence: z.array(z.unknown()),
