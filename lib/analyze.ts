@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { actorScores } from "./actors/actor_scores.ts";
+import { actorScores, type MentionScore } from "./actors/actor_scores.ts";
 import { STANCE_DEFAULTS } from "./actors/actor_stance.ts";
 import { findMentions } from "./actors/find_mentions.ts";
-import { mentionRoles } from "./actors/roles.ts";
+import { mentionScores } from "./actors/mention_scores.ts";
+import { type MentionRoleResult, mentionRoles } from "./actors/roles.ts";
 import type { Article } from "./article.ts";
 import { ANALYSIS_FORMAT } from "./analysis.ts";
 import type { AnalysedArticle, AnalysisDocument, HitRecord, VoiceSummary } from "./analysis.ts";
@@ -32,6 +33,7 @@ import { resolveSpanSentimentOptions, spanSentiment } from "./sentiment/span_sen
 import { sentimentLexiconFileRecord } from "./sentiment/lexicons.ts";
 import {
   frameLexiconFileRecord,
+  frameLexicons,
   FrameOptions,
   type FrameOptionsInput,
 } from "./sentiment/frame_lexicons.ts";
@@ -168,8 +170,23 @@ export function analyzeArticle(
     date: article.meta.date,
     sentences,
   });
-  const mentions = options.frames?.roles === false ? found : withRoles(tokens, found, resources);
-  const scored = actorScores(mentions, (m) => spanSentiment(tokens, m, spanOptions), {
+  const frameOptions = FrameOptions.parse(options.frames ?? {});
+  const roles = frameOptions.roles ? rolesOf(tokens, found, resources) : undefined;
+  const mentions = roles
+    ? found.map((m, i) => ({ ...m, role: roles[i].role, roleRule: roles[i].rule }))
+    : found;
+  const mentionScore = new Map<Mention, MentionScore>();
+  mentionScores(
+    { text, tokens, mentions, roles },
+    (m) => spanSentiment(tokens, m, spanOptions),
+    {
+      lexicons: frameOptions.extra.length
+        ? frameLexicons({ extra: frameOptions.extra })
+        : resources.frames,
+      frames: frameOptions,
+    },
+  ).forEach((s, i) => mentionScore.set(mentions[i], s));
+  const scored = actorScores(mentions, (m) => mentionScore.get(m)!, {
     resamples: options.resamples,
     seed: options.seed,
     neutral: STANCE_DEFAULTS.band,
@@ -225,16 +242,16 @@ export function analyzeArticle(
 }
 
 /** The mentions with the role of each in its clause (lib/actors/roles.ts). */
-function withRoles(
+/** The role of each mention (persons are never places). */
+function rolesOf(
   tokens: readonly Token[],
-  mentions: Mention[],
+  mentions: readonly Mention[],
   resources: AnalysisResources,
-): Mention[] {
+): MentionRoleResult[] {
   const persons = new Set(
     resources.actors.actors.filter((a) => a.kind === "person").map((a) => a.id),
   );
-  const roles = mentionRoles(tokens, mentions, { persons });
-  return mentions.map((m, i) => ({ ...m, role: roles[i].role, roleRule: roles[i].rule }));
+  return mentionRoles(tokens, mentions, { persons });
 }
 
 /**
