@@ -19,7 +19,7 @@ import { LineWriter } from "../run/line_writer.ts";
 import { Progress } from "../run/progress.ts";
 import { TablesWriter } from "../run/tables_writer.ts";
 import { loadResourceFiles } from "../run/resource_files.ts";
-import { type KeptOutput, resumeJsonl } from "../run/resume.ts";
+import { checkProvenance, type KeptOutput, resumeJsonl } from "../run/resume.ts";
 
 const USAGE = `Usage: deno task analyze <paths...> [options]
 
@@ -142,6 +142,19 @@ export async function main(args: string[]): Promise<number> {
   // What made the numbers: the same record the workers' settings give.
   const provenance = provenanceOf(files.resources, analyze);
   const provenanceText = JSON.stringify(provenance, null, 2) + "\n";
+  if (v.resume && v.jsonl !== undefined && await exists(v.jsonl)) {
+    // Before any output is rewritten: the kept lines must come from the same settings.
+    try {
+      await checkProvenance(v.jsonl, {
+        provenance: provenanceText,
+        provenancePath: provenancePath(v.jsonl),
+      });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      console.error(e.message);
+      return 2;
+    }
+  }
   const tables = v.tables === undefined
     ? undefined
     : await TablesWriter.create(v.tables, provenance);
@@ -246,6 +259,15 @@ export async function main(args: string[]): Promise<number> {
       (outputs.length > 0 ? ` → ${outputs.join(", ")}` : ""),
   );
   return analysed + keptLines === 0 ? 1 : 0;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The corpus without the articles whose ids are in `skip` (kept from an earlier run). */

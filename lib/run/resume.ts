@@ -71,21 +71,7 @@ export async function resumeJsonl(path: string, options: ResumeJsonlOptions): Pr
     });
   }
   using f = file;
-  let before: string | undefined;
-  try {
-    before = await Deno.readTextFile(options.provenancePath);
-  } catch {
-    before = undefined;
-  }
-  if (before !== options.provenance) {
-    throw new InputError(
-      { file: options.provenancePath },
-      before === undefined
-        ? `expected the provenance record of the run that wrote "${path}", to resume it`
-        : `expected the same provenance as this run (the same lexicons and options), to resume "${path}"; ` +
-          "the lines there were made with other settings: run without --resume",
-    );
-  }
+  await checkProvenance(path, options);
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const chunk = new Uint8Array(1024 * 1024);
   let parts: Uint8Array[] = [];
@@ -121,6 +107,32 @@ export async function resumeJsonl(path: string, options: ResumeJsonlOptions): Pr
   kept.dropped = offset - complete;
   if (kept.dropped > 0) await f.truncate(complete);
   return kept;
+}
+
+/**
+ * Checks that the provenance beside a JSONL output is this run's, so that
+ * the lines there may be kept (call it before any output is rewritten).
+ *
+ * @throws {InputError} When the provenance file is missing or differs.
+ */
+export async function checkProvenance(
+  path: string,
+  options: Pick<ResumeJsonlOptions, "provenance" | "provenancePath">,
+): Promise<void> {
+  let before: string | undefined;
+  try {
+    before = await Deno.readTextFile(options.provenancePath);
+  } catch {
+    before = undefined;
+  }
+  if (before === options.provenance) return;
+  throw new InputError(
+    { file: options.provenancePath },
+    before === undefined
+      ? `expected the provenance record of the run that wrote "${path}", to resume it`
+      : `expected the same provenance as this run (the same lexicons and options), to resume "${path}"; ` +
+        "the lines there were made with other settings: run without --resume",
+  );
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
