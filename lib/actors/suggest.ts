@@ -11,7 +11,8 @@
  *   connectors "of", "for", "de", "van", ... between capitalised words
  *   ("University of Velmora"). Function words (the, its, in) never start one.
  * - A capitalised title inside a run splits it ("Transport Minister Tomas
- *   Okafor" gives "Tomas Okafor"); national adjectives of the lexicon at the
+ *   Okafor" gives "Tomas Okafor"), and so does a role word that leads it
+ *   ("Analyst Vera Kolm"); national adjectives of the lexicon at the
  *   start are dropped ("Russian Izvestia" gives "Izvestia").
  * - Left out: a name with a word inside a mention of a lexicon actor, or
  *   equal to one of its terms (alias, metonym, adjective, title, exclude),
@@ -35,7 +36,7 @@
  *    or a state noun follows the name or precedes "of" and it ("Ostria's
  *    government", "the government of Ostria");
  * 4. person: he/his/him or she/her/hers refers back to it (the nearest name
- *    before the pronoun, in the same or the previous sentence, not right
+ *    of the same voice before the pronoun, in the same or the previous sentence, not right
  *    after a preposition as in "at Velmora") for at least a quarter of its
  *    occurrences; the pronoun set most often seen is the guess;
  * 5. state: a one-word name ending in -stan, -land or -ia;
@@ -193,7 +194,7 @@ export class NameCounter {
       sentences.map((s) => [s.index, article.text.slice(s.start, s.end)]),
     );
     // Names in text order, covered ones too: a pronoun refers to the nearest.
-    const antecedents: { at: number; sentence: number; key?: string }[] = [];
+    const antecedents: { at: number; sentence: number; voice: Voice; key?: string }[] = [];
     for (const segment of this.#segments(tokens)) {
       const { to, title } = segment;
       let from = segment.from;
@@ -216,18 +217,33 @@ export class NameCounter {
       // A name right after a preposition ("at Velmora", "to Karsk") is a place, not someone
       // a pronoun refers back to.
       const after = tokens[from - 1]?.pos === "ADP" && tokens[from - 1].sentence === first.sentence;
-      antecedents.push({ at: from, sentence: first.sentence, key: after ? undefined : key });
+      antecedents.push({
+        at: from,
+        sentence: first.sentence,
+        voice: first.voice,
+        key: after ? undefined : key,
+      });
     }
-    // Pronouns vote for the nearest name before them (same or previous sentence).
+    // Pronouns vote for the nearest name before them (same or previous sentence of the voice).
+    const previousOfVoice = new Map<number, number>();
+    const lastOfVoice = new Map<Voice, number>();
+    for (const s of sentences) {
+      const prev = lastOfVoice.get(s.voice);
+      if (prev !== undefined) previousOfVoice.set(s.index, prev);
+      lastOfVoice.set(s.voice, s.index);
+    }
     let a = -1;
     tokens.forEach((k, i) => {
       while (a + 1 < antecedents.length && antecedents[a + 1].at < i) a++;
       const set = k.pos === "PRON" ? PERSON_PRONOUNS.get(k.lower) : undefined;
-      if (!set || a < 0) return;
-      const ante = antecedents[a];
-      if (ante.key === undefined || ante.sentence < k.sentence - 1) return;
-      const tally = this.#tallies.get(ante.key)!;
-      tally[set]++;
+      if (!set) return;
+      // The nearest name of the same voice (a quotation between does not count).
+      let b = a;
+      while (b >= 0 && antecedents[b].voice !== k.voice) b--;
+      const ante = antecedents[b];
+      const window = previousOfVoice.get(k.sentence) ?? k.sentence;
+      if (!ante || ante.key === undefined || ante.sentence < window) return;
+      this.#tallies.get(ante.key)![set]++;
     });
   }
 
@@ -306,8 +322,10 @@ export class NameCounter {
       let start = from;
       let title: string | undefined;
       for (let t = from; t <= j; t++) {
-        const isTitle = t < j && SPLITTING_TITLES.has(tokens[t].lower) &&
-          CAPITAL.test(tokens[t].text);
+        // Titles split a run anywhere; other role words ("Analyst", "Union leader") only lead it.
+        const isTitle = t < j && CAPITAL.test(tokens[t].text) &&
+          (SPLITTING_TITLES.has(tokens[t].lower) ||
+            (t === start && PERSON_TITLES.has(tokens[t].lower)));
         if (t < j && !isTitle) continue;
         let a = start;
         let b = t;

@@ -6,7 +6,6 @@
  * @module
  */
 import { InputError } from "../errors.ts";
-import type { Provenance } from "../provenance.ts";
 import { type ArticleRecord, recordOfLine } from "./article_record.ts";
 
 /** What a resumed run keeps of its output. */
