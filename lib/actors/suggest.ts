@@ -149,7 +149,7 @@ const PEOPLE_ENDING = /(?:ians|eans)$/;
  * const counter = new NameCounter((await loadResources()).actors);
  * counter.add({
  *   meta: { id: "a", language: "en", inferred: [] },
- *   text: "Talks\n\nPutin met Finance Minister Ilse Marwen in Astana. She said the talks went well.",
+ *   text: "Talks\n\nPutin met Minister Ilse Marwen in Astana. She said the talks went well.",
  *   origin: "example",
  *   warnings: [],
  * });
