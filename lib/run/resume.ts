@@ -113,6 +113,20 @@ export async function resumeJsonl(path: string, options: ResumeJsonlOptions): Pr
  * the lines there may be kept (call it before any output is rewritten).
  *
  * @throws {InputError} When the provenance file is missing or differs.
+ *
+ * @example
+ * ```ts
+ * import { checkProvenance } from "./resume.ts";
+ * import { rejects } from "node:assert/strict";
+ *
+ * const provenancePath = await Deno.makeTempFile();
+ * await Deno.writeTextFile(provenancePath, '{"a": 1}\n');
+ * await checkProvenance("out.jsonl", { provenance: '{"a": 1}\n', provenancePath });
+ * await rejects(checkProvenance("out.jsonl", { provenance: '{"a": 2}\n', provenancePath }), {
+ *   name: "InputError",
+ *   file: provenancePath,
+ * });
+ * ```
  */
 export async function checkProvenance(
   path: string,
