@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { loadActors } from "./actors/load.ts";
+import { mergeActorFiles } from "./actors/merge.ts";
 import type { ActorLexicon } from "./actors/schema.ts";
 import { InputError } from "./errors.ts";
 import { loadLexicon } from "./lexicon/load.ts";
@@ -46,6 +46,11 @@ export interface LoadResourcesOptions {
   extra?: readonly string[];
   /** Actor lexicon. @default DEFAULT_LEXICONS.actors */
   actors?: string;
+  /**
+   * Actor files whose actors are added to `actors` (an id already in use is
+   * an error naming both files). @default []
+   */
+  addActors?: readonly string[];
   /** Stance lexicon. @default the toolkit's stance.yaml */
   stance?: string;
   /** Reporting-verb lexicon, or false for none. @default the toolkit's reporting_verbs.yaml */
@@ -69,12 +74,13 @@ export interface LoadResourcesOptions {
 export async function loadResources(
   options: LoadResourcesOptions = {},
 ): Promise<AnalysisResources> {
-  const [topics, actors, stance, extra] = await Promise.all([
+  const [topics, actorFiles, stance, extra] = await Promise.all([
     loadLexicon(options.topics ?? DEFAULT_LEXICONS.topics),
-    loadActors(options.actors ?? DEFAULT_LEXICONS.actors),
+    mergeActorFiles(options.actors ?? DEFAULT_LEXICONS.actors, options.addActors ?? []),
     loadStanceLexicons({ stance: options.stance, reporting: options.reporting }),
     Promise.all((options.extra ?? []).map((path) => loadLexicon(path))),
   ]);
+  const actors = actorFiles.lexicon;
   const names = [topics.name, stance.stance.name, stance.reporting?.name];
   for (const [i, lexicon] of extra.entries()) {
     if (names.includes(lexicon.name)) {
@@ -90,7 +96,10 @@ export async function loadResources(
     ...extra.map((lexicon) => lexiconRecord("extra", lexicon)),
     lexiconRecord("stance", stance.stance),
     ...(stance.reporting ? [lexiconRecord("reporting", stance.reporting)] : []),
-    lexiconRecord("actors", actors),
+    // Each actor file with its own hash: the bundled (or replacing) one, then the added ones.
+    ...actorFiles.files.map((f, i) =>
+      lexiconRecord(i === 0 ? "actors" : "actors_added", f.lexicon)
+    ),
     ...Object.entries(SENTIMENT_LEXICON_FILES).map(async ([which, url]) =>
       lexiconRecord(`sentiment_${which}`, await loadLexicon(url.pathname))
     ),

@@ -28,7 +28,12 @@ import { exportFigures } from "../lib/export/figures.ts";
 import { exportTables } from "../lib/export/tables.ts";
 import { reportFigures, reportTables } from "../lib/report/figures.ts";
 import { loadPlotlySource, reportHtml } from "../lib/report/report_html.ts";
-import { loadResources } from "../lib/resources.ts";
+import { InputError } from "../lib/errors.ts";
+import {
+  hasResourceFiles,
+  loadResourceFiles,
+  type ResourceFiles,
+} from "../lib/run/resource_files.ts";
 import { ensureDependencies } from "./ensure_deps.ts";
 import { parameterNames, REPO_ROOT, runNotebook } from "./run_notebooks.ts";
 
@@ -42,6 +47,14 @@ Options:
   --out DIR          output folder (default: out)
   --by FIELD         metadata field to compare groups by (default: outlet)
   --no-notebooks     skip executing the notebooks
+Lexicons (each file is checked before the first article is analysed; the
+notebooks with a resourceFiles parameter get them too):
+  --actors FILE      an actor file that replaces the bundled actors
+  --add-actors FILE  an actor file whose actors are added (repeatable)
+  --topics FILE      a topic lexicon that replaces the bundled topics
+  --lexicon FILE     a further topic-like lexicon (repeatable)
+  --sentiment-lexicon FILE
+                     a sentiment lexicon consulted first (repeatable)
   -h, --help         this text`;
 
 /** Runs the report with command-line arguments; returns the exit code. */
@@ -55,6 +68,11 @@ export async function main(args: string[]): Promise<number> {
         out: { type: "string", short: "o" },
         by: { type: "string" },
         "no-notebooks": { type: "boolean" },
+        actors: { type: "string" },
+        "add-actors": { type: "string", multiple: true },
+        topics: { type: "string" },
+        lexicon: { type: "string", multiple: true },
+        "sentiment-lexicon": { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -81,6 +99,24 @@ export async function main(args: string[]): Promise<number> {
   const byGiven = parsed.values.by !== undefined;
   const by = parsed.values.by ?? "outlet";
   const notebooks = !parsed.values["no-notebooks"];
+  // The researcher's lexicon files, absolute (the notebooks run in their own folder).
+  const v = parsed.values;
+  const abs = (p: string | undefined) => p === undefined ? undefined : resolve(base, p);
+  const resourceFiles: ResourceFiles = {
+    actors: abs(v.actors),
+    addActors: v["add-actors"]?.map((p) => resolve(base, p)),
+    topics: abs(v.topics),
+    lexicons: v.lexicon?.map((p) => resolve(base, p)),
+    sentimentLexicons: v["sentiment-lexicon"]?.map((p) => resolve(base, p)),
+  };
+  let files;
+  try {
+    files = await loadResourceFiles(resourceFiles);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
 
   if (!await ensureDependencies(notebooks ? ["jupyter", "chromium"] : ["chromium"])) return 1;
   const notebookDir = join(REPO_ROOT, "notebooks");
@@ -99,6 +135,9 @@ export async function main(args: string[]): Promise<number> {
         ? { corpusPaths: inputs.map((p) => resolve(Deno.cwd(), p)) }
         : {}),
       ...(byGiven && names.includes("by") ? { by } : {}),
+      ...(hasResourceFiles(resourceFiles) && names.includes("resourceFiles")
+        ? { resourceFiles: JSON.parse(JSON.stringify(resourceFiles)) }
+        : {}),
     };
     return [path, values];
   }));
@@ -109,6 +148,16 @@ export async function main(args: string[]): Promise<number> {
         `note: ${
           own.map((p) => basename(p)).join(", ")
         } run on their own data (no corpusPaths parameter).`,
+      );
+    }
+    const bundled = notebookPaths.filter((p) =>
+      hasResourceFiles(resourceFiles) && !("resourceFiles" in parameters.get(p)!)
+    );
+    if (bundled.length > 0) {
+      console.error(
+        `note: ${
+          bundled.map((p) => basename(p)).join(", ")
+        } use the bundled lexicons (no resourceFiles parameter).`,
       );
     }
     // Two at a time (this machine class has two cores).
@@ -139,8 +188,8 @@ export async function main(args: string[]): Promise<number> {
   };
 
   const corpus = await loadCorpus(inputs);
-  const resources = await loadResources();
-  const doc = analyzeCorpus(corpus, resources);
+  const resources = files.resources;
+  const doc = analyzeCorpus(corpus, resources, files.analyze);
   for (const f of doc.failures) console.error(`failed: ${f.input}: ${f.reason}`);
   if (doc.articles.length === 0) {
     console.error("No article could be analysed; nothing to report.");

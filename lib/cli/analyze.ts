@@ -10,14 +10,16 @@
 import { parseArgs } from "node:util";
 import { provenanceOf } from "../analyze.ts";
 import { type AnalysedArticle, ANALYSIS_FORMAT, type AnalysisDocument } from "../analysis.ts";
-import type { Failure } from "../corpus/corpus.ts";
+import type { CorpusItem, Failure } from "../corpus/corpus.ts";
 import { streamCorpus } from "../corpus/stream_corpus.ts";
-import { loadResources } from "../resources.ts";
+import { InputError } from "../errors.ts";
 import { analyzeStream, defaultWorkers } from "../run/analyze_stream.ts";
 import { inputBytes } from "../run/input_bytes.ts";
 import { LineWriter } from "../run/line_writer.ts";
 import { Progress } from "../run/progress.ts";
 import { TablesWriter } from "../run/tables_writer.ts";
+import { loadResourceFiles } from "../run/resource_files.ts";
+import { checkProvenance, type KeptOutput, resumeJsonl } from "../run/resume.ts";
 
 const USAGE = `Usage: deno task analyze <paths...> [options]
 
@@ -35,6 +37,21 @@ Output:
                       the article id: {"provenance": {...}, "topics": [...],
                       "stance": [...], "actors": [...]}
   --errors FILE       one JSON line {"input", "reason"} per input that failed
+  --resume            with --jsonl: keep the complete lines already in FILE (a
+                      partial last line is dropped and redone), skip their
+                      articles and append the rest; the outputs end as an
+                      uninterrupted run's would. Needs the same lexicons and
+                      options as the run that wrote FILE.
+Lexicons (each file is checked before the first article is analysed):
+  --actors FILE       an actor file that replaces the bundled actors
+  --add-actors FILE   an actor file whose actors are added (repeatable); an id
+                      that is already used is an error
+  --topics FILE       a topic lexicon that replaces the bundled topics
+  --lexicon FILE      a further topic-like lexicon, measured like the topics
+                      (repeatable)
+  --sentiment-lexicon FILE
+                      a sentiment lexicon consulted before the bundled ones
+                      (repeatable)
 Options:
   --workers N         worker threads (default: the number of cores, ${defaultWorkers()} here;
                       0 analyses on the main thread)
@@ -62,6 +79,12 @@ export async function main(args: string[]): Promise<number> {
         jsonl: { type: "string" },
         tables: { type: "string" },
         errors: { type: "string" },
+        resume: { type: "boolean" },
+        actors: { type: "string" },
+        "add-actors": { type: "string", multiple: true },
+        topics: { type: "string" },
+        lexicon: { type: "string", multiple: true },
+        "sentiment-lexicon": { type: "string", multiple: true },
         workers: { type: "string" },
         "text-column": { type: "string" },
         "id-field": { type: "string" },
@@ -86,6 +109,9 @@ export async function main(args: string[]): Promise<number> {
   if (v.out !== undefined && v.jsonl !== undefined) {
     return usage("Give --out (one document) or --jsonl (a stream), not both.");
   }
+  if (v.resume && v.jsonl === undefined) {
+    return usage("--resume continues a --jsonl output: give --jsonl FILE.");
+  }
   const workers = v.workers === undefined ? defaultWorkers() : Number(v.workers);
   if (!Number.isInteger(workers) || workers < 0) {
     return usage(`--workers: expected a whole number >= 0, found "${v.workers}".`);
@@ -95,22 +121,77 @@ export async function main(args: string[]): Promise<number> {
     return usage(`--max-article-mb: expected a positive number, found "${v["max-article-mb"]}".`);
   }
 
+  // The lexicons first: a bad file stops the run before any article is read.
+  let files;
+  try {
+    files = await loadResourceFiles({
+      actors: v.actors,
+      addActors: v["add-actors"],
+      topics: v.topics,
+      lexicons: v.lexicon,
+      sentimentLexicons: v["sentiment-lexicon"],
+    });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
+  const analyze = files.analyze;
   const paths = parsed.positionals;
-  const items = streamCorpus(paths, {
-    textColumn: v["text-column"],
-    idField: v["id-field"],
-    maxArticleBytes: Math.round(maxMb * 1024 * 1024),
-  });
   const progress = new Progress({ totalBytes: await inputBytes(paths) });
   // What made the numbers: the same record the workers' settings give.
-  const provenance = provenanceOf(await loadResources());
-  const jsonl = v.jsonl === undefined ? undefined : await LineWriter.create(v.jsonl);
-  if (v.jsonl !== undefined) {
-    await Deno.writeTextFile(provenancePath(v.jsonl), JSON.stringify(provenance, null, 2) + "\n");
+  const provenance = provenanceOf(files.resources, analyze);
+  const provenanceText = JSON.stringify(provenance, null, 2) + "\n";
+  if (v.resume && v.jsonl !== undefined && await exists(v.jsonl)) {
+    // Before any output is rewritten: the kept lines must come from the same settings.
+    try {
+      await checkProvenance(v.jsonl, {
+        provenance: provenanceText,
+        provenancePath: provenancePath(v.jsonl),
+      });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      console.error(e.message);
+      return 2;
+    }
   }
   const tables = v.tables === undefined
     ? undefined
     : await TablesWriter.create(v.tables, provenance);
+  let kept: KeptOutput | undefined;
+  if (v.resume && v.jsonl !== undefined) {
+    try {
+      kept = await resumeJsonl(v.jsonl, {
+        provenance: provenanceText,
+        provenancePath: provenancePath(v.jsonl),
+        onRecord: (record) => tables?.add(record),
+      });
+    } catch (e) {
+      await tables?.close();
+      if (!(e instanceof InputError)) throw e;
+      console.error(e.message);
+      return 2;
+    }
+    console.error(
+      `resume: kept ${kept.lines} lines of ${v.jsonl}` +
+        (kept.dropped > 0 ? `, dropped a partial last line (${kept.dropped} bytes)` : ""),
+    );
+  }
+  const skip = kept?.ids;
+  const items = skipArticles(
+    streamCorpus(paths, {
+      textColumn: v["text-column"],
+      idField: v["id-field"],
+      maxArticleBytes: Math.round(maxMb * 1024 * 1024),
+    }),
+    skip,
+  );
+  const jsonl = v.jsonl === undefined
+    ? undefined
+    : kept
+    ? await LineWriter.append(v.jsonl)
+    : await LineWriter.create(v.jsonl);
+  if (v.jsonl !== undefined) await Deno.writeTextFile(provenancePath(v.jsonl), provenanceText);
   const errors = v.errors === undefined ? undefined : await LineWriter.create(v.errors);
   const articles: AnalysedArticle[] = [];
   const failures: Failure[] = [];
@@ -119,7 +200,13 @@ export async function main(args: string[]): Promise<number> {
   let failed = 0;
   let warned = 0;
   let bytes = 0;
-  for await (const item of analyzeStream(items, { workers })) {
+  for await (
+    const item of analyzeStream(items, {
+      workers,
+      resources: files.load,
+      analyze,
+    })
+  ) {
     if ("note" in item) {
       notes.push(item.note);
       continue;
@@ -159,6 +246,7 @@ export async function main(args: string[]): Promise<number> {
     } else await Deno.stdout.write(new TextEncoder().encode(json));
   }
   report({ analysed, failed, warned, failures, notes, errorsFile: v.errors });
+  const keptLines = kept?.lines ?? 0;
   const outputs = [
     v.out,
     v.jsonl,
@@ -166,10 +254,31 @@ export async function main(args: string[]): Promise<number> {
     v.tables,
   ].filter((x) => x !== undefined);
   console.error(
-    `read ${analysed + failed}, analysed ${analysed}, failed ${failed}` +
+    (keptLines > 0 ? `kept ${keptLines} articles from the earlier run; ` : "") +
+      `read ${analysed + failed}, analysed ${analysed}, failed ${failed}` +
       (outputs.length > 0 ? ` → ${outputs.join(", ")}` : ""),
   );
-  return analysed === 0 ? 1 : 0;
+  return analysed + keptLines === 0 ? 1 : 0;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The corpus without the articles whose ids are in `skip` (kept from an earlier run). */
+async function* skipArticles(
+  items: AsyncIterable<CorpusItem>,
+  skip: ReadonlySet<string> | undefined,
+): AsyncGenerator<CorpusItem> {
+  for await (const item of items) {
+    if (skip && "article" in item && skip.has(item.article.meta.id)) continue;
+    yield item;
+  }
 }
 
 function report(r: {

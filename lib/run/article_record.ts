@@ -6,6 +6,7 @@
  * @module
  */
 import type { Article } from "../article.ts";
+import type { AnalysedArticle } from "../analysis.ts";
 import { analyzeArticle, type AnalyzeOptions } from "../analyze.ts";
 import type { AnalysisResources } from "../resources.ts";
 
@@ -54,12 +55,43 @@ export function articleRecord(
   options: AnalyzeOptions = {},
 ): ArticleRecord {
   const analysed = analyzeArticle(article, resources, options);
+  return recordOf(analysed, JSON.stringify(analysed));
+}
+
+/**
+ * The record of an article analysed before, from its JSON line: a resumed
+ * run rebuilds the table rows of the lines it keeps this way, byte for byte
+ * as the first run wrote them.
+ *
+ * @param json One line of a JSONL output, without its line break.
+ * @returns The record; `json` is kept as it is.
+ *
+ * @example The same record as the analysis gave
+ * ```ts
+ * import { articleRecord, recordOfLine } from "./article_record.ts";
+ * import { loadResources } from "../resources.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const r = articleRecord({
+ *   meta: { id: "a", language: "en", inferred: [] },
+ *   text: "Gas talks\n\nPutin met Tokayev to discuss a gas pipeline.",
+ *   origin: "example",
+ *   warnings: [],
+ * }, await loadResources(), { resamples: 100 });
+ * deepStrictEqual(recordOfLine(r.json), r);
+ * ```
+ */
+export function recordOfLine(json: string): ArticleRecord {
+  return recordOf(JSON.parse(json) as AnalysedArticle, json);
+}
+
+function recordOf(analysed: AnalysedArticle, json: string): ArticleRecord {
   const id = analysed.id;
   const row = (r: object) =>
     JSON.stringify("article" in r && r.article !== undefined ? r : { article: id, ...r });
   return {
     id,
-    json: JSON.stringify(analysed),
+    json,
     tables: {
       topics: analysed.topics.map(row),
       stance: analysed.stance.map(row),

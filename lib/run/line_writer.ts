@@ -46,6 +46,18 @@ export class LineWriter {
     return new LineWriter(file, bufferChars);
   }
 
+  /**
+   * Opens the file to add to its end (created if missing): a resumed run
+   * appends to the lines it kept.
+   *
+   * @param path The file.
+   * @param bufferChars Characters gathered before a write. @default 1 Mi
+   */
+  static async append(path: string, bufferChars = 1024 * 1024): Promise<LineWriter> {
+    const file = await Deno.open(path, { write: true, create: true, append: true });
+    return new LineWriter(file, bufferChars);
+  }
+
   /** Adds text as it is. */
   async text(text: string): Promise<void> {
     this.#parts.push(text);
