@@ -1,5 +1,5 @@
 /**
- * `deno task report [paths...] [--out DIR] [--by FIELD]`: the main job.
+ * `deno task report [paths...] [--out DIR] [--by FIELD] [--benchmarks DIR]`: the main job.
  * Analyses the articles (default: the bundled `data/corpus`), compares the
  * groups, and writes into DIR (default `out/`):
  *
@@ -41,6 +41,9 @@ the HTML report, figures, tables, JSON and executed notebooks.
 Options:
   --out DIR          output folder (default: out)
   --by FIELD         metadata field to compare groups by (default: outlet)
+  --benchmarks DIR   the benchmark folder for notebook 03 (default: the variable
+                     FRAMING_BENCHMARKS, else shared/benchmarks beside the
+                     repository; without one, 03 says which validations it skipped)
   --no-notebooks     skip executing the notebooks
   --notebook NAME    execute only this notebook (repeatable; a name's start,
                      e.g. 01 or 01_compare_articles)
@@ -57,6 +60,7 @@ export async function main(args: string[]): Promise<number> {
         out: { type: "string", short: "o" },
         by: { type: "string" },
         "no-notebooks": { type: "boolean" },
+        benchmarks: { type: "string" },
         notebook: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
@@ -85,6 +89,7 @@ export async function main(args: string[]): Promise<number> {
   const by = parsed.values.by ?? "outlet";
   const notebooks = !parsed.values["no-notebooks"];
   const only = parsed.values.notebook ?? [];
+  const benchmarks = parsed.values.benchmarks;
 
   const corpus = await loadCorpus(inputs);
   if (byGiven) {
@@ -121,6 +126,9 @@ export async function main(args: string[]): Promise<number> {
         ? { corpusPaths: inputs.map((p) => resolve(Deno.cwd(), p)) }
         : {}),
       ...(byGiven && names.includes("by") ? { by } : {}),
+      ...(benchmarks !== undefined && names.includes("benchmarks")
+        ? { benchmarks: resolve(base, benchmarks) }
+        : {}),
     };
     return [path, values];
   }));
