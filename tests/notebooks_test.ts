@@ -350,6 +350,58 @@ for (const name of notebooks) {
   });
 }
 
+Deno.test({
+  name:
+    "runNotebook() runs every validation of 03_validate.ipynb on a benchmark folder of fixtures",
+  ignore: !jupyter && !ci,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    ok(jupyter, "CI=true and `jupyter nbconvert` is missing: tools/ensure_deps.ts installs it");
+    // Small files written for the tests, in the benchmark folder's layout: the notebook's
+    // code path with data runs everywhere, without reading any reporting part.
+    const bench = await Deno.makeTempDir({ prefix: "notebooks_test_bench_" });
+    const outDir = await Deno.makeTempDir({ prefix: "notebooks_test_" });
+    const fixture: Record<string, string> = {
+      "nyt-even": "validate/sentences_even.tsv",
+      "newsmtsc-rw-test": "validate/targets.jsonl",
+      "newsmtsc-mt-test": "validate/targets.jsonl",
+      "sfu-hedges": "stance/cues.jsonl",
+    };
+    try {
+      for (const part of REPORTING_PARTS) {
+        await Deno.mkdir(join(bench, part.file, ".."), { recursive: true });
+        await Deno.copyFile(
+          join(REPO_ROOT, "tests", "fixtures", fixture[part.id]),
+          join(bench, part.file),
+        );
+      }
+      const run = await runNotebook(join(notebooksDir, "03_validate.ipynb"), {
+        outDir,
+        parameters: { benchmarks: bench },
+      });
+      deepStrictEqual(run.problems, []);
+      const [headline] = outputsWithMime(run.notebook, "application/json").slice(-1);
+      const h = headline.content as {
+        skipped: string[];
+        sentences: { n: number };
+        targets: Record<string, { n: number }>;
+        hedges: { n: number };
+        bars: unknown[];
+      };
+      deepStrictEqual(h.skipped, []);
+      strictEqual(h.sentences.n, 8, "the even-article rows of the fixture");
+      deepStrictEqual(Object.values(h.targets).map((t) => t.n), [3, 3]);
+      strictEqual(h.hedges.n, 5);
+      strictEqual(h.bars.length, 3);
+      strictEqual(outputsWithMime(run.notebook, PLOTLY_MIME).length, 2);
+    } finally {
+      await Deno.remove(bench, { recursive: true });
+      await Deno.remove(outDir, { recursive: true });
+    }
+  },
+});
+
 Deno.test("notebookProblems() reports error outputs and stderr that mentions an error", () => {
   const nb: Notebook = {
     nbformat: 4,
