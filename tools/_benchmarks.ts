@@ -15,6 +15,16 @@ import { benchmarksDir } from "../lib/validate/benchmarks_dir.ts";
  * @param given The `--benchmarks` value, if any.
  * @param tool The tool's name, for the message.
  * @returns The absolute folder.
+ *
+ * @example
+ * ```ts
+ * import { benchmarksOrExit } from "./_benchmarks.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const tmp = Deno.makeTempDirSync();
+ * strictEqual(benchmarksOrExit(tmp, "example"), tmp);
+ * Deno.removeSync(tmp);
+ * ```
  */
 export function benchmarksOrExit(given: string | undefined, tool: string): string {
   // `deno task` runs in the repository root; a relative path is the caller's.

@@ -10,6 +10,12 @@
 import { type ComparableArticle, compareGroups, type Comparison } from "./compare_groups.ts";
 import type { CompareGroupsOptions } from "./compare_groups.ts";
 
+/** Anything with metadata, such as a read or an analysed article. */
+export interface WithMeta {
+  /** The article's metadata fields. */
+  meta: Readonly<Record<string, unknown>>;
+}
+
 /** The result of {@linkcode compareCorpus}. */
 export interface CorpusComparison {
   /** The comparison, or `null` when there is nothing to compare (fewer than two articles). */
@@ -42,10 +48,10 @@ export interface CorpusComparison {
  * ]), ["id", "outlet"]);
  * ```
  */
-export function metadataFields(articles: readonly Pick<ComparableArticle, "meta">[]): string[] {
+export function metadataFields(articles: readonly WithMeta[]): string[] {
   const fields = new Set<string>();
   for (const a of articles) {
-    for (const [key, value] of Object.entries(a.meta as Record<string, unknown>)) {
+    for (const [key, value] of Object.entries(a.meta)) {
       if (key !== "inferred" && hasValue(value)) fields.add(key);
     }
   }
@@ -66,14 +72,11 @@ export function metadataFields(articles: readonly Pick<ComparableArticle, "meta"
  *
  * const articles = [{ meta: { id: "a", outlet: "X" } }];
  * checkGroupingField(articles, "outlet");
- * throws(() => checkGroupingField(articles, "outlett"), /fields that exist: id, outlet/);
+ * throws(() => checkGroupingField(articles, "outlett"), /fields that exist are: id, outlet/);
  * ```
  */
-export function checkGroupingField(
-  articles: readonly Pick<ComparableArticle, "meta">[],
-  by: string,
-): void {
-  if (articles.some((a) => hasValue((a.meta as Record<string, unknown>)[by]))) return;
+export function checkGroupingField(articles: readonly WithMeta[], by: string): void {
+  if (articles.some((a) => hasValue(a.meta[by]))) return;
   throw new RangeError(
     `Cannot group by "${by}": no article has that field; the fields that exist are: ${
       metadataFields(articles).join(", ")

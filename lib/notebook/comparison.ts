@@ -42,8 +42,9 @@ export function comparisonRows(
   table: DifferenceRow["table"],
 ): DifferenceRow[] {
   if (comparison === null) return [];
+  const size = (r: DifferenceRow) => r.difference === null ? -1 : Math.abs(r.difference);
   return comparison.rows.filter((r) => r.table === table)
-    .sort((a, b) => Math.abs(b.difference ?? -1) - Math.abs(a.difference ?? -1));
+    .sort((a, b) => size(b) - size(a));
 }
 
 /**
@@ -89,7 +90,25 @@ export function comparedDisplay(compared: CorpusComparison): Displayable {
  * @param comparison The comparison (for its unit).
  * @param caption What the values are.
  * @returns A value the Deno kernel displays.
- */
+ *
+ * @example
+ * ```ts
+ * import { comparisonTable } from "./comparison.ts";
+ * import type { DifferenceRow } from "../compare/compare_groups.ts";
+ * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const row: DifferenceRow = {
+ *   table: "topics", feature: "energy", voice: "body", measure: "per 1,000 words",
+ *   groupA: "X", groupB: "Y", valueA: 4, valueB: 1, ciA: [2, 6], ciB: [0, 2], difference: 3,
+ *   ci: [1, 5], p: 0.01, q: 0.02, unitsA: 40, unitsB: 30, evidenceA: [], evidenceB: [],
+ *   evidenceCountA: 3, evidenceCountB: 1,
+ * };
+ * const html = String(comparisonTable([row], { unit: "Sentences resampled." }, "Compared: topics.")
+ *   [JUPYTER_DISPLAY]()["text/html"]);
+ * ok(html.includes("<caption>Compared: topics. Sentences resampled.</caption>"));
+ * ok(html.includes("<td>X</td>") && html.includes("[1.000, 5.000]"));
+ * ``` */
 export function comparisonTable(
   rows: readonly DifferenceRow[],
   comparison: Pick<Comparison, "unit">,
@@ -138,7 +157,18 @@ export function comparisonTable(
  *
  * @param rows Actor rows whose difference is `null`.
  * @returns A value the Deno kernel displays.
- */
+ *
+ * @example
+ * ```ts
+ * import { namedOnceTable } from "./comparison.ts";
+ * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const row = { feature: "china", groupA: "X", groupB: "Y", valueA: null, valueB: -0.2,
+ *   evidenceCountA: 0, evidenceCountB: 2 } as never;
+ * const text = String(namedOnceTable([row])[JUPYTER_DISPLAY]()["text/plain"]);
+ * ok(text.includes("china\tY\tX\t2\t-0.200"));
+ * ``` */
 export function namedOnceTable(rows: readonly DifferenceRow[]): Displayable {
   return displayTable({
     columns: ["actor", "named only by", "not by", "sentences", "mean score per mention"],
@@ -158,7 +188,23 @@ export function namedOnceTable(rows: readonly DifferenceRow[]): Displayable {
  * @param analysis The analysis the comparison was made from.
  * @param perSide Sentences per side.
  * @returns A value the Deno kernel displays.
- */
+ *
+ * @example
+ * ```ts
+ * import { evidenceDisplay } from "./comparison.ts";
+ * import type { DifferenceRow } from "../compare/compare_groups.ts";
+ * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const row: DifferenceRow = {
+ *   table: "topics", feature: "energy", voice: "body", measure: "per 1,000 words",
+ *   groupA: "X", groupB: "Y", valueA: 4, valueB: 1, ciA: [2, 6], ciB: [0, 2], difference: 3,
+ *   ci: [1, 5], p: 0.01, q: 0.02, unitsA: 40, unitsB: 30, evidenceA: [], evidenceB: [],
+ *   evidenceCountA: 3, evidenceCountB: 1,
+ * };
+ * const shown = evidenceDisplay(row, { articles: [] }, 2)[JUPYTER_DISPLAY]();
+ * ok(String(shown["text/html"]).includes('Evidence for topics "energy" (X against Y)'));
+ * ``` */
 export function evidenceDisplay(
   row: DifferenceRow,
   analysis: Pick<AnalysisDocument, "articles">,
@@ -186,7 +232,17 @@ export function evidenceDisplay(
  * @param comparison The comparison.
  * @param pair The pair, as in `comparison.pairs`.
  * @returns The rows of that pair.
- */
+ *
+ * @example
+ * ```ts
+ * import { keynessOfPair } from "./comparison.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const k = (groupA: string, term: string) =>
+ *   ({ term, groupA, groupB: "rest", countA: 1, countB: 0, z: 2, g2: 3 }) as never;
+ * const rows = keynessOfPair({ voice: "body", keyness: [k("A", "dam"), k("B", "loan")] }, ["B", "rest"]);
+ * deepStrictEqual(rows.map((r) => [r.term, r.voice]), [["loan", "body"]]);
+ * ``` */
 export function keynessOfPair(
   comparison: Pick<Comparison, "keyness" | "voice">,
   pair: readonly [string, string],
@@ -202,7 +258,20 @@ export function keynessOfPair(
  * @param comparison The comparison.
  * @param top Words per side.
  * @returns A value the Deno kernel displays.
- */
+ *
+ * @example
+ * ```ts
+ * import { keynessTopTable } from "./comparison.ts";
+ * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const k = (term: string, z: number) =>
+ *   ({ term, groupA: "A", groupB: "B", countA: 3, countB: 1, z, g2: 1 }) as never;
+ * const comparison = { pairs: [["A", "B"]], voice: "body", keyness: [k("dam", 2.5), k("loan", -3)],
+ *   method: { keyness: "Log-odds." } } as never;
+ * const text = String(keynessTopTable(comparison, 1)[JUPYTER_DISPLAY]()["text/plain"]);
+ * ok(text.includes("A against B\tA\tdam") && text.includes("A against B\tB\tloan"));
+ * ``` */
 export function keynessTopTable(comparison: Comparison, top: number): Displayable {
   const values = comparison.pairs.flatMap((pair) => {
     const rows = keynessOfPair(comparison, pair);
@@ -244,7 +313,17 @@ export interface ComparisonHeadlineOptions {
  * @param compared The result of `compareCorpus`.
  * @param options The voice and the evidence shown per side.
  * @returns A JSON-ready object.
- */
+ *
+ * @example
+ * ```ts
+ * import { comparisonHeadline } from "./comparison.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const h = comparisonHeadline({ articles: [], failures: [] } as never, {
+ *   comparison: null, requested: "outlet", by: "outlet", statement: "Nothing.", notes: [],
+ * });
+ * deepStrictEqual([h.articles, h.groups, h.unit, h.topTopics], [0, [], null, []]);
+ * ``` */
 export function comparisonHeadline(
   analysis: AnalysisDocument,
   compared: CorpusComparison,
