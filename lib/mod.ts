@@ -26,6 +26,7 @@ export * from "./compare/resample.ts";
 export { BACKGROUND_SOURCE, backgroundFrequencies } from "./compare/background.ts";
 export * from "./resources.ts";
 export * from "./compare/compare_groups.ts";
+export * from "./compare/compare_corpus.ts";
 // Lexicons, matching and metrics.
 export * from "./lexicon/schema.ts";
 export * from "./lexicon/hit.ts";

@@ -17,6 +17,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { benchmarksOrExit } from "./_benchmarks.ts";
 import {
   filterRows,
   parseRatedTexts,
@@ -27,9 +28,9 @@ import { parseTargets, validateTargets } from "../lib/validate/targets.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
-  options: { benchmarks: { type: "string", default: "/work/shared/benchmarks" } },
+  options: { benchmarks: { type: "string" } },
 });
-const dir = values.benchmarks;
+const dir = benchmarksOrExit(values.benchmarks, "eval");
 
 function sentences(name: string, rows: RowFilter) {
   const file = `${dir}/vader/${name}_GroundTruth.txt`;

@@ -7,12 +7,13 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { benchmarksOrExit } from "./_benchmarks.ts";
 import { parseRoleData, selectRoleData, validateRoles } from "../lib/validate/roles.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
   options: {
-    benchmarks: { type: "string", default: "/work/shared/benchmarks" },
+    benchmarks: { type: "string" },
     part: { type: "string", default: "even" },
     match: { type: "string", default: "head" },
     "neutral-band": { type: "string", default: "0" },
@@ -33,7 +34,9 @@ if (!(band >= 0)) {
     `Cannot use --neutral-band ${JSON.stringify(values["neutral-band"])}: expected a number >= 0`,
   );
 }
-const dir = `${values.benchmarks}/framing/narrative_frames_frermann2023`;
+const dir = `${
+  benchmarksOrExit(values.benchmarks, "eval:roles")
+}/framing/narrative_frames_frermann2023`;
 const files = {
   articles: `${dir}/articles_metadata.tsv`,
   roles: `${dir}/role_and_frame_annoations.tsv`,

@@ -26,6 +26,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { benchmarksOrExit } from "./_benchmarks.ts";
 import { filterRows, parseRatedTexts } from "../lib/validate/sentences.ts";
 import { tokenizeText } from "../lib/tokenize.ts";
 import { indexLexicon, sentimentLexicon } from "../lib/sentiment/lexicons.ts";
@@ -37,7 +38,7 @@ import { pearson } from "../lib/stats/agreement.ts";
 const { values } = parseArgs({
   args: Deno.args,
   options: {
-    benchmarks: { type: "string", default: "/work/shared/benchmarks" },
+    benchmarks: { type: "string" },
     write: { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
     "min-count": { type: "string", default: "5" },
@@ -46,7 +47,7 @@ const { values } = parseArgs({
     alpha: { type: "string", default: "15" },
   },
 });
-const dir = values.benchmarks;
+const dir = benchmarksOrExit(values.benchmarks, "fit:sentiment");
 
 interface Row {
   y: number;

@@ -25,6 +25,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { benchmarksOrExit } from "./_benchmarks.ts";
 import { type LabelledTarget, parseTargets } from "../lib/validate/targets.ts";
 import { tokenizeText } from "../lib/tokenize.ts";
 import { fittedLexicons } from "../lib/sentiment/lexicons.ts";
@@ -35,7 +36,7 @@ import { macroF1 } from "../lib/stats/agreement.ts";
 const { values } = parseArgs({
   args: Deno.args,
   options: {
-    benchmarks: { type: "string", default: "/work/shared/benchmarks" },
+    benchmarks: { type: "string" },
     quick: { type: "boolean", default: false },
     "no-fitted": { type: "boolean", default: false },
     rules: { type: "boolean", default: false },
@@ -45,7 +46,7 @@ const { values } = parseArgs({
     "no-added": { type: "boolean", default: false },
   },
 });
-const dir = values.benchmarks;
+const dir = benchmarksOrExit(values.benchmarks, "fit_span_model");
 
 export const PLACES = ["span", "clause", "target", "comma", "strong", "sentence"] as const;
 const LABELS = ["negative", "neutral", "positive"] as const;

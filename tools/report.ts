@@ -1,5 +1,5 @@
 /**
- * `deno task report [paths...] [--out DIR] [--by FIELD]`: the main job.
+ * `deno task report [paths...] [--out DIR] [--by FIELD] [--benchmarks DIR]`: the main job.
  * Analyses the articles (default: the bundled `data/corpus`), compares the
  * groups, and writes into DIR (default `out/`):
  *
@@ -21,7 +21,7 @@ import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { analyzeCorpus } from "../lib/analyze.ts";
 import { BACKGROUND_SOURCE, backgroundFrequencies } from "../lib/compare/background.ts";
-import { compareGroups, type Comparison } from "../lib/compare/compare_groups.ts";
+import { checkGroupingField, compareCorpus } from "../lib/compare/compare_corpus.ts";
 import { loadCorpus } from "../lib/corpus/load_corpus.ts";
 import { launchFigureBrowser } from "../lib/export/browser.ts";
 import { exportFigures } from "../lib/export/figures.ts";
@@ -46,7 +46,12 @@ the HTML report, figures, tables, JSON and executed notebooks.
 Options:
   --out DIR          output folder (default: out)
   --by FIELD         metadata field to compare groups by (default: outlet)
+  --benchmarks DIR   the benchmark folder for notebook 03 (default: the variable
+                     FRAMING_BENCHMARKS, else shared/benchmarks beside the
+                     repository; without one, 03 says which validations it skipped)
   --no-notebooks     skip executing the notebooks
+  --notebook NAME    execute only this notebook (repeatable; a name's start,
+                     e.g. 01 or 01_compare_articles)
 Lexicons (each file is checked before the first article is analysed; the
 notebooks with a resourceFiles parameter get them too):
   --actors FILE      an actor file that replaces the bundled actors
@@ -73,6 +78,8 @@ export async function main(args: string[]): Promise<number> {
         topics: { type: "string" },
         lexicon: { type: "string", multiple: true },
         "sentiment-lexicon": { type: "string", multiple: true },
+        benchmarks: { type: "string" },
+        notebook: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -117,15 +124,35 @@ export async function main(args: string[]): Promise<number> {
     console.error(e.message);
     return 2;
   }
+  const only = parsed.values.notebook ?? [];
+  const benchmarks = parsed.values.benchmarks;
+
+  const corpus = await loadCorpus(inputs);
+  if (byGiven) {
+    // A field that no article has is a mistake in the command, not a shape of the corpus.
+    try {
+      checkGroupingField(corpus.articles, by);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      console.error(e.message);
+      return 2;
+    }
+  }
 
   if (!await ensureDependencies(notebooks ? ["jupyter", "chromium"] : ["chromium"])) return 1;
   const notebookDir = join(REPO_ROOT, "notebooks");
   const notebookPaths = notebooks
     ? [...Deno.readDirSync(notebookDir)]
       .filter((e) => e.isFile && e.name.endsWith(".ipynb"))
+      .filter((e) => only.length === 0 || only.some((n) => e.name.startsWith(n)))
       .map((e) => join(notebookDir, e.name))
       .sort()
     : [];
+  const unmatched = only.filter((n) => !notebookPaths.some((p) => basename(p).startsWith(n)));
+  if (unmatched.length > 0) {
+    console.error(`--notebook ${unmatched.join(", ")}: no notebook in notebooks/ starts so.`);
+    return 2;
+  }
   // The notebooks that take the articles (`corpusPaths`) and the grouping
   // field (`by`) as parameters run on the report's; the others on their own.
   const parameters = new Map(notebookPaths.map((path) => {
@@ -137,6 +164,9 @@ export async function main(args: string[]): Promise<number> {
       ...(byGiven && names.includes("by") ? { by } : {}),
       ...(hasResourceFiles(resourceFiles) && names.includes("resourceFiles")
         ? { resourceFiles: JSON.parse(JSON.stringify(resourceFiles)) }
+        : {}),
+      ...(benchmarks !== undefined && names.includes("benchmarks")
+        ? { benchmarks: resolve(base, benchmarks) }
         : {}),
     };
     return [path, values];
@@ -187,7 +217,6 @@ export async function main(args: string[]): Promise<number> {
     written.push(path);
   };
 
-  const corpus = await loadCorpus(inputs);
   const resources = files.resources;
   const doc = analyzeCorpus(corpus, resources, files.analyze);
   for (const f of doc.failures) console.error(`failed: ${f.input}: ${f.reason}`);
@@ -207,21 +236,11 @@ export async function main(args: string[]): Promise<number> {
   }
 
   async function reportFiles() {
-    const runNotes: string[] = [];
-    let comparison: Comparison | undefined;
     const prior = await backgroundFrequencies();
-    const compare = (field: string) =>
-      compareGroups(doc.articles, { by: field, voice: "body", prior });
-    try {
-      comparison = compare(by);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      // Without --by, articles that share one outlet (or have none) are compared one by one.
-      if (!byGiven && doc.articles.length >= 2) {
-        runNotes.push(`${e.message}: compared by article id instead`);
-        comparison = compare("id");
-      } else runNotes.push(`comparison skipped: ${e.message}`);
-    }
+    // One article: no comparison; one group: articles compared by id; each with a note.
+    const compared = compareCorpus(doc.articles, { by, voice: "body", prior });
+    const comparison = compared.comparison ?? undefined;
+    const runNotes: string[] = [compared.statement.replaceAll("**", ""), ...compared.notes];
     if (comparison) {
       await write(join(out, "comparison.json"), JSON.stringify(comparison, null, 2) + "\n");
     }
@@ -246,6 +265,7 @@ export async function main(args: string[]): Promise<number> {
     const html = reportHtml({
       doc,
       comparison,
+      compared,
       figures,
       extra: comparison ? { "keyness prior": BACKGROUND_SOURCE } : {},
       notes: runNotes,

@@ -35,6 +35,12 @@ export interface ReportInput {
   doc: AnalysisDocument;
   /** The group comparison, if one could be made. */
   comparison?: Comparison;
+  /**
+   * What was compared with what (or why nothing was), and the fallbacks taken
+   * (`compareCorpus`'s statement and notes); shown at the top of the comparison.
+   * @default none
+   */
+  compared?: { statement: string; notes: readonly string[] };
   /** Figures, in the order shown. */
   figures: readonly ReportFigure[];
   /** What made the numbers. @default doc.provenance */
@@ -132,9 +138,10 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
     [
       "comparison",
       "Comparison",
-      comparison
+      comparedStatement(input.compared) +
+      (comparison
         ? comparisonSection(comparison, ctx)
-        : "<p>No comparison was made (see notes).</p>",
+        : "<p>No comparison was made (see notes).</p>"),
     ],
     [
       "keyness",
@@ -320,6 +327,16 @@ function unitStatement(c: Comparison): string {
   return `<p class="unit"><b>What was resampled:</b> ${h(c.unit)} ${h(c.method.resamples)} ` +
     `resamples, seed ${h(c.method.seed)}, ${h(Math.round(c.method.level * 100))}% intervals; ` +
     `q-values are Benjamini–Hochberg within each table.</p>`;
+}
+
+/** The statement of what was compared, with its notes (its Markdown bold and code marks kept). */
+function comparedStatement(compared: ReportInput["compared"]): string {
+  if (!compared) return "";
+  const strong = (text: string) =>
+    h(text).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
+      .replace(/`([^`]+)`/g, "<code>$1</code>");
+  const notes = compared.notes.map((n) => `<li>${strong(n)}</li>`).join("");
+  return `<p class="compared">${strong(compared.statement)}</p>${notes ? `<ul>${notes}</ul>` : ""}`;
 }
 
 function comparisonSection(c: Comparison, ctx: Ctx): string {
