@@ -28,6 +28,7 @@ import type { z } from "zod";
 import { resolveSentimentOptions, sentenceSentiment } from "./sentiment/sentence_sentiment.ts";
 import { resolveSpanSentimentOptions, spanSentiment } from "./sentiment/span_sentiment.ts";
 import { sentimentLexiconFileRecord } from "./sentiment/lexicons.ts";
+import { loadTargetModel, targetModelRecord } from "./sentiment/target_model.ts";
 import { findStance, SCARE_QUOTE } from "./stance/find.ts";
 import type { Sentence, Token } from "./token.ts";
 import { LANGUAGE_MODEL, tokenizeSegments } from "./tokenize.ts";
@@ -86,6 +87,20 @@ export interface AnalyzeOptions {
   resamples?: number;
   /** Seed of the bootstrap. @default 1 */
   seed?: number;
+  /**
+   * Sentiment toward actors: the trained target model or the rule scorer
+   * (`SpanSentimentOptions.model`). @default "trained"
+   */
+  spanModel?: "trained" | "rules";
+}
+
+/**
+ * The neutral band of actor tables for a span scorer: the trained model's
+ * band on `p(positive) − p(negative)` (chosen on the dev files, recorded in
+ * its weights file), or `SPAN_NEUTRAL_BAND` for the rule scorer.
+ */
+export function actorNeutralBand(model: "trained" | "rules" = "trained"): number {
+  return model === "trained" ? loadTargetModel().model.settings.neutralBand : SPAN_NEUTRAL_BAND;
 }
 
 /** Name of the pseudo-lexicon under which scare quotes appear among the hits. */
@@ -130,7 +145,10 @@ export function analyzeArticle(
   const sentences = t.sentences.filter((s) => TEXT_VOICES.includes(s.voice));
   // Resolved once: the scorers then skip parsing on each sentence and mention.
   const sentenceOptions = resolveSentimentOptions({ lexicons: options.sentimentLexicons });
-  const spanOptions = resolveSpanSentimentOptions({ lexicons: options.sentimentLexicons });
+  const spanOptions = resolveSpanSentimentOptions({
+    lexicons: options.sentimentLexicons,
+    model: options.spanModel,
+  });
 
   const topicHits: Hit[] = [];
   const topics: TopicRate[] = [];
@@ -162,7 +180,7 @@ export function analyzeArticle(
   const scored = actorScores(mentions, (m) => spanSentiment(tokens, m, spanOptions), {
     resamples: options.resamples,
     seed: options.seed,
-    neutral: SPAN_NEUTRAL_BAND,
+    neutral: actorNeutralBand(spanOptions.model),
   });
   const wordsIn = new Map<number, number>();
   // Counted in Maps (objects with thousands of word keys are slow to update);
@@ -216,10 +234,15 @@ export function provenanceOf(
   options: AnalyzeOptions = {},
 ): Provenance {
   const sentimentLexicons = SentimentLexiconSwitch.parse(options.sentimentLexicons ?? {});
+  const spanParameters = SpanSentimentOptions.parse({
+    lexicons: options.sentimentLexicons,
+    model: options.spanModel,
+  });
   return {
     toolkit: { ...TOOLKIT },
     languageModel: { ...LANGUAGE_MODEL },
     lexicons: [...resources.lexicons, ...sentimentLexicons.extra.map(sentimentLexiconFileRecord)],
+    models: spanParameters.model === "trained" ? [targetModelRecord()] : [],
     parameters: {
       metricVoices: [...TEXT_VOICES],
       actorBootstrap: {
@@ -228,10 +251,10 @@ export function provenanceOf(
         level: 0.95,
         unit: "mention",
       },
-      actorNeutralBand: SPAN_NEUTRAL_BAND,
+      actorNeutralBand: actorNeutralBand(spanParameters.model),
       sentimentLexicons,
       sentenceSentiment: SentimentOptions.parse({ lexicons: options.sentimentLexicons }),
-      spanSentiment: SpanSentimentOptions.parse({ lexicons: options.sentimentLexicons }),
+      spanSentiment: spanParameters,
     },
   };
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Token } from "../token.ts";
-import type { ResolvedSentimentOptions } from "./options.ts";
+import type { ResolvedSentimentOptions, ResolvedSpanSentimentOptions } from "./options.ts";
 import { clauseNumbers, type Clauses } from "./clauses.ts";
 import { CLAUSE_OPENERS } from "./rules.ts";
 import { type Contribution, isWord, sentenceContributions, tokenRange } from "./valence.ts";
@@ -122,8 +122,53 @@ export function spanContext(
   return { from, to, words };
 }
 
+/**
+ * The rule scorer's factor on a placed word and the rules that made it:
+ * `in-span` (factor 1), else `distance` (`0.5 ^ (d / halfDistance)`),
+ * `clause` (`clauseFactor` per strong, `commaFactor` per weak boundary) or
+ * `role-target` (`targetRoleFactor`). `spanSentiment` with `model: "rules"`
+ * and the trained model's rule features both use it.
+ *
+ * @example
+ * ```ts
+ * import { ruleFactor, spanContext } from "./span_context.ts";
+ * import { SpanSentimentOptions } from "./options.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { deepStrictEqual, strictEqual } from "node:assert/strict";
+ *
+ * const opts = SpanSentimentOptions.parse({});
+ * const { tokens } = tokenizeText("Smith is brave, but Jones lied.");
+ * const [brave, lied] = spanContext(tokens, [0, 1], opts).words;
+ * deepStrictEqual(ruleFactor(brave, opts).rules, ["distance"]);
+ * strictEqual(ruleFactor(lied, opts).rules.includes("clause"), true);
+ * ```
+ */
+export function ruleFactor(
+  w: SpanWord,
+  opts: ResolvedSpanSentimentOptions,
+): { factor: number; rules: string[] } {
+  const rules: string[] = [];
+  let factor = 1;
+  if (w.inSpan) {
+    rules.push("in-span");
+    return { factor, rules };
+  }
+  if (w.distance > 0) {
+    factor *= Math.pow(0.5, w.distance / opts.halfDistance);
+    rules.push("distance");
+  }
+  if (w.strong + w.weak > 0) {
+    factor *= Math.pow(opts.clauseFactor, w.strong) * Math.pow(opts.commaFactor, w.weak);
+    rules.push("clause");
+  } else if (w.roleTarget) {
+    factor *= opts.targetRoleFactor;
+    rules.push("role-target");
+  }
+  return { factor, rules };
+}
+
 /** What every span of one sentence is placed against. */
-interface SentenceFrame {
+export interface SentenceFrame {
   clauses: Clauses;
   /** Words before each token of the sentence (index `i - from`). */
   wordIndex: Int32Array;
@@ -132,7 +177,15 @@ interface SentenceFrame {
 /** Frames per token array, per sentence start: an actor's mentions in one sentence share it. */
 const FRAMES = new WeakMap<readonly Token[], Map<number, SentenceFrame>>();
 
-function sentenceFrame(tokens: readonly Token[], from: number, to: number): SentenceFrame {
+/**
+ * The clause numbers and word numbers of the sentence `[from, to)`, worked
+ * out once per token array and sentence (shared by the sentence's spans).
+ */
+export function sentenceFrame(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): SentenceFrame {
   let frames = FRAMES.get(tokens);
   if (!frames) FRAMES.set(tokens, frames = new Map());
   let frame = frames.get(from);
