@@ -98,6 +98,16 @@ export interface AnalyzeOptions {
  * The neutral band of actor tables for a span scorer: the trained model's
  * band on `p(positive) − p(negative)` (chosen on the dev files, recorded in
  * its weights file), or `SPAN_NEUTRAL_BAND` for the rule scorer.
+ *
+ * @example
+ * ```ts
+ * import { actorNeutralBand } from "./analyze.ts";
+ * import { SPAN_NEUTRAL_BAND } from "./sentiment/options.ts";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(actorNeutralBand("rules"), SPAN_NEUTRAL_BAND);
+ * ok(actorNeutralBand() >= 0 && actorNeutralBand() < 1);
+ * ```
  */
 export function actorNeutralBand(model: "trained" | "rules" = "trained"): number {
   return model === "trained" ? loadTargetModel().model.settings.neutralBand : SPAN_NEUTRAL_BAND;

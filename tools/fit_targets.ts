@@ -59,6 +59,14 @@ export interface GridSetting {
  * The settings tried: L2 penalty, class weighting, and each group left out
  * in turn from `base`. Without `--names` the base is every group but
  * `names` (see `target_features.ts`).
+ *
+ * @example
+ * ```ts
+ * import { grid } from "./fit_targets.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(grid(["rules", "context"]).length, 30);
+ * ```
  */
 export function grid(base: readonly FeatureGroup[]): GridSetting[] {
   const without = (...g: FeatureGroup[]) => base.filter((x) => !g.includes(x));
@@ -286,6 +294,16 @@ if (import.meta.main) {
  * The weights file's text: canonical JSON (keys sorted at every level), one
  * feature per line, so that the same fit gives the same bytes and diffs stay
  * readable.
+ *
+ * @example Serialising the committed file gives its bytes back
+ * ```ts
+ * import { serializeModel } from "./fit_targets.ts";
+ * import { parseTargetModel, TARGET_MODEL_FILE } from "../lib/sentiment/target_model.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const text = Deno.readTextFileSync(TARGET_MODEL_FILE);
+ * strictEqual(serializeModel(parseTargetModel(text, "m.json")), text);
+ * ```
  */
 export function serializeModel(model: TargetModel): string {
   const { weights, ...rest } = model;

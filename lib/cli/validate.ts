@@ -6,7 +6,10 @@
  *
  * Options:
  *   --rows all|even-articles|odd-articles   sentences: keep rows by article-number parity
- *   --neutral-band X                        targets: half-width of the neutral band
+ *   --model trained|rules                   targets: the scorer of the top-level figures
+ *                                           (default trained; the rule scorer is always
+ *                                           reported beside it under "rules")
+ *   --neutral-band X                        targets: half-width of the rule scorer's neutral band
  *   --no-domain / --no-general              switch a sentiment lexicon off
  *   --fitted yes|no                         the fitted word weights (default: yes for
  *                                           sentences, no for targets; see SentimentLexiconSwitch)
@@ -30,7 +33,7 @@ import { SentimentOptions, SpanSentimentOptions } from "../sentiment/options.ts"
 
 const USAGE = `Usage:
   deno task validate sentences FILE.tsv [--rows all|even-articles|odd-articles]
-  deno task validate targets FILE.jsonl [--neutral-band 0.07]
+  deno task validate targets FILE.jsonl [--model trained|rules] [--neutral-band 0.07]
   deno task validate hedges FILE.jsonl
   Options for sentences and targets: --no-domain, --no-general, --fitted yes|no,
     --sentiment-lexicon FILE (repeatable: a lexicon of your own, looked up first), --no-baselines`;
@@ -43,6 +46,7 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
     options: {
       rows: { type: "string", default: "all" },
       "neutral-band": { type: "string" },
+      model: { type: "string", default: "trained" },
       "no-domain": { type: "boolean", default: false },
       "no-general": { type: "boolean", default: false },
       fitted: { type: "string" },
@@ -105,14 +109,24 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
       `expected a number in 0..1, got "${values["neutral-band"]}"`,
     );
   }
+  if (values.model !== "trained" && values.model !== "rules") {
+    throw new InputError(
+      { file: "<arguments>", path: "--model" },
+      `expected "trained" or "rules", got "${values.model}"`,
+    );
+  }
   const targets = parseTargets(text, file);
   const lexicons = SpanSentimentOptions.parse({ lexicons: switches }).lexicons;
   const result = validateTargets(targets, {
-    sentiment: { lexicons },
+    sentiment: { lexicons, model: values.model },
     neutralBand: band,
     baselines,
   });
-  return { task: "targets", file, lexicons, scale, ...result };
+  const targetScale = values.model === "trained"
+    ? "trained model: p(positive) - p(negative) on -1..+1, labelled by its most probable class; " +
+      `rules: ${scale}, labelled with the neutral band`
+    : scale;
+  return { task: "targets", file, lexicons, scale: targetScale, ...result };
 }
 
 if (import.meta.main) {

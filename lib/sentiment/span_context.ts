@@ -180,6 +180,18 @@ const FRAMES = new WeakMap<readonly Token[], Map<number, SentenceFrame>>();
 /**
  * The clause numbers and word numbers of the sentence `[from, to)`, worked
  * out once per token array and sentence (shared by the sentence's spans).
+ *
+ * @example
+ * ```ts
+ * import { sentenceFrame } from "./span_context.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const { tokens } = tokenizeText("Kyiv won, but Moscow lost");
+ * const frame = sentenceFrame(tokens, 0, tokens.length);
+ * deepStrictEqual([...frame.wordIndex], [0, 1, 2, 2, 3, 4]);
+ * deepStrictEqual(frame.clauses.strong, [0, 0, 0, 1, 1, 1]);
+ * ```
  */
 export function sentenceFrame(
   tokens: readonly Token[],

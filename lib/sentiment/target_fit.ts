@@ -42,13 +42,34 @@ export interface FittedWeights {
   loss: number;
 }
 
-/** Rounds to 6 significant digits (0 for values below 1e-6 in size). */
+/**
+ * Rounds to 6 significant digits (0 for values below 1e-6 in size).
+ *
+ * @example
+ * ```ts
+ * import { round6 } from "./target_fit.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(round6(0.123456789), 0.123457);
+ * strictEqual(round6(4e-7), 0);
+ * ```
+ */
 export function round6(x: number): number {
   if (Math.abs(x) < 1e-6) return 0;
   return Number(x.toPrecision(6));
 }
 
-/** Class probabilities from per-class scores (softmax, stable). */
+/**
+ * Class probabilities from per-class scores (softmax, stable).
+ *
+ * @example
+ * ```ts
+ * import { softmax } from "./target_fit.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * deepStrictEqual(softmax([1000, 1000]), [0.5, 0.5]);
+ * ```
+ */
 export function softmax(scores: readonly number[]): number[] {
   const m = Math.max(...scores);
   const e = scores.map((s) => Math.exp(s - m));

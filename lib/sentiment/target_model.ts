@@ -7,18 +7,19 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { InputError } from "../errors.ts";
+import type { ModelRecord } from "../provenance.ts";
 import type { Token } from "../token.ts";
 import {
   type FeatureEvidence,
   type ResolvedSpanSentimentOptions,
   type SentimentEvidence,
+  SentimentResult,
   SpanSentimentOptions,
 } from "./options.ts";
-import { createHash } from "node:crypto";
 import { resolveOptions } from "./resolve.ts";
-import type { ModelRecord } from "../provenance.ts";
 import { evidenceOf, round4, textFromTokens } from "./_score.ts";
 import { classScores, softmax } from "./target_fit.ts";
 import { FEATURE_GROUPS, targetFeatures } from "./target_features.ts";
@@ -125,6 +126,18 @@ let cached: LoadedTargetModel | undefined;
  * Parses a weights file's text against {@linkcode TargetModel}.
  *
  * @throws {InputError} Naming the file and the field that does not fit.
+ *
+ * @example A weight list of the wrong length is named
+ * ```ts
+ * import { parseTargetModel, TARGET_MODEL_FILE } from "./target_model.ts";
+ * import { strictEqual, throws } from "node:assert/strict";
+ *
+ * const text = Deno.readTextFileSync(TARGET_MODEL_FILE);
+ * strictEqual(parseTargetModel(text, "m.json").name, "target_sentiment");
+ * const bad = JSON.parse(text);
+ * bad.weights = { "rule:score": [1, 2] };
+ * throws(() => parseTargetModel(JSON.stringify(bad), "m.json"), /weights\.rule:score/);
+ * ```
  */
 export function parseTargetModel(text: string, file: string): TargetModel {
   let json;
@@ -191,7 +204,19 @@ export function targetModelRecord(): ModelRecord {
   };
 }
 
-/** Wraps a parsed model for prediction (weights in a Map). */
+/**
+ * Wraps a parsed model for prediction (weights in a Map).
+ *
+ * @example
+ * ```ts
+ * import { loadTargetModel, prepareTargetModel } from "./target_model.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const { model } = loadTargetModel();
+ * const ready = prepareTargetModel({ ...model, weights: { "target:pronoun": [0, 1, 0] } });
+ * strictEqual(ready.weights.get("target:pronoun")?.[1], 1);
+ * ```
+ */
 export function prepareTargetModel(model: TargetModel, sha256 = ""): LoadedTargetModel {
   return { model, weights: new Map(Object.entries(model.weights)), sha256 };
 }
@@ -200,15 +225,6 @@ function sha256Hex(bytes: Uint8Array): string {
   // node:crypto is synchronous, as loading must be.
   return createHash("sha256").update(bytes).digest("hex");
 }
-
-/** The class probabilities of a prediction. */
-export const TargetProbabilities = z.object({
-  negative: z.number(),
-  neutral: z.number(),
-  positive: z.number(),
-});
-/** The class probabilities of a prediction. */
-export type TargetProbabilities = z.infer<typeof TargetProbabilities>;
 
 /** Options of {@linkcode targetSentiment}. */
 export interface TargetSentimentOptions {
@@ -220,22 +236,21 @@ export interface TargetSentimentOptions {
   model?: LoadedTargetModel;
 }
 
+/**
+ * A prediction of the trained model: a {@linkcode SentimentResult} with its
+ * class, probabilities and features. `score` is `p(positive) − p(negative)`;
+ * `evidence` holds the words behind the listed features, one row per word,
+ * its `weight` the word's share of those features' `contribution` (log-odds
+ * of positive over negative) and its `rules` the rule engine's rules plus
+ * `feature:<name>` per feature.
+ */
+export const TargetPrediction = SentimentResult.required({
+  label: true,
+  probabilities: true,
+  features: true,
+});
 /** A prediction of the trained model. */
-export interface TargetPrediction {
-  /** `p(positive) − p(negative)`, −1..+1. */
-  score: number;
-  /** The most probable class. */
-  label: typeof TARGET_CLASSES[number];
-  probabilities: TargetProbabilities;
-  /** The features that moved the prediction most. */
-  features: FeatureEvidence[];
-  /**
-   * The words behind the listed features, one row per word: `weight` is the
-   * word's share of those features' `contribution` (log-odds of positive over
-   * negative), `rules` the rule engine's rules plus `feature:<name>` per feature.
-   */
-  evidence: SentimentEvidence[];
-}
+export type TargetPrediction = z.infer<typeof TargetPrediction>;
 
 /**
  * The trained model's sentiment toward the token span `[spanFrom, spanTo)`.
@@ -244,6 +259,18 @@ export interface TargetPrediction {
  * @param span Token index range of the span (non-empty).
  * @param options Resolved span sentiment options (lexicons, rule factors).
  * @param predictOptions {@linkcode TargetSentimentOptions}.
+ *
+ * @example
+ * ```ts
+ * import { predictTarget } from "./target_model.ts";
+ * import { SpanSentimentOptions } from "./options.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const { tokens } = tokenizeText("The corrupt mayor lied to voters.");
+ * const r = predictTarget(tokens, [2, 3], SpanSentimentOptions.parse({}));
+ * ok(r.label === "negative" && r.score < 0);
+ * ```
  */
 export function predictTarget(
   tokens: readonly Token[],
@@ -366,6 +393,7 @@ export function targetSentiment(
 }
 
 const SPAN_DEFAULTS = resolveOptions(SpanSentimentOptions, undefined, undefined);
+
 function resolveSpan(options: SpanSentimentOptions): ResolvedSpanSentimentOptions {
   return resolveOptions(
     SpanSentimentOptions,

@@ -181,6 +181,20 @@ function agreement(gold: TargetLabel[], predicted: TargetLabel[]): TargetAgreeme
 /**
  * `spanSentiment` of each target (each sentence tokenized once); a span on
  * whitespace or punctuation only gets score 0 and no label.
+ *
+ * @example
+ * ```ts
+ * import { targetResults } from "./targets.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const sentence = "The corrupt mayor lied.";
+ * const [mayor, space] = targetResults([
+ *   { id: "1", sentence, start: 12, end: 17, label: "negative" },
+ *   { id: "2", sentence, start: 11, end: 12, label: "neutral" },
+ * ]);
+ * strictEqual(mayor.label, "negative");
+ * strictEqual(space.score, 0);
+ * ```
  */
 export function targetResults(
   targets: readonly LabelledTarget[],
