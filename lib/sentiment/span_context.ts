@@ -123,48 +123,51 @@ export function spanContext(
 }
 
 /**
- * The rule scorer's factor on a placed word and the rules that made it:
- * `in-span` (factor 1), else `distance` (`0.5 ^ (d / halfDistance)`),
- * `clause` (`clauseFactor` per strong, `commaFactor` per weak boundary) or
- * `role-target` (`targetRoleFactor`). `spanSentiment` with `model: "rules"`
- * and the trained model's rule features both use it.
+ * The rule scorer's factor on a placed word; the rules that made it are
+ * pushed onto `rules` when given: `in-span` (factor 1), else `distance`
+ * (`0.5 ^ (d / halfDistance)`), `clause` (`clauseFactor` per strong,
+ * `commaFactor` per weak boundary) or `role-target` (`targetRoleFactor`).
+ * `spanSentiment` with `model: "rules"` and the trained model's rule
+ * features both use it.
  *
  * @example
  * ```ts
  * import { ruleFactor, spanContext } from "./span_context.ts";
  * import { SpanSentimentOptions } from "./options.ts";
  * import { tokenizeText } from "../tokenize.ts";
- * import { deepStrictEqual, strictEqual } from "node:assert/strict";
+ * import { deepStrictEqual, ok } from "node:assert/strict";
  *
  * const opts = SpanSentimentOptions.parse({});
  * const { tokens } = tokenizeText("Smith is brave, but Jones lied.");
  * const [brave, lied] = spanContext(tokens, [0, 1], opts).words;
- * deepStrictEqual(ruleFactor(brave, opts).rules, ["distance"]);
- * strictEqual(ruleFactor(lied, opts).rules.includes("clause"), true);
+ * const rules: string[] = [];
+ * ok(Math.abs(ruleFactor(brave, opts, rules) - Math.pow(0.5, 1 / 12)) < 1e-12);
+ * deepStrictEqual(rules, ["distance"]);
+ * ok(ruleFactor(lied, opts) < 0.1);
  * ```
  */
 export function ruleFactor(
   w: SpanWord,
   opts: ResolvedSpanSentimentOptions,
-): { factor: number; rules: string[] } {
-  const rules: string[] = [];
-  let factor = 1;
+  rules?: string[],
+): number {
   if (w.inSpan) {
-    rules.push("in-span");
-    return { factor, rules };
+    rules?.push("in-span");
+    return 1;
   }
+  let factor = 1;
   if (w.distance > 0) {
     factor *= Math.pow(0.5, w.distance / opts.halfDistance);
-    rules.push("distance");
+    rules?.push("distance");
   }
   if (w.strong + w.weak > 0) {
     factor *= Math.pow(opts.clauseFactor, w.strong) * Math.pow(opts.commaFactor, w.weak);
-    rules.push("clause");
+    rules?.push("clause");
   } else if (w.roleTarget) {
     factor *= opts.targetRoleFactor;
-    rules.push("role-target");
+    rules?.push("role-target");
   }
-  return { factor, rules };
+  return factor;
 }
 
 /** What every span of one sentence is placed against. */

@@ -105,7 +105,8 @@ export function spanSentiment(
   const { from, to, words } = spanContext(tokens, [spanFrom, spanTo], opts);
   const text = textFromTokens(tokens, from, to);
   const evidence = words.map((w) => {
-    const { factor, rules } = ruleFactor(w, opts);
+    const rules: string[] = [];
+    const factor = ruleFactor(w, opts, rules);
     return evidenceOf(text, tokens, w.contribution, factor, rules);
   });
   const sum = evidence.reduce((s, e) => s + e.weight, 0);

@@ -73,16 +73,41 @@ export interface TargetFeatures {
   /** Feature name → value (no zeros). */
   values: Map<string, number>;
   /**
-   * For features that come from words: the words' token ranges, as flat
-   * pairs `[start0, end0, start1, end1, ...]` of token indexes (end exclusive).
+   * Where features come from words, as flat triples `[name, start, end, ...]`
+   * of a feature name and a word's token range (end exclusive); read it
+   * with {@linkcode featureWords}.
    */
-  sources: Map<string, number[]>;
+  origins: (string | number)[];
   /** The placed sentiment words of the span's sentence (the rule scorer's input). */
   context: SpanContext;
   /** The rule scorer's score toward the span (−1..+1). */
   ruleScore: number;
-  /** The rule scorer's factor on each of `context.words` (same order). */
-  factors: { factor: number; rules: string[] }[];
+}
+
+/**
+ * The token ranges of the words a feature comes from, as flat pairs
+ * `[start0, end0, start1, end1, ...]` (none for e.g. a position feature).
+ *
+ * @example
+ * ```ts
+ * import { featureWords, targetFeatures } from "./target_features.ts";
+ * import { SpanSentimentOptions } from "./options.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const { tokens } = tokenizeText("The corrupt mayor lied.");
+ * const f = targetFeatures(tokens, [2, 3], SpanSentimentOptions.parse({}));
+ * deepStrictEqual(featureWords(f, "target:mayor"), [2, 3]);
+ * deepStrictEqual(featureWords(f, "place:clause:neg"), [1, 2, 3, 4]);
+ * ```
+ */
+export function featureWords(features: TargetFeatures, name: string): number[] {
+  const out: number[] = [];
+  const o = features.origins;
+  for (let j = 0; j < o.length; j += 3) {
+    if (o[j] === name) out.push(o[j + 1] as number, o[j + 2] as number);
+  }
+  return out;
 }
 
 /** Words too common to be context features (articles, "be", punctuation-like words). */
@@ -101,6 +126,20 @@ interface SentenceWords {
   hasQuote: boolean;
   /** Words in the sentence. */
   wordCount: number;
+  /** Context feature names per variant (`CONTEXT_VARIANTS`) and token, made when first asked. */
+  names: (string | undefined)[][];
+}
+
+/** The context feature variants: side and distance bucket, or outside the clause. */
+const CONTEXT_VARIANTS = ["L1", "L2", "L3", "R1", "R2", "R3", "out"] as const;
+
+/** The context feature name of token `i` in variant `v` (memoised per sentence). */
+function contextName(sw: SentenceWords, v: number, index: number): string {
+  const made = sw.names[v][index];
+  if (made !== undefined) return made;
+  const name = `ctx:${CONTEXT_VARIANTS[v]}:${sw.keys[index]}`;
+  sw.names[v][index] = name;
+  return name;
 }
 
 const WORDS = new WeakMap<readonly Token[], Map<number, SentenceWords>>();
@@ -137,7 +176,7 @@ function sentenceWords(tokens: readonly Token[], from: number, to: number): Sent
     const lemma = isNameToken(t, i > from) ? "NAME" : t.lemma;
     keys.push(SKIP_CONTEXT.has(lemma) ? "" : t.negated ? `not_${lemma}` : lemma);
   }
-  s = { keys, quoteDepth, hasQuote, wordCount };
+  s = { keys, quoteDepth, hasQuote, wordCount, names: CONTEXT_VARIANTS.map(() => []) };
   bySentence.set(from, s);
   return s;
 }
@@ -148,12 +187,15 @@ function isNameToken(t: Token, inside: boolean): boolean {
 }
 
 const PLACES = ["span", "clause", "target", "comma", "strong"] as const;
+/** `place:<place>:pos` and `place:<place>:neg`, in the order of {@linkcode placeOf} × sign. */
+const PLACE_NAMES = PLACES.flatMap((p) => [`place:${p}:pos`, `place:${p}:neg`]);
 
-function placeOf(w: SpanContext["words"][number]): typeof PLACES[number] {
-  if (w.inSpan) return "span";
-  if (w.strong > 0) return "strong";
-  if (w.weak > 0) return "comma";
-  return w.roleTarget ? "target" : "clause";
+/** Index into {@linkcode PLACES} of where a word stands toward the span. */
+function placeOf(w: SpanContext["words"][number]): number {
+  if (w.inSpan) return 0;
+  if (w.strong > 0) return 4;
+  if (w.weak > 0) return 3;
+  return w.roleTarget ? 2 : 1;
 }
 
 /**
@@ -190,49 +232,41 @@ export function targetFeatures(
 ): TargetFeatures {
   const groups = new Set(featureOptions.groups ?? FEATURE_GROUPS);
   const values = new Map<string, number>();
-  const sources = new Map<string, number[]>();
+  const origins: (string | number)[] = [];
   const add = (name: string, v: number, start = -1, end = -1) => {
     if (v === 0) return;
     values.set(name, (values.get(name) ?? 0) + v);
-    if (start >= 0) {
-      const list = sources.get(name);
-      if (list) list.push(start, end);
-      else sources.set(name, [start, end]);
-    }
+    if (start >= 0) origins.push(name, start, end);
   };
   const context = spanContext(tokens, [spanFrom, spanTo], options);
   const { from, to, words } = context;
   const spanEnd = Math.min(spanTo, to);
 
   // Rules: the score and its parts.
-  const factors = words.map((w) => ruleFactor(w, options));
   let sum = 0;
-  const places = new Map<string, number>();
+  // Sums per place and sign (index 2 * place + (positive ? 0 : 1)), and the sentence's.
+  const places = new Float64Array(2 * PLACES.length);
   let sentencePos = 0;
   let sentenceNeg = 0;
-  words.forEach((w, k) => {
+  for (const w of words) {
     const v = w.contribution.weight;
-    sum += v * factors[k].factor;
+    sum += v * ruleFactor(w, options);
     const decay = w.inSpan ? 1 : Math.pow(0.5, w.distance / options.halfDistance);
-    const key = `place:${placeOf(w)}:${v > 0 ? "pos" : "neg"}`;
-    places.set(key, (places.get(key) ?? 0) + Math.abs(v) * decay);
+    places[2 * placeOf(w) + (v > 0 ? 0 : 1)] += Math.abs(v) * decay;
     if (v > 0) sentencePos += v;
     else sentenceNeg -= v;
-  });
+  }
   const ruleScore = normalizeScore(sum);
   if (groups.has("rules")) {
     add("rule:score", ruleScore);
-    for (const [key, v] of places) add(key, Math.log1p(v));
+    for (let k = 0; k < places.length; k++) add(PLACE_NAMES[k], Math.log1p(places[k]));
     add("sentence:pos", Math.log1p(sentencePos));
     add("sentence:neg", Math.log1p(sentenceNeg));
     for (const w of words) {
       const c = w.contribution;
-      const sign = c.weight > 0 ? "pos" : "neg";
-      for (const key of [`place:${placeOf(w)}:${sign}`, `sentence:${sign}`]) {
-        const list = sources.get(key);
-        if (list) list.push(c.tokenStart, c.tokenEnd);
-        else sources.set(key, [c.tokenStart, c.tokenEnd]);
-      }
+      const positive = c.weight > 0;
+      origins.push(PLACE_NAMES[2 * placeOf(w) + (positive ? 0 : 1)], c.tokenStart, c.tokenEnd);
+      origins.push(positive ? "sentence:pos" : "sentence:neg", c.tokenStart, c.tokenEnd);
     }
   }
   if (groups.has("lex")) {
@@ -322,15 +356,16 @@ export function targetFeatures(
       if (i >= spanFrom && i < spanEnd) continue;
       const key = sw.keys[i - from];
       if (key === "") continue;
-      let name: string;
-      if (!sameClause(i)) name = `ctx:out:${key}`;
+      let variant: number;
+      if (!sameClause(i)) variant = 6;
       else if (i < spanFrom) {
         const d = firstWord - wordIndex[i - from];
-        name = `ctx:L${d <= 1 ? 1 : d <= 4 ? 2 : 3}:${key}`;
+        variant = d <= 1 ? 0 : d <= 4 ? 1 : 2;
       } else {
         const d = wordIndex[i - from] - lastWord;
-        name = `ctx:R${d <= 1 ? 1 : d <= 4 ? 2 : 3}:${key}`;
+        variant = d <= 1 ? 3 : d <= 4 ? 4 : 5;
       }
+      const name = contextName(sw, variant, i - from);
       if (!values.has(name)) add(name, 1, i, i + 1);
     }
   }
@@ -354,5 +389,5 @@ export function targetFeatures(
     if (wordsInSpan === 1 && pronoun) add("target:pronoun", 1);
   }
   for (const [name, v] of Object.entries(featureOptions.extra ?? {})) add(name, v);
-  return { values, sources, context, ruleScore, factors };
+  return { values, origins, context, ruleScore };
 }

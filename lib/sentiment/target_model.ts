@@ -20,9 +20,9 @@ import {
   SpanSentimentOptions,
 } from "./options.ts";
 import { resolveOptions } from "./resolve.ts";
-import { evidenceOf, round4, textFromTokens } from "./_score.ts";
-import { classScores, softmax } from "./target_fit.ts";
-import { FEATURE_GROUPS, targetFeatures } from "./target_features.ts";
+import { round4 } from "./_score.ts";
+import { softmax } from "./target_fit.ts";
+import { FEATURE_GROUPS, featureWords, targetFeatures } from "./target_features.ts";
 import { tokenRange } from "./valence.ts";
 
 /** The classes, in the order of every per-class list. */
@@ -283,55 +283,62 @@ export function predictTarget(
     groups: model.settings.groups,
     extra: predictOptions.extra,
   });
-  const p = softmax(classScores(f.values, model.bias, weights));
-  let best = 0;
-  for (let k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
-  const rows: FeatureEvidence[] = [];
-  const text = textFromTokens(tokens, f.context.from, f.context.to);
-  const scored: { name: string; value: number; w: readonly number[]; toward: number }[] = [];
+  // Class scores and the top features by |push toward the predicted class|,
+  // kept in a small sorted list (no sort of every feature).
+  const z = [model.bias[0], model.bias[1], model.bias[2]];
+  const present: { name: string; value: number; w: readonly number[] }[] = [];
   for (const [name, value] of f.values) {
     const w = weights.get(name);
     if (!w) continue;
-    const mean = (w[0] + w[1] + w[2]) / 3;
-    scored.push({ name, value, w, toward: value * (w[best] - mean) });
+    z[0] += value * w[0];
+    z[1] += value * w[1];
+    z[2] += value * w[2];
+    present.push({ name, value, w });
   }
-  scored.sort((a, b) =>
-    Math.abs(b.toward) - Math.abs(a.toward) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  );
-  const top = scored.slice(0, predictOptions.top ?? 8);
+  const p = softmax(z);
+  let best = 0;
+  for (let k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
+  const k = predictOptions.top ?? 8;
+  const top: { name: string; value: number; w: readonly number[]; toward: number }[] = [];
+  const before = (a: { name: string; toward: number }, b: { name: string; toward: number }) =>
+    Math.abs(a.toward) > Math.abs(b.toward) ||
+    (Math.abs(a.toward) === Math.abs(b.toward) && a.name < b.name);
+  for (const e of present) {
+    const toward = e.value * (e.w[best] - (e.w[0] + e.w[1] + e.w[2]) / 3);
+    const item = { ...e, toward };
+    if (top.length === k && !before(item, top[k - 1])) continue;
+    let at = top.length;
+    while (at > 0 && before(item, top[at - 1])) at--;
+    top.splice(at, 0, item);
+    if (top.length > k) top.pop();
+  }
   // The words behind the listed features.
-  const byWord = new Map<string, SentimentEvidence>();
-  const contributionOf = new Map(
-    f.context.words.map((w, k) => [w.contribution.tokenStart, { w, k }] as const),
-  );
+  const rows: FeatureEvidence[] = [];
+  const byWord = new Map<number, SentimentEvidence>();
   for (const t of top) {
     const weight = t.w[2] - t.w[0];
     const contribution = t.value * weight;
-    const src = f.sources.get(t.name) ?? [];
+    const src = featureWords(f, t.name);
     const words: FeatureEvidence["words"] = [];
     for (let j = 0; j < src.length; j += 2) {
       const start = tokens[src[j]].start;
       const end = tokens[src[j + 1] - 1].end;
-      words.push({ start, end, form: text(start, end) });
-      const key = `${start}:${end}`;
-      let row = byWord.get(key);
+      const form = formOf(tokens, src[j], src[j + 1]);
+      words.push({ start, end, form });
+      let row = byWord.get(src[j]);
       if (!row) {
-        const placed = contributionOf.get(src[j]);
-        row = placed
-          ? {
-            ...evidenceOf(text, tokens, placed.w.contribution, 0),
-            rules: [...placed.w.contribution.rules],
-          }
-          : {
-            start,
-            end,
-            form: text(start, end),
-            lexicon: "target_model",
-            base: 0,
-            weight: 0,
-            rules: [],
-          };
-        byWord.set(key, row);
+        const placed = f.context.words.find((w) => w.contribution.tokenStart === src[j]);
+        const c = placed?.contribution;
+        row = {
+          start,
+          end,
+          form,
+          lexicon: c ? c.entry.lexicon : "target_model",
+          base: c ? c.entry.weight : 0,
+          weight: 0,
+          rules: c ? [...c.rules] : [],
+        };
+        byWord.set(src[j], row);
       }
       row.weight += contribution / (src.length / 2);
       row.rules.push(`feature:${t.name}`);
@@ -345,9 +352,8 @@ export function predictTarget(
       words,
     });
   }
-  const evidence = [...byWord.values()]
-    .map((e) => ({ ...e, weight: round4(e.weight) }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const evidence = [...byWord.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const e of evidence) e.weight = round4(e.weight);
   return {
     score: Math.max(-1, Math.min(1, p[2] - p[0])),
     label: TARGET_CLASSES[best],
@@ -355,6 +361,15 @@ export function predictTarget(
     features: rows,
     evidence,
   };
+}
+
+/** The raw text of tokens `[from, to)` (a single space where tokens do not touch). */
+function formOf(tokens: readonly Token[], from: number, to: number): string {
+  let out = tokens[from].text;
+  for (let i = from + 1; i < to; i++) {
+    out += tokens[i].start > tokens[i - 1].end ? ` ${tokens[i].text}` : tokens[i].text;
+  }
+  return out;
 }
 
 /**
