@@ -16,7 +16,7 @@ import {
   targetSentiment,
 } from "../lib/sentiment/target_model.ts";
 import { tokenRange } from "../lib/sentiment/valence.ts";
-import { validateTargets } from "../lib/validate/targets.ts";
+import { parseTargets, validateTargets } from "../lib/validate/targets.ts";
 import { provenanceOf } from "../lib/analyze.ts";
 import { loadResources } from "../lib/resources.ts";
 import { serializeModel } from "../tools/fit_targets.ts";
@@ -99,12 +99,16 @@ if (!haveTrain) {
 }
 
 Deno.test({
-  name: "the committed weights file records the SHA-256 of train.jsonl",
+  name: "the committed weights file records the SHA-256 of train.jsonl, which parseTargets reads",
   ignore: !haveTrain,
   fn() {
     const { model } = loadTargetModel();
-    const hash = createHash("sha256").update(Deno.readFileSync(TRAIN!)).digest("hex");
-    strictEqual(model.training.sha256, hash);
+    const bytes = Deno.readFileSync(TRAIN!);
+    strictEqual(model.training.sha256, createHash("sha256").update(bytes).digest("hex"));
+    const targets = parseTargets(new TextDecoder().decode(bytes), TRAIN!);
+    strictEqual(targets.length, model.training.targets);
+    const negative = targets.filter((t) => t.label === "negative").length;
+    strictEqual(negative, model.training.perClass.negative);
   },
 });
 
@@ -126,10 +130,11 @@ Deno.test("targetSentiment() lists features with their weights and the words beh
   // Sorted by the push toward the predicted class.
   const pushes = r.features.map((f) => Math.abs(f.towardPredicted));
   deepStrictEqual(pushes, [...pushes].sort((a, b) => b - a));
-  // Evidence rows trace back to text and name their features.
+  // Evidence rows are sentiment words; they trace back to text and name their features.
   ok(r.evidence.some((e) => e.form === "praised"));
   for (const e of r.evidence) {
     strictEqual(text.slice(e.start, e.end), e.form);
+    ok(e.lexicon.startsWith("sentiment_") && e.base !== 0, e.form);
     ok(e.rules.some((rule) => rule.startsWith("feature:")));
   }
   strictEqual(targetSentiment(tokens, { start, end: start + 5 }, { top: 3 }).features.length, 3);

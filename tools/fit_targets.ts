@@ -38,6 +38,7 @@ import {
 } from "../lib/sentiment/target_model.ts";
 import { tokenRange } from "../lib/sentiment/valence.ts";
 import { tokenizeText } from "../lib/tokenize.ts";
+import type { Token } from "../lib/token.ts";
 import {
   type LabelledTarget,
   labelOf,
@@ -102,17 +103,34 @@ const GROUP_OF: [string, FeatureGroup][] = [
   ["names:", "names"],
 ];
 
+/** The group of a feature name; `undefined` for features from elsewhere (`extra`). */
 function groupOf(name: string): FeatureGroup | undefined {
   for (const [prefix, g] of GROUP_OF) if (name.startsWith(prefix)) return g;
   return undefined;
 }
 
-interface Example {
+/** Further features of one target, e.g. event-frame roles from another analysis. */
+export type ExtraFeatures = (
+  target: LabelledTarget,
+  tokens: readonly Token[],
+  span: [number, number],
+) => Readonly<Record<string, number>> | undefined;
+
+/** A training example: features and class index. */
+export interface Example {
   features: Map<string, number>;
   label: number;
 }
 
-function examplesOf(targets: readonly LabelledTarget[]): Example[] {
+/**
+ * Training examples of labelled targets: every feature group, plus `extra`
+ * (the hook for features from other analyses; they are kept in every grid
+ * setting, as `predictTarget`'s `extra` is). Each sentence is tokenized once.
+ */
+export function examplesOf(
+  targets: readonly LabelledTarget[],
+  extra?: ExtraFeatures,
+): Example[] {
   const options = resolveSpanSentimentOptions();
   const cache = new Map<string, ReturnType<typeof tokenizeText>>();
   return targets.map((t) => {
@@ -120,7 +138,9 @@ function examplesOf(targets: readonly LabelledTarget[]): Example[] {
     if (!tok) cache.set(t.sentence, tok = tokenizeText(t.sentence));
     const [from, to] = tokenRange(tok.tokens, t.start, t.end);
     const features = from < to
-      ? targetFeatures(tok.tokens, [from, to], options).values
+      ? targetFeatures(tok.tokens, [from, to], options, {
+        extra: extra?.(t, tok.tokens, [from, to]),
+      }).values
       : new Map<string, number>();
     return { features, label: TARGET_CLASSES.indexOf(t.label) };
   });
@@ -130,7 +150,10 @@ function only(examples: readonly Example[], groups: readonly FeatureGroup[]): Ex
   const keep = new Set(groups);
   return examples.map((e) => ({
     label: e.label,
-    features: new Map([...e.features].filter(([n]) => keep.has(groupOf(n)!))),
+    features: new Map([...e.features].filter(([n]) => {
+      const g = groupOf(n);
+      return g === undefined || keep.has(g);
+    })),
   }));
 }
 
@@ -174,7 +197,7 @@ if (import.meta.main) {
     } dev targets ...`,
   );
   const trainEx = examplesOf(train);
-  const devEx = dev.map(examplesOf);
+  const devEx = dev.map((d) => examplesOf(d));
 
   const predict = (fit: ReturnType<typeof fitTargetWeights>, ex: Example[]) => {
     const weights = new Map(Object.entries(fit.weights));

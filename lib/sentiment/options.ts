@@ -199,8 +199,9 @@ export type FeatureEvidence = z.infer<typeof FeatureEvidence>;
  * is `normalize(sum of weights)`. From the trained target model
  * (`spanSentiment` with `model: "trained"`), the score is
  * `p(positive) − p(negative)`; `features` lists the features that moved the
- * prediction most, and `evidence` the words behind them, each `weight` being
- * the word's share of its features' `contribution` (log-odds of positive over
+ * prediction most (with every word each comes from), and `evidence` the
+ * sentiment words (lexicon matches) behind them, each `weight` being the
+ * word's share of its features' `contribution` (log-odds of positive over
  * negative) and its `rules` naming those features (`feature:<name>`).
  */
 export const SentimentResult = z.object({

@@ -239,10 +239,11 @@ export interface TargetSentimentOptions {
 /**
  * A prediction of the trained model: a {@linkcode SentimentResult} with its
  * class, probabilities and features. `score` is `p(positive) − p(negative)`;
- * `evidence` holds the words behind the listed features, one row per word,
- * its `weight` the word's share of those features' `contribution` (log-odds
- * of positive over negative) and its `rules` the rule engine's rules plus
- * `feature:<name>` per feature.
+ * `evidence` holds the sentiment words (lexicon matches) behind the listed
+ * features, one row per word, its `weight` the word's share of those
+ * features' `contribution` (log-odds of positive over negative) and its
+ * `rules` the rule engine's rules plus `feature:<name>` per feature; every
+ * word a feature comes from (lexicon word or not) is in `features[].words`.
  */
 export const TargetPrediction = SentimentResult.required({
   label: true,
@@ -325,18 +326,19 @@ export function predictTarget(
       const end = tokens[src[j + 1] - 1].end;
       const form = formOf(tokens, src[j], src[j + 1]);
       words.push({ start, end, form });
+      // Evidence rows are the sentiment words (lexicon matches) among them.
       let row = byWord.get(src[j]);
       if (!row) {
-        const placed = f.context.words.find((w) => w.contribution.tokenStart === src[j]);
-        const c = placed?.contribution;
+        const c = f.context.words.find((w) => w.contribution.tokenStart === src[j])?.contribution;
+        if (!c) continue;
         row = {
           start,
           end,
           form,
-          lexicon: c ? c.entry.lexicon : "target_model",
-          base: c ? c.entry.weight : 0,
+          lexicon: c.entry.lexicon,
+          base: c.entry.weight,
           weight: 0,
-          rules: c ? [...c.rules] : [],
+          rules: [...c.rules],
         };
         byWord.set(src[j], row);
       }
