@@ -24,6 +24,7 @@ import type { Segment } from "./segment.ts";
 import {
   SentimentLexiconSwitch,
   SentimentOptions,
+  SPAN_NEUTRAL_BAND,
   SpanSentimentOptions,
 } from "./sentiment/options.ts";
 import type { Provenance } from "./provenance.ts";
@@ -37,6 +38,7 @@ import {
   FrameOptions,
   type FrameOptionsInput,
 } from "./sentiment/frame_lexicons.ts";
+import { loadTargetModel, targetModelRecord } from "./sentiment/target_model.ts";
 import { findStance, SCARE_QUOTE } from "./stance/find.ts";
 import type { Sentence, Token } from "./token.ts";
 import { LANGUAGE_MODEL, tokenizeSegments } from "./tokenize.ts";
@@ -97,6 +99,30 @@ export interface AnalyzeOptions {
   seed?: number;
   /** Mention roles and frame evaluation: switches and the user's frame lexicons. @default all on */
   frames?: FrameOptionsInput;
+  /**
+   * Sentiment toward actors: the trained target model or the rule scorer
+   * (`SpanSentimentOptions.model`). @default "trained"
+   */
+  spanModel?: "trained" | "rules";
+}
+
+/**
+ * The neutral band of actor tables for a span scorer: the trained model's
+ * band on `p(positive) − p(negative)` (chosen on the dev files, recorded in
+ * its weights file), or `SPAN_NEUTRAL_BAND` for the rule scorer.
+ *
+ * @example
+ * ```ts
+ * import { actorNeutralBand } from "./analyze.ts";
+ * import { SPAN_NEUTRAL_BAND } from "./sentiment/options.ts";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(actorNeutralBand("rules"), SPAN_NEUTRAL_BAND);
+ * ok(actorNeutralBand() >= 0 && actorNeutralBand() < 1);
+ * ```
+ */
+export function actorNeutralBand(model: "trained" | "rules" = "trained"): number {
+  return model === "trained" ? loadTargetModel().model.settings.neutralBand : SPAN_NEUTRAL_BAND;
 }
 
 /** Name of the pseudo-lexicon under which scare quotes appear among the hits. */
@@ -141,7 +167,10 @@ export function analyzeArticle(
   const sentences = t.sentences.filter((s) => TEXT_VOICES.includes(s.voice));
   // Resolved once: the scorers then skip parsing on each sentence and mention.
   const sentenceOptions = resolveSentimentOptions({ lexicons: options.sentimentLexicons });
-  const spanOptions = resolveSpanSentimentOptions({ lexicons: options.sentimentLexicons });
+  const spanOptions = resolveSpanSentimentOptions({
+    lexicons: options.sentimentLexicons,
+    model: options.spanModel,
+  });
 
   const topicHits: Hit[] = [];
   const topics: TopicRate[] = [];
@@ -175,6 +204,7 @@ export function analyzeArticle(
   const mentions = roles
     ? found.map((m, i) => ({ ...m, role: roles[i].role, roleRule: roles[i].rule }))
     : found;
+  const band = actorNeutralBand(spanOptions.model);
   const mentionScore = new Map<Mention, MentionScore>();
   mentionScores(
     { text, tokens, mentions, roles },
@@ -184,12 +214,13 @@ export function analyzeArticle(
         ? frameLexicons({ extra: frameOptions.extra })
         : resources.frames,
       frames: frameOptions,
+      band,
     },
   ).forEach((s, i) => mentionScore.set(mentions[i], s));
   const scored = actorScores(mentions, (m) => mentionScore.get(m)!, {
     resamples: options.resamples,
     seed: options.seed,
-    neutral: STANCE_DEFAULTS.band,
+    neutral: band,
     prior: STANCE_DEFAULTS.prior,
   });
   // The scorer's evidence lists the mentions in the order given: add each one's role.
@@ -264,6 +295,10 @@ export function provenanceOf(
 ): Provenance {
   const sentimentLexicons = SentimentLexiconSwitch.parse(options.sentimentLexicons ?? {});
   const frames = FrameOptions.parse(options.frames ?? {});
+  const spanParameters = SpanSentimentOptions.parse({
+    lexicons: options.sentimentLexicons,
+    model: options.spanModel,
+  });
   return {
     toolkit: { ...TOOLKIT },
     languageModel: { ...LANGUAGE_MODEL },
@@ -272,6 +307,7 @@ export function provenanceOf(
       ...sentimentLexicons.extra.map(sentimentLexiconFileRecord),
       ...frames.extra.map(frameLexiconFileRecord),
     ],
+    models: spanParameters.model === "trained" ? [targetModelRecord()] : [],
     parameters: {
       metricVoices: [...TEXT_VOICES],
       actorBootstrap: {
@@ -281,12 +317,14 @@ export function provenanceOf(
         unit: "mention",
       },
       actorStance: {
-        ...STANCE_DEFAULTS,
-        formula: "sum of mention scores with |score| > band / (their count + prior)",
+        band: actorNeutralBand(spanParameters.model),
+        prior: STANCE_DEFAULTS.prior,
+        formula:
+          "sum of the scores of evaluating mentions (|score| > band) / (their count + prior)",
       },
       sentimentLexicons,
       sentenceSentiment: SentimentOptions.parse({ lexicons: options.sentimentLexicons }),
-      spanSentiment: SpanSentimentOptions.parse({ lexicons: options.sentimentLexicons }),
+      spanSentiment: spanParameters,
       frames,
     },
   };

@@ -53,6 +53,8 @@ export * from "./sentiment/options.ts";
 export * from "./sentiment/sentence_sentiment.ts";
 export * from "./sentiment/span_sentiment.ts";
 export * from "./sentiment/sentiment_of.ts";
+export * from "./sentiment/target_features.ts";
+export * from "./sentiment/target_model.ts";
 export * from "./provenance.ts";
 export * from "./tables/tidy.ts";
 // Bring your own lexicon: importers, exporter, check.

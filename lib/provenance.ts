@@ -27,6 +27,24 @@ export const LexiconRecord = z.object({
 /** One lexicon that took part in an analysis. */
 export type LexiconRecord = z.infer<typeof LexiconRecord>;
 
+/** A fitted model that took part in an analysis (e.g. the trained target-sentiment model). */
+export const ModelRecord = z.object({
+  /** What the model is used for: `target_sentiment`. */
+  role: z.string(),
+  name: z.string(),
+  version: z.string(),
+  /** The weights file, relative to the repository root. */
+  file: z.string(),
+  /** SHA-256 of the weights file's bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Features with weights. */
+  features: z.number().int().nonnegative(),
+  /** The training data and the SHA-256 of its file. */
+  training: z.object({ data: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+});
+/** A fitted model that took part in an analysis. */
+export type ModelRecord = z.infer<typeof ModelRecord>;
+
 /** What made the numbers of an output. */
 export const Provenance = z.object({
   toolkit: z.object({ name: z.string(), version: z.string() }),
@@ -37,6 +55,8 @@ export const Provenance = z.object({
     libraryVersion: z.string(),
   }),
   lexicons: z.array(LexiconRecord),
+  /** Fitted models (weights files) that took part; absent in documents made before they existed. */
+  models: z.array(ModelRecord).optional(),
   /** Every parameter of the run, defaults included. */
   parameters: z.record(z.string(), z.unknown()),
 });

@@ -44,8 +44,8 @@ Deno.test("sentenceSentiment() weighs the clause after a contrastive but more", 
 
 Deno.test("spanSentiment() gives two actors in one sentence opposite signs", () => {
   const text = "The brave Smith praised the talks, while the corrupt Jones lied again.";
-  const smith = spanOf(text, "Smith");
-  const jones = spanOf(text, "Jones");
+  const smith = spanOf(text, "Smith", { model: "rules" });
+  const jones = spanOf(text, "Jones", { model: "rules" });
   ok(smith.score > 0, `Smith ${smith.score}`);
   ok(jones.score < 0, `Jones ${jones.score}`);
   // The whole sentence's sentiment lies between them.
@@ -58,8 +58,8 @@ Deno.test("spanSentiment() gives two actors in one sentence opposite signs", () 
 
 Deno.test("spanSentiment() discounts a negative act toward its target", () => {
   const text = "The army attacked Kyiv.";
-  const agent = spanOf(text, "army");
-  const target = spanOf(text, "Kyiv");
+  const agent = spanOf(text, "army", { model: "rules" });
+  const target = spanOf(text, "Kyiv", { model: "rules" });
   ok(agent.score < 0);
   ok(target.score > agent.score);
   ok(target.evidence[0].rules.includes("role-target"));
@@ -205,9 +205,9 @@ Deno.test("sentenceSentiment() uses the fitted weight in place of VADER's for th
 
 Deno.test("spanSentiment() leaves the fitted weights off unless asked", () => {
   const text = "Smith spoke about the economy, taxes and the coming election campaign.";
-  const plain = spanOf(text, "Smith");
+  const plain = spanOf(text, "Smith", { model: "rules" });
   ok(plain.evidence.every((e) => e.lexicon !== "sentiment_fitted"));
-  const withFitted = spanOf(text, "Smith", { lexicons: { fitted: true } });
+  const withFitted = spanOf(text, "Smith", { model: "rules", lexicons: { fitted: true } });
   const fittedWords = withFitted.evidence.filter((e) => e.lexicon === "sentiment_fitted");
   ok(fittedWords.length > 0, "some word of the sentence is in the fitted lexicon");
   const sum = withFitted.evidence.reduce((s, e) => s + e.weight, 0);

@@ -1,7 +1,14 @@
 /**
- * `deno task eval [--benchmarks DIR]`: runs the bundled benchmarks with the
- * selection of `benchmarks/SPLITS.md` and prints tuning and reporting
- * figures separately (toolkit, VADER, wink-nlp), as JSON.
+ * `deno task eval [--benchmarks DIR] [--tuning-only]`: runs the bundled
+ * benchmarks with the selection of `benchmarks/SPLITS.md` and prints tuning
+ * and reporting figures separately (toolkit, VADER, wink-nlp), as JSON.
+ * `--tuning-only` scores and prints the tuning part alone (the reporting
+ * files are not read). The benchmarks folder is `--benchmarks DIR`, else
+ * `FRAMING_BENCHMARKS`, else `shared/benchmarks` beside the repository.
+ *
+ * Target sentiment is reported for the trained model (`macroF1`,
+ * `accuracy`: its most probable class) and the rule scorer beside it
+ * (`rules`, labelled with the neutral band).
  *
  * Tuning: VADER tweets, movie and Amazon snippets, NYT rows with an odd
  * article number; NewsMTSC `paper-split/*-dev.jsonl`.
@@ -28,7 +35,10 @@ import { parseTargets, validateTargets } from "../lib/validate/targets.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
-  options: { benchmarks: { type: "string" } },
+  options: {
+    benchmarks: { type: "string" },
+    "tuning-only": { type: "boolean", default: false },
+  },
 });
 const dir = benchmarksOrExit(values.benchmarks, "eval");
 
@@ -56,8 +66,10 @@ function targets(name: string) {
   return {
     data: name,
     n: v.n,
+    model: v.model,
     macroF1: v.macroF1,
     accuracy: v.accuracy,
+    rules: { macroF1: v.rules.macroF1, accuracy: v.rules.accuracy, neutralBand: v.neutralBand },
     vader: { macroF1: v.baselines.vader.macroF1, accuracy: v.baselines.vader.accuracy },
     wink: { macroF1: v.baselines.wink.macroF1, accuracy: v.baselines.wink.accuracy },
     confusion: v.confusion,
@@ -75,7 +87,7 @@ const out = {
     ],
     targets: [targets("newsmtsc-rw-dev"), targets("newsmtsc-mt-dev")],
   },
-  reporting: {
+  reporting: values["tuning-only"] ? "not run (--tuning-only)" : {
     sentences: [sentences("nytEditorialSnippets", "even-articles")],
     targets: [targets("newsmtsc-rw-test"), targets("newsmtsc-mt-test")],
   },

@@ -112,6 +112,7 @@ export function actorScores(
       via: m.via,
       ...(m.basis === undefined ? {} : { basis: m.basis }),
       score,
+      evaluates: Math.abs(score) > neutral,
       evidence,
     };
   });

@@ -397,6 +397,8 @@ export const ActorEvidence = z.object({
   /** The name of the rule that gave the role. */
   roleRule: z.string().optional(),
   score: z.number(),
+  /** The score lies outside the neutral band: the mention evaluates the actor and enters the stance. */
+  evaluates: z.boolean(),
   /** What the scorer reports as the reason (its contributing words). */
   evidence: z.array(z.unknown()),
 });

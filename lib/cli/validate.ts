@@ -6,7 +6,10 @@
  *
  * Options:
  *   --rows all|even-articles|odd-articles   sentences: keep rows by article-number parity
- *   --neutral-band X                        targets: half-width of the neutral band
+ *   --model trained|rules                   targets: the scorer of the top-level figures
+ *                                           (default trained; the rule scorer is always
+ *                                           reported beside it under "rules")
+ *   --neutral-band X                        targets: half-width of the rule scorer's neutral band
  *   --no-domain / --no-general              switch a sentiment lexicon off
  *   --fitted yes|no                         the fitted word weights (default: yes for
  *                                           sentences, no for targets; see SentimentLexiconSwitch)
@@ -36,8 +39,8 @@ import { SentimentOptions, SpanSentimentOptions } from "../sentiment/options.ts"
 
 const USAGE = `Usage:
   deno task validate sentences FILE.tsv [--rows all|even-articles|odd-articles]
-  deno task validate targets FILE.jsonl [--neutral-band 0.07]
-  deno task validate articles FILE.jsonl|FILE.csv [--tune SPLIT]... [--details]
+  deno task validate targets FILE.jsonl [--model trained|rules] [--neutral-band 0.07]
+  deno task validate articles FILE.jsonl|FILE.csv [--tune SPLIT]... [--details] [--model trained|rules]
     (columns: text, person or actor, label negative/neutral/positive; optional split, id, kind)
   deno task validate hedges FILE.jsonl
   Options for sentences and targets: --no-domain, --no-general, --fitted yes|no,
@@ -51,6 +54,7 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
     options: {
       rows: { type: "string", default: "all" },
       "neutral-band": { type: "string" },
+      model: { type: "string", default: "trained" },
       "no-domain": { type: "boolean", default: false },
       "no-general": { type: "boolean", default: false },
       fitted: { type: "string" },
@@ -92,13 +96,20 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
   } catch (cause) {
     throw new InputError({ file }, "expected a readable file", { cause });
   }
+  const model = values.model;
+  if (model !== "trained" && model !== "rules") {
+    throw new InputError(
+      { file: "<arguments>", path: "--model" },
+      `expected "trained" or "rules", got "${model}"`,
+    );
+  }
   if (kind === "articles") {
     const rows = parseLabelledArticles(text, file);
     const resources = await loadResources();
     const result = validateArticles(rows, resources, {
       tuning: values.tune,
       baseline: !values["no-baselines"],
-      analysis: { sentimentLexicons: switches },
+      analysis: { sentimentLexicons: switches, spanModel: model },
     });
     const { articles, ...summary } = result;
     return {
@@ -136,11 +147,15 @@ export async function runValidate(args: string[]): Promise<Record<string, unknow
   const targets = parseTargets(text, file);
   const lexicons = SpanSentimentOptions.parse({ lexicons: switches }).lexicons;
   const result = validateTargets(targets, {
-    sentiment: { lexicons },
+    sentiment: { lexicons, model },
     neutralBand: band,
     baselines,
   });
-  return { task: "targets", file, lexicons, scale, ...result };
+  const targetScale = model === "trained"
+    ? "trained model: p(positive) - p(negative) on -1..+1, labelled by its most probable class; " +
+      `rules: ${scale}, labelled with the neutral band`
+    : scale;
+  return { task: "targets", file, lexicons, scale: targetScale, ...result };
 }
 
 if (import.meta.main) {

@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { AnalysedArticle } from "../analysis.ts";
 import { seedFrom } from "../stats/random.ts";
 import { Voice } from "../voice.ts";
-import { evaluates, STANCE_DEFAULTS } from "../actors/actor_stance.ts";
+import { STANCE_DEFAULTS } from "../actors/actor_stance.ts";
 import { benjaminiHochberg } from "./adjust.ts";
 import { keyness, KeynessRow } from "./keyness.ts";
 import { compareRatios, RESAMPLING_UNIT, type Unit } from "./resample.ts";
@@ -111,10 +111,10 @@ export interface CompareGroupsOptions {
    */
   stopwords?: boolean | ReadonlySet<string>;
   /**
-   * Neutral band and pseudo-count of the actor stance: use the ones the
-   * analysis used (`provenance.parameters.actorStance`). @default STANCE_DEFAULTS
+   * Pseudo-count of the actor stance (which mentions evaluate is recorded
+   * with each mention, `evaluates`). @default STANCE_DEFAULTS.prior
    */
-  stance?: { band: number; prior: number };
+  stancePrior?: number;
 }
 
 /** What an actor row of a comparison measures. */
@@ -150,7 +150,7 @@ export function compareGroups(
     level = 0.95,
     evidenceLimit = 50,
     keynessTop = 40,
-    stance = STANCE_DEFAULTS,
+    stancePrior = STANCE_DEFAULTS.prior,
   } = options;
   const groupOf = (a: ComparableArticle) => {
     const v = (a.meta as Record<string, unknown>)[by];
@@ -180,7 +180,7 @@ export function compareGroups(
     stance: articles.map((a) =>
       hitTable(a, voice, (h) => topicLexicons.includes(h.lexicon) ? undefined : h.category)
     ),
-    actors: articles.map((a) => mentionTable(a, voice, stance.band)),
+    actors: articles.map((a) => mentionTable(a, voice)),
   };
   const features = {
     topics: unique(articles.flatMap((a) => a.topics.map((r) => r.topic))),
@@ -207,7 +207,7 @@ export function compareGroups(
           resamples,
           level,
           seed: seedFrom(`${table}\u0000${feature}\u0000${ga}\u0000${gb}`, seed),
-          prior: perSentence ? 0 : stance.prior,
+          prior: perSentence ? 0 : stancePrior,
         });
         family.push({
           table,
@@ -315,15 +315,17 @@ function hitTable(
 /**
  * Per actor and sentence: the sum of the evaluating mention scores and their
  * count, so that the ratio with the stance prior is the actor stance
- * (`actorStance`). A sentence whose mentions do not evaluate is a unit with 0 / 0.
+ * (`actorStance`); each mention says whether it evaluates (`evaluates`, set
+ * with the analysis's neutral band). A sentence whose mentions do not
+ * evaluate is a unit with 0 / 0.
  */
-function mentionTable(article: ComparableArticle, voice: Voice, band: number): SentenceTable {
+function mentionTable(article: ComparableArticle, voice: Voice): SentenceTable {
   const counts = new Map<string, Map<number, { num: number; den: number }>>();
   for (const m of article.mentions) {
     if (m.voice !== voice) continue;
     const bySentence = counts.get(m.actor) ?? new Map();
     const u = bySentence.get(m.sentence) ?? { num: 0, den: 0 };
-    if (evaluates(m.score, band)) {
+    if (m.evaluates) {
       u.num += m.score;
       u.den += 1;
     }

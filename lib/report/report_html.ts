@@ -648,6 +648,10 @@ function provenanceSection(
         ["keyness", c.method.keyness],
       ]
       : []),
+    ...(p.models ?? []).map((m) => [
+      `model (${m.role})`,
+      `${m.name} ${m.version}, ${m.file}, SHA-256 ${m.sha256}`,
+    ]),
     ...Object.entries(extra),
   ].map(([k, v]) => [h(k), h(v)]);
   const lexicons = p.lexicons.map((l) => [

@@ -9,6 +9,11 @@
  * each switchable with `{ lexicons: { domain: false } }` and so on. Lexicons
  * of your own come first: `{ lexicons: { extra: ["mine.yaml"] } }`.
  *
+ * Toward a span, the default scorer is the trained target model
+ * (`data/models/target_sentiment.json`, `target_model.ts`): a logistic
+ * regression over readable features (`target_features.ts`), the rule score
+ * among them; `{ model: "rules" }` gives the rule scorer alone.
+ *
  * @example
  * ```ts
  * import { sentimentOf, spanSentiment } from "./mod.ts";
@@ -29,6 +34,15 @@ export { sentenceSentiment } from "./sentence_sentiment.ts";
 export { spanSentiment } from "./span_sentiment.ts";
 export { sentimentOf, type TextSentiment } from "./sentiment_of.ts";
 export {
+  loadTargetModel,
+  TargetModel,
+  TargetPrediction,
+  targetSentiment,
+  type TargetSentimentOptions,
+} from "./target_model.ts";
+export { FEATURE_GROUPS, type FeatureGroup, targetFeatures } from "./target_features.ts";
+export {
+  FeatureEvidence,
   SentimentEvidence,
   SentimentLexiconSwitch,
   SentimentOptions,

@@ -69,6 +69,15 @@ export type ResolvedSentimentOptions = z.output<typeof SentimentOptions>;
 /** Options of {@linkcode spanSentiment}: the shared ones plus the target weighting. */
 export const SpanSentimentOptions = SentimentOptions.extend({
   /**
+   * Which scorer: `"trained"`, the logistic model of
+   * `data/models/target_sentiment.json` over readable features (the rule
+   * score and its parts among them; `target_model.ts`), or `"rules"`, the
+   * rule scorer alone (the weighting below). The trained model's score is
+   * `p(positive) − p(negative)` and its class the most probable one; the
+   * rule options below still shape its rule features. @default "trained"
+   */
+  model: z.enum(["trained", "rules"]).default("trained"),
+  /**
    * Lexicons to use. The fitted word weights are off by default toward a
    * span: in 5-fold cross-validation on the NewsMTSC dev files (neutral band
    * chosen inside each fold) macro-F1 was 0.570 with them, 0.611 with only
@@ -165,11 +174,47 @@ export const SentimentEvidence = z.object({
 /** One word's contribution to a score. */
 export type SentimentEvidence = z.infer<typeof SentimentEvidence>;
 
-/** A sentiment score on −1..+1 and the words behind it. */
+/** One feature's part in a trained model's prediction (see `target_model.ts`). */
+export const FeatureEvidence = z.object({
+  /** The feature's name (`target_features.ts` lists the groups). */
+  feature: z.string(),
+  /** Its value for this span. */
+  value: z.number(),
+  /** Its weight toward positive minus its weight toward negative. */
+  weight: z.number(),
+  /** `value × weight`: its push on the log-odds of positive over negative. */
+  contribution: z.number(),
+  /** `value × (weight of the predicted class − mean weight)`: its push toward the prediction. */
+  towardPredicted: z.number(),
+  /** The words it comes from, with offsets into the raw text (none for e.g. a position). */
+  words: z.array(z.object({ start: z.number(), end: z.number(), form: z.string() })),
+});
+/** One feature's part in a trained model's prediction. */
+export type FeatureEvidence = z.infer<typeof FeatureEvidence>;
+
+/**
+ * A sentiment score on −1..+1 and the words behind it.
+ *
+ * From the rule scorers, `evidence` holds every sentiment word and the score
+ * is `normalize(sum of weights)`. From the trained target model
+ * (`spanSentiment` with `model: "trained"`), the score is
+ * `p(positive) − p(negative)`; `features` lists the features that moved the
+ * prediction most (with every word each comes from), and `evidence` the
+ * sentiment words (lexicon matches) behind them, each `weight` being the
+ * word's share of its features' `contribution` (log-odds of positive over
+ * negative) and its `rules` naming those features (`feature:<name>`).
+ */
 export const SentimentResult = z.object({
   /** −1 (most negative) .. +1 (most positive); 0 without evidence. */
   score: z.number().min(-1).max(1),
   evidence: z.array(SentimentEvidence),
+  /** The most probable class (trained model only). */
+  label: z.enum(["negative", "neutral", "positive"]).optional(),
+  /** Class probabilities (trained model only). */
+  probabilities: z.object({ negative: z.number(), neutral: z.number(), positive: z.number() })
+    .optional(),
+  /** The features that moved the prediction most (trained model only). */
+  features: z.array(FeatureEvidence).optional(),
 });
 /** A sentiment score and its evidence. */
 export type SentimentResult = z.infer<typeof SentimentResult>;

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Token } from "../token.ts";
-import type { ResolvedSentimentOptions } from "./options.ts";
+import type { ResolvedSentimentOptions, ResolvedSpanSentimentOptions } from "./options.ts";
 import { clauseNumbers, type Clauses } from "./clauses.ts";
 import { CLAUSE_OPENERS } from "./rules.ts";
 import { type Contribution, isWord, sentenceContributions, tokenRange } from "./valence.ts";
@@ -122,8 +122,56 @@ export function spanContext(
   return { from, to, words };
 }
 
+/**
+ * The rule scorer's factor on a placed word; the rules that made it are
+ * pushed onto `rules` when given: `in-span` (factor 1), else `distance`
+ * (`0.5 ^ (d / halfDistance)`), `clause` (`clauseFactor` per strong,
+ * `commaFactor` per weak boundary) or `role-target` (`targetRoleFactor`).
+ * `spanSentiment` with `model: "rules"` and the trained model's rule
+ * features both use it.
+ *
+ * @example
+ * ```ts
+ * import { ruleFactor, spanContext } from "./span_context.ts";
+ * import { SpanSentimentOptions } from "./options.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { deepStrictEqual, ok } from "node:assert/strict";
+ *
+ * const opts = SpanSentimentOptions.parse({});
+ * const { tokens } = tokenizeText("Smith is brave, but Jones lied.");
+ * const [brave, lied] = spanContext(tokens, [0, 1], opts).words;
+ * const rules: string[] = [];
+ * ok(Math.abs(ruleFactor(brave, opts, rules) - Math.pow(0.5, 1 / 12)) < 1e-12);
+ * deepStrictEqual(rules, ["distance"]);
+ * ok(ruleFactor(lied, opts) < 0.1);
+ * ```
+ */
+export function ruleFactor(
+  w: SpanWord,
+  opts: ResolvedSpanSentimentOptions,
+  rules?: string[],
+): number {
+  if (w.inSpan) {
+    rules?.push("in-span");
+    return 1;
+  }
+  let factor = 1;
+  if (w.distance > 0) {
+    factor *= Math.pow(0.5, w.distance / opts.halfDistance);
+    rules?.push("distance");
+  }
+  if (w.strong + w.weak > 0) {
+    factor *= Math.pow(opts.clauseFactor, w.strong) * Math.pow(opts.commaFactor, w.weak);
+    rules?.push("clause");
+  } else if (w.roleTarget) {
+    factor *= opts.targetRoleFactor;
+    rules?.push("role-target");
+  }
+  return factor;
+}
+
 /** What every span of one sentence is placed against. */
-interface SentenceFrame {
+export interface SentenceFrame {
   clauses: Clauses;
   /** Words before each token of the sentence (index `i - from`). */
   wordIndex: Int32Array;
@@ -132,7 +180,27 @@ interface SentenceFrame {
 /** Frames per token array, per sentence start: an actor's mentions in one sentence share it. */
 const FRAMES = new WeakMap<readonly Token[], Map<number, SentenceFrame>>();
 
-function sentenceFrame(tokens: readonly Token[], from: number, to: number): SentenceFrame {
+/**
+ * The clause numbers and word numbers of the sentence `[from, to)`, worked
+ * out once per token array and sentence (shared by the sentence's spans).
+ *
+ * @example
+ * ```ts
+ * import { sentenceFrame } from "./span_context.ts";
+ * import { tokenizeText } from "../tokenize.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const { tokens } = tokenizeText("Kyiv won, but Moscow lost");
+ * const frame = sentenceFrame(tokens, 0, tokens.length);
+ * deepStrictEqual([...frame.wordIndex], [0, 1, 2, 2, 3, 4]);
+ * deepStrictEqual(frame.clauses.strong, [0, 0, 0, 1, 1, 1]);
+ * ```
+ */
+export function sentenceFrame(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): SentenceFrame {
   let frames = FRAMES.get(tokens);
   if (!frames) FRAMES.set(tokens, frames = new Map());
   let frame = frames.get(from);

@@ -13,8 +13,9 @@ import {
 } from "./options.ts";
 import { evidenceOf, normalizeScore, textFromTokens } from "./_score.ts";
 import { resolveOptions } from "./resolve.ts";
-import { spanContext } from "./span_context.ts";
+import { ruleFactor, spanContext } from "./span_context.ts";
 import { tokenRange } from "./valence.ts";
+import { predictTarget } from "./target_model.ts";
 
 const DEFAULTS = resolveOptions(SpanSentimentOptions, undefined, undefined);
 
@@ -31,7 +32,13 @@ export function resolveSpanSentimentOptions(
 /**
  * Sentiment toward the character span `[start, end)` on −1..+1.
  *
- * The span's sentence is found from the tokens. Each sentiment word of that
+ * With `model: "trained"` (the default) the score is the trained target
+ * model's `p(positive) − p(negative)` (`target_model.ts`), with its class
+ * (`label`, the most probable one), `probabilities`, the `features` that
+ * moved it most and the words behind them as `evidence`. The trained model
+ * reads the rule scorer's parts below among its features.
+ *
+ * With `model: "rules"`: the span's sentence is found from the tokens. Each sentiment word of that
  * sentence contributes its sentence-level weight (VADER's rules, negation,
  * "but", scare quotes: see {@linkcode sentenceSentiment}) times
  * - `0.5 ^ (d / halfDistance)` for a word `d` words away from the span
@@ -52,6 +59,9 @@ export function resolveSpanSentimentOptions(
  *   and clauses are worked out once per array and shared by its mentions.
  * @param span Character offsets of the span in the raw text.
  * @param options {@linkcode SpanSentimentOptions}.
+ * @param extraFeatures Further features for the trained model (the hook for
+ *   event-frame and role features; `targetFeatures`' `extra`). The committed
+ *   weights give names they do not know no weight.
  * @throws {RangeError} When no token lies inside the span.
  *
  * @example Two actors of opposite polarity in one sentence
@@ -65,12 +75,15 @@ export function resolveSpanSentimentOptions(
  * const smith = spanSentiment(tokens, { start: 10, end: 15 });
  * const jones = spanSentiment(tokens, { start: 53, end: 58 });
  * ok(smith.score > 0 && jones.score < 0);
+ * // The rule scorer alone agrees here.
+ * ok(spanSentiment(tokens, { start: 53, end: 58 }, { model: "rules" }).score < 0);
  * ```
  */
 export function spanSentiment(
   tokens: readonly Token[],
   span: { start: number; end: number },
   options?: SpanSentimentOptions,
+  extraFeatures?: Readonly<Record<string, number>>,
 ): SentimentResult {
   if (!(span.end > span.start)) {
     throw new RangeError(`Cannot score an empty span "${span.start}..${span.end}"`);
@@ -80,26 +93,20 @@ export function spanSentiment(
   if (spanFrom >= spanTo) {
     throw new RangeError(`No token lies inside the span "${span.start}..${span.end}"`);
   }
+  if (opts.model === "trained") {
+    const { score, label, probabilities, features, evidence } = predictTarget(
+      tokens,
+      [spanFrom, spanTo],
+      opts,
+      { extra: extraFeatures },
+    );
+    return { score, evidence, label, probabilities, features };
+  }
   const { from, to, words } = spanContext(tokens, [spanFrom, spanTo], opts);
   const text = textFromTokens(tokens, from, to);
   const evidence = words.map((w) => {
     const rules: string[] = [];
-    let factor = 1;
-    if (w.inSpan) {
-      rules.push("in-span");
-    } else {
-      if (w.distance > 0) {
-        factor *= Math.pow(0.5, w.distance / opts.halfDistance);
-        rules.push("distance");
-      }
-      if (w.strong + w.weak > 0) {
-        factor *= Math.pow(opts.clauseFactor, w.strong) * Math.pow(opts.commaFactor, w.weak);
-        rules.push("clause");
-      } else if (w.roleTarget) {
-        factor *= opts.targetRoleFactor;
-        rules.push("role-target");
-      }
-    }
+    const factor = ruleFactor(w, opts, rules);
     return evidenceOf(text, tokens, w.contribution, factor, rules);
   });
   const sum = evidence.reduce((s, e) => s + e.weight, 0);

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { actorStance, STANCE_DEFAULTS } from "../actors/actor_stance.ts";
+import { actorStance } from "../actors/actor_stance.ts";
 import { ActorLexicon } from "../actors/schema.ts";
 import { analyzeArticle, type AnalyzeOptions } from "../analyze.ts";
 import type { AnalysisResources } from "../resources.ts";
@@ -146,16 +146,16 @@ function scoreArticle(
     { ...options.analysis, resamples: 1 },
   );
   const mine = analysis.mentions.filter((m) => AUTHOR_VOICES.includes(m.voice));
-  const band = STANCE_DEFAULTS.band;
-  const scores = mine.map((m) => m.score);
+  const evaluating = mine.filter((m) => m.evaluates);
   const out: ArticleScore = {
     id: row.id,
     line: row.line,
     ...(row.split === undefined ? {} : { split: row.split }),
     label: row.label,
     mentions: mine.length,
-    evaluating: scores.filter((s) => Math.abs(s) > band).length,
-    stance: actorStance(scores, { band }),
+    evaluating: evaluating.length,
+    // The stance over the title and body together (band 0: `evaluates` already applied it).
+    stance: actorStance(evaluating.map((m) => m.score), { band: 0 }),
   };
   if (options.baseline !== false) {
     const sentences = [...new Set(mine.map((m) => m.sentence))].map((i) => analysis.sentences[i]);

@@ -10,7 +10,11 @@
 import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { accuracy, type Confusion, confusion, labelScores, macroF1 } from "../stats/agreement.ts";
-import { SPAN_NEUTRAL_BAND, type SpanSentimentOptions } from "../sentiment/options.ts";
+import {
+  type SentimentResult,
+  SPAN_NEUTRAL_BAND,
+  SpanSentimentOptions,
+} from "../sentiment/options.ts";
 import { spanSentiment } from "../sentiment/span_sentiment.ts";
 import { tokenizeText } from "../tokenize.ts";
 import { type Baseline, BASELINES, baselineScore } from "./baselines.ts";
@@ -124,9 +128,17 @@ export function labelOf(score: number, band: number): TargetLabel {
 
 /** Options of {@linkcode validateTargets}. */
 export interface ValidateTargetsOptions {
-  /** Options of `spanSentiment` (lexicon switch, weighting). @default {} */
+  /**
+   * Options of `spanSentiment` (scorer, lexicon switch, weighting). With
+   * `model: "trained"` (the default) the trained model's class is its most
+   * probable one, and the rule scorer is reported beside it (`rules`).
+   * @default {}
+   */
   sentiment?: SpanSentimentOptions;
-  /** Half-width of the neutral band for the toolkit's scores. @default TARGET_NEUTRAL_BAND */
+  /**
+   * Half-width of the neutral band for the rule scorer's scores (the trained
+   * model labels by its most probable class). @default TARGET_NEUTRAL_BAND
+   */
   neutralBand?: number;
   /** Reference scorers. @default ["vader", "wink"] */
   baselines?: readonly Baseline[];
@@ -144,7 +156,14 @@ export interface TargetAgreement {
 
 /** Result of a target validation. */
 export interface TargetValidation extends TargetAgreement {
+  /** The scorer of the top-level figures: `spanSentiment`'s `model`. */
+  model: "trained" | "rules";
+  /** How the top-level figures label a target: the most probable class, or the neutral band. */
+  labelling: "argmax" | "neutral band";
+  /** The neutral band of the rule scorer. */
   neutralBand: number;
+  /** The rule scorer (`model: "rules"`), labelled with `neutralBand`. */
+  rules: TargetAgreement & { neutralBand: number };
   baselines: Record<string, TargetAgreement & { neutralBand: number }>;
 }
 
@@ -159,11 +178,28 @@ function agreement(gold: TargetLabel[], predicted: TargetLabel[]): TargetAgreeme
   };
 }
 
-/** Span scores of each target (each sentence tokenized once). */
-export function targetScores(
+/**
+ * `spanSentiment` of each target (each sentence tokenized once); a span on
+ * whitespace or punctuation only gets score 0 and no label.
+ *
+ * @example
+ * ```ts
+ * import { targetResults } from "./targets.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const sentence = "The corrupt mayor lied.";
+ * const [mayor, space] = targetResults([
+ *   { id: "1", sentence, start: 12, end: 17, label: "negative" },
+ *   { id: "2", sentence, start: 11, end: 12, label: "neutral" },
+ * ]);
+ * strictEqual(mayor.label, "negative");
+ * strictEqual(space.score, 0);
+ * ```
+ */
+export function targetResults(
   targets: readonly LabelledTarget[],
   options?: SpanSentimentOptions,
-): number[] {
+): SentimentResult[] {
   const cache = new Map<string, ReturnType<typeof tokenizeText>>();
   return targets.map((t) => {
     let tok = cache.get(t.sentence);
@@ -172,18 +208,28 @@ export function targetScores(
       cache.set(t.sentence, tok);
     }
     try {
-      return spanSentiment(tok.tokens, t, options).score;
+      return spanSentiment(tok.tokens, t, options);
     } catch (e) {
-      if (e instanceof RangeError) return 0; // a span on whitespace or punctuation only
+      if (e instanceof RangeError) return { score: 0, evidence: [] };
       throw e;
     }
   });
 }
 
+/** Span scores of each target (each sentence tokenized once). */
+export function targetScores(
+  targets: readonly LabelledTarget[],
+  options?: SpanSentimentOptions,
+): number[] {
+  return targetResults(targets, options).map((r) => r.score);
+}
+
 /**
- * Scores each target with `spanSentiment`, labels it with the neutral band,
- * and compares with the gold labels; the reference scorers do the same with
- * their whole-sentence scores.
+ * Scores each target with `spanSentiment` and compares with the gold labels:
+ * the trained model by its most probable class (and the rule scorer beside
+ * it, labelled with the neutral band), or, with `model: "rules"`, the rule
+ * scorer alone. The reference scorers label their whole-sentence scores
+ * with their own band.
  *
  * @example
  * ```ts
@@ -196,7 +242,9 @@ export function targetScores(
  *   { id: "2", sentence: s, start: 53, end: 58, label: "negative" },
  * ]);
  * strictEqual(v.n, 2);
+ * strictEqual(v.model, "trained");
  * strictEqual(v.accuracy, 1);
+ * strictEqual(v.rules.accuracy, 1);
  * strictEqual(v.confusion.matrix[0][0], 1);
  * ```
  */
@@ -206,7 +254,12 @@ export function validateTargets(
 ): TargetValidation {
   const gold = targets.map((t) => t.label);
   const band = options.neutralBand ?? TARGET_NEUTRAL_BAND;
-  const ours = targetScores(targets, options.sentiment).map((s) => labelOf(s, band));
+  const sentiment = SpanSentimentOptions.parse(options.sentiment ?? {});
+  const rulesOptions = { ...options.sentiment, model: "rules" as const };
+  const rules = targetScores(targets, rulesOptions).map((s) => labelOf(s, band));
+  const ours = sentiment.model === "rules"
+    ? rules
+    : targetResults(targets, options.sentiment).map((r) => r.label ?? "neutral");
   const baselines: TargetValidation["baselines"] = {};
   for (const b of options.baselines ?? BASELINES) {
     const sentenceScore = new Map<string, number>();
@@ -220,5 +273,12 @@ export function validateTargets(
     });
     baselines[b] = { ...agreement(gold, predicted), neutralBand: BASELINE_NEUTRAL_BAND };
   }
-  return { ...agreement(gold, ours), neutralBand: band, baselines };
+  return {
+    ...agreement(gold, ours),
+    model: sentiment.model,
+    labelling: sentiment.model === "rules" ? "neutral band" : "argmax",
+    neutralBand: band,
+    rules: { ...agreement(gold, rules), neutralBand: band },
+    baselines,
+  };
 }
