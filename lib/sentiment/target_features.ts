@@ -66,6 +66,11 @@ export interface TargetFeatureOptions {
    * @default {}
    */
   extra?: Readonly<Record<string, number>>;
+  /**
+   * Keep only the features this set has (a model's weights): prediction
+   * skips the work of features the model does not know. @default every feature
+   */
+  only?: { has(name: string): boolean };
 }
 
 /** The features of one span. */
@@ -259,8 +264,9 @@ export function targetFeatures(
   const groups = new Set(featureOptions.groups ?? FEATURE_GROUPS);
   const values = new Map<string, number>();
   const origins: (string | number)[] = [];
+  const only = featureOptions.only;
   const add = (name: string, v: number, start = -1, end = -1) => {
-    if (v === 0) return;
+    if (v === 0 || (only !== undefined && !only.has(name))) return;
     values.set(name, (values.get(name) ?? 0) + v);
     if (start >= 0) origins.push(name, start, end);
   };
@@ -392,6 +398,7 @@ export function targetFeatures(
         variant = d <= 1 ? 3 : d <= 4 ? 4 : 5;
       }
       const name = contextName(key, variant);
+      if (only !== undefined && !only.has(name)) continue;
       if (!values.has(name)) add(name, 1, i, i + 1);
     }
   }

@@ -283,6 +283,7 @@ export function predictTarget(
   const f = targetFeatures(tokens, span, options, {
     groups: model.settings.groups,
     extra: predictOptions.extra,
+    only: weights,
   });
   // Class scores, then the top features by |push toward the predicted class|,
   // kept in a small sorted list of indexes (no sort of every feature).
