@@ -66,6 +66,11 @@ export interface TargetFeatureOptions {
    * @default {}
    */
   extra?: Readonly<Record<string, number>>;
+  /**
+   * Keep only the features this set has (a model's weights): prediction
+   * skips the work of features the model does not know. @default every feature
+   */
+  only?: { has(name: string): boolean };
 }
 
 /** The features of one span. */
@@ -126,20 +131,43 @@ interface SentenceWords {
   hasQuote: boolean;
   /** Words in the sentence. */
   wordCount: number;
-  /** Context feature names per variant (`CONTEXT_VARIANTS`) and token, made when first asked. */
-  names: (string | undefined)[][];
 }
 
 /** The context feature variants: side and distance bucket, or outside the clause. */
 const CONTEXT_VARIANTS = ["L1", "L2", "L3", "R1", "R2", "R3", "out"] as const;
 
-/** The context feature name of token `i` in variant `v` (memoised per sentence). */
-function contextName(sw: SentenceWords, v: number, index: number): string {
-  const made = sw.names[v][index];
-  if (made !== undefined) return made;
-  const name = `ctx:${CONTEXT_VARIANTS[v]}:${sw.keys[index]}`;
-  sw.names[v][index] = name;
+/**
+ * Context feature names by key and variant, made once per process (so
+ * each name is one string whose hash is computed once); started afresh
+ * past {@linkcode NAMES_LIMIT} keys.
+ */
+const CONTEXT_NAMES = new Map<string, (string | undefined)[]>();
+const NAMES_LIMIT = 100_000;
+
+/** Names made from a prefix and a key, made once per process (as {@linkcode contextName}). */
+const NAMES = new Map<string, Map<string, string>>();
+
+/** `prefix + key.toLowerCase() + suffix`, one string per distinct name. */
+function nameOf(prefix: string, key: string, suffix = ""): string {
+  const group = suffix === "" ? prefix : `${prefix}\u0000${suffix}`;
+  let byKey = NAMES.get(group);
+  if (!byKey) NAMES.set(group, byKey = new Map());
+  let name = byKey.get(key);
+  if (name === undefined) {
+    if (byKey.size >= NAMES_LIMIT) byKey.clear();
+    byKey.set(key, name = prefix + key.toLowerCase() + suffix);
+  }
   return name;
+}
+
+/** The context feature name of `key` in variant `v` (`CONTEXT_VARIANTS`). */
+function contextName(key: string, v: number): string {
+  let names = CONTEXT_NAMES.get(key);
+  if (!names) {
+    if (CONTEXT_NAMES.size >= NAMES_LIMIT) CONTEXT_NAMES.clear();
+    CONTEXT_NAMES.set(key, names = new Array(CONTEXT_VARIANTS.length));
+  }
+  return names[v] ??= `ctx:${CONTEXT_VARIANTS[v]}:${key}`;
 }
 
 const WORDS = new WeakMap<readonly Token[], Map<number, SentenceWords>>();
@@ -176,14 +204,17 @@ function sentenceWords(tokens: readonly Token[], from: number, to: number): Sent
     const lemma = isNameToken(t, i > from) ? "NAME" : t.lemma;
     keys.push(SKIP_CONTEXT.has(lemma) ? "" : t.negated ? `not_${lemma}` : lemma);
   }
-  s = { keys, quoteDepth, hasQuote, wordCount, names: CONTEXT_VARIANTS.map(() => []) };
+  s = { keys, quoteDepth, hasQuote, wordCount };
   bySentence.set(from, s);
   return s;
 }
 
 /** A proper noun, or a capitalised word that does not open the sentence. */
 function isNameToken(t: Token, inside: boolean): boolean {
-  return t.pos === "PROPN" || (inside && /^\p{Lu}/u.test(t.text));
+  if (t.pos === "PROPN") return true;
+  if (!inside) return false;
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
 }
 
 const PLACES = ["span", "clause", "target", "comma", "strong"] as const;
@@ -233,8 +264,9 @@ export function targetFeatures(
   const groups = new Set(featureOptions.groups ?? FEATURE_GROUPS);
   const values = new Map<string, number>();
   const origins: (string | number)[] = [];
+  const only = featureOptions.only;
   const add = (name: string, v: number, start = -1, end = -1) => {
-    if (v === 0) return;
+    if (v === 0 || (only !== undefined && !only.has(name))) return;
     values.set(name, (values.get(name) ?? 0) + v);
     if (start >= 0) origins.push(name, start, end);
   };
@@ -275,7 +307,7 @@ export function targetFeatures(
       const near = w.inSpan || w.strong + w.weak === 0;
       const flipped = Math.sign(c.weight) !== Math.sign(c.entry.weight);
       add(
-        `lex:${near ? "near" : "far"}:${c.entry.term.toLowerCase()}${flipped ? ":not" : ""}`,
+        nameOf(near ? "lex:near:" : "lex:far:", c.entry.term, flipped ? ":not" : ""),
         1,
         c.tokenStart,
         c.tokenEnd,
@@ -365,7 +397,8 @@ export function targetFeatures(
         const d = wordIndex[i - from] - lastWord;
         variant = d <= 1 ? 3 : d <= 4 ? 4 : 5;
       }
-      const name = contextName(sw, variant, i - from);
+      const name = contextName(key, variant);
+      if (only !== undefined && !only.has(name)) continue;
       if (!values.has(name)) add(name, 1, i, i + 1);
     }
   }
@@ -380,7 +413,7 @@ export function targetFeatures(
       // Names stay anonymous here: a weight per person would carry the
       // training news' view of that person into every corpus (group "names").
       const isName = isNameToken(t, i > spanFrom);
-      const name = isName ? "target:name" : `target:${t.lower}`;
+      const name = isName ? "target:name" : nameOf("target:", t.lower);
       if (!values.has(name)) add(name, 1, i, i + 1);
       if (isName && groups.has("names") && !values.has(`names:${t.lower}`)) {
         add(`names:${t.lower}`, 1, i, i + 1);

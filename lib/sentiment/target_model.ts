@@ -283,36 +283,45 @@ export function predictTarget(
   const f = targetFeatures(tokens, span, options, {
     groups: model.settings.groups,
     extra: predictOptions.extra,
+    only: weights,
   });
-  // Class scores and the top features by |push toward the predicted class|,
-  // kept in a small sorted list (no sort of every feature).
+  // Class scores, then the top features by |push toward the predicted class|,
+  // kept in a small sorted list of indexes (no sort of every feature).
   const z = [model.bias[0], model.bias[1], model.bias[2]];
-  const present: { name: string; value: number; w: readonly number[] }[] = [];
-  for (const [name, value] of f.values) {
+  const names: string[] = [];
+  const vals: number[] = [];
+  const ws: (readonly number[])[] = [];
+  f.values.forEach((value, name) => {
     const w = weights.get(name);
-    if (!w) continue;
+    if (!w) return;
     z[0] += value * w[0];
     z[1] += value * w[1];
     z[2] += value * w[2];
-    present.push({ name, value, w });
-  }
+    names.push(name);
+    vals.push(value);
+    ws.push(w);
+  });
   const p = softmax(z);
   let best = 0;
   for (let k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
   const k = predictOptions.top ?? 8;
-  const top: { name: string; value: number; w: readonly number[]; toward: number }[] = [];
-  const before = (a: { name: string; toward: number }, b: { name: string; toward: number }) =>
-    Math.abs(a.toward) > Math.abs(b.toward) ||
-    (Math.abs(a.toward) === Math.abs(b.toward) && a.name < b.name);
-  for (const e of present) {
-    const toward = e.value * (e.w[best] - (e.w[0] + e.w[1] + e.w[2]) / 3);
-    const item = { ...e, toward };
-    if (top.length === k && !before(item, top[k - 1])) continue;
-    let at = top.length;
-    while (at > 0 && before(item, top[at - 1])) at--;
-    top.splice(at, 0, item);
-    if (top.length > k) top.pop();
+  const toward: number[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const w = ws[i];
+    toward[i] = vals[i] * (w[best] - (w[0] + w[1] + w[2]) / 3);
   }
+  const before = (a: number, b: number) =>
+    Math.abs(toward[a]) > Math.abs(toward[b]) ||
+    (Math.abs(toward[a]) === Math.abs(toward[b]) && names[a] < names[b]);
+  const order: number[] = [];
+  for (let i = 0; i < names.length; i++) {
+    if (order.length === k && !before(i, order[k - 1])) continue;
+    let at = order.length;
+    while (at > 0 && before(i, order[at - 1])) at--;
+    order.splice(at, 0, i);
+    if (order.length > k) order.pop();
+  }
+  const top = order.map((i) => ({ name: names[i], value: vals[i], w: ws[i], toward: toward[i] }));
   // The words behind the listed features.
   const rows: FeatureEvidence[] = [];
   const byWord = new Map<number, SentimentEvidence>();
