@@ -105,10 +105,10 @@ Deno.test("frameEvaluations() applies balance when the other party is a labelled
   strictEqual(rel.relation?.actor, undefined);
 });
 
-Deno.test("frameEvaluations() reverses an act inside the object of moving away: refraining from an attack", () => {
-  const e = evaluate("Syldavia refrained from attacking Ruritania.");
+Deno.test("frameEvaluations() reverses an act inside the object of moving away: refraining from an invasion", () => {
+  const e = evaluate("Syldavia refrained from invading Ruritania.");
   const inner = e.syldavia.find((x) => x.kind === "event")!;
-  deepStrictEqual([inner.rule, inner.entry], ["agent-chain+away", "attack"]);
+  deepStrictEqual([inner.rule, inner.entry], ["agent-chain+away", "invade"]);
   ok(inner.weight > 0);
   strictEqual(e.ruritania.filter((x) => x.rule === "implicature").length, 0);
 });

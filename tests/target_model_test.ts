@@ -199,6 +199,9 @@ Deno.test("provenanceOf() names the target model with its file's SHA-256", async
   const hash = createHash("sha256").update(Deno.readFileSync(TARGET_MODEL_FILE)).digest("hex");
   strictEqual(p.models?.[0].sha256, hash);
   strictEqual(p.models?.[0].name, "target_sentiment");
-  strictEqual(p.parameters.actorNeutralBand, loadTargetModel().model.settings.neutralBand);
+  strictEqual(
+    (p.parameters.actorStance as { band: number }).band,
+    loadTargetModel().model.settings.neutralBand,
+  );
   deepStrictEqual(provenanceOf(await loadResources(), { spanModel: "rules" }).models, []);
 });

@@ -16,6 +16,12 @@ export interface MentionScore {
   score: number;
   /** Why (e.g. the contributing words with offsets). */
   evidence: unknown[];
+  /**
+   * Whether the mention evaluates the actor, where the scorer decides it
+   * (e.g. the trained model's most probable class is not neutral).
+   * @default |score| > the neutral band
+   */
+  evaluates?: boolean;
 }
 
 /** Options of {@link actorScores}. */
@@ -94,7 +100,7 @@ export function actorScores(
     );
   }
   const evidence: ActorEvidence[] = mentions.map((m) => {
-    const { score, evidence } = scoreOf(m);
+    const { score, evidence, evaluates } = scoreOf(m);
     if (!Number.isFinite(score)) {
       throw new RangeError(
         `Cannot use score ${String(score)} for the mention ${JSON.stringify(m.form)} of ${
@@ -112,7 +118,7 @@ export function actorScores(
       via: m.via,
       ...(m.basis === undefined ? {} : { basis: m.basis }),
       score,
-      evaluates: Math.abs(score) > neutral,
+      evaluates: score !== 0 && (evaluates ?? Math.abs(score) > neutral),
       evidence,
     };
   });
@@ -126,6 +132,7 @@ export function actorScores(
     // Text order, so the result does not depend on the order mentions came in.
     const items = [...group].sort((a, b) => a.start - b.start || a.end - b.end);
     const values = items.map((e) => e.score);
+    const evaluating = items.map((e) => e.evaluates);
     const resampling = {
       resamples,
       level,
@@ -133,9 +140,9 @@ export function actorScores(
       groups: unit === "sentence" ? items.map((e) => e.sentence) : undefined,
     };
     const interval = bootstrapMean(values, resampling);
-    const stance = stanceInterval(values, { ...resampling, band: neutral, prior });
-    const positive = values.filter((v) => v > neutral).length;
-    const negative = values.filter((v) => v < -neutral).length;
+    const stance = stanceInterval(values, { ...resampling, evaluating, prior });
+    const positive = items.filter((e) => e.evaluates && e.score > 0).length;
+    const negative = items.filter((e) => e.evaluates && e.score < 0).length;
     return {
       actor: items[0].actor,
       voice: items[0].voice,

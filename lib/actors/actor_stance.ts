@@ -3,11 +3,13 @@
  * evaluate the actor, so that a few strong judgements are not averaged away
  * by many neutral mentions.
  *
- * A mention evaluates when its score lies outside the neutral band
- * (`|score| > band`). The stance is the sum of the evaluating scores divided
- * by their count plus a pseudo-count `prior`:
+ * Which mentions evaluate is the scorer's call where it makes one (the
+ * trained target model: its most probable class is not neutral; frames that
+ * carry a judgement), else a mention evaluates when its score lies outside the
+ * neutral band (`|score| > band`). The stance is the sum of the evaluating
+ * scores divided by their count plus a pseudo-count `prior`:
  *
- *     stance = Σ_{|s| > band} s / (n_evaluating + prior)
+ *     stance = Σ_{evaluating} s / (n_evaluating + prior)
  *
  * It stays on −1..+1, is 0 exactly when no mention evaluates ("no evaluation
  * found"), and one evaluating mention counts for less than several that agree
@@ -37,22 +39,11 @@ export interface StanceOptions {
   band?: number;
   /** Pseudo-count added to the evaluating mentions. @default STANCE_DEFAULTS.prior */
   prior?: number;
-}
-
-/**
- * Whether a mention score evaluates the actor (lies outside the neutral band).
- *
- * @example
- * ```ts
- * import { evaluates } from "./actor_stance.ts";
- * import { strictEqual } from "node:assert/strict";
- *
- * strictEqual(evaluates(-0.4), true);
- * strictEqual(evaluates(0.02), false);
- * ```
- */
-export function evaluates(score: number, band: number = STANCE_DEFAULTS.band): boolean {
-  return Math.abs(score) > band;
+  /**
+   * Per score, whether that mention evaluates; overrides the band where given.
+   * @default each score outside the band
+   */
+  evaluating?: readonly boolean[];
 }
 
 /**
@@ -77,7 +68,7 @@ export function evaluates(score: number, band: number = STANCE_DEFAULTS.band): b
  * ```
  */
 export function actorStance(scores: ArrayLike<number>, options: StanceOptions = {}): number {
-  const { band = STANCE_DEFAULTS.band, prior = STANCE_DEFAULTS.prior } = options;
+  const { band = STANCE_DEFAULTS.band, prior = STANCE_DEFAULTS.prior, evaluating } = options;
   if (!(band >= 0) || !(prior >= 0)) {
     throw new RangeError(
       `Cannot use band ${JSON.stringify(band)} and prior ${
@@ -89,7 +80,7 @@ export function actorStance(scores: ArrayLike<number>, options: StanceOptions = 
   let n = 0;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
-    if (Math.abs(s) > band) {
+    if (evaluating ? evaluating[i] : Math.abs(s) > band) {
       sum += s;
       n++;
     }
@@ -130,9 +121,9 @@ export function stanceInterval(
   scores: readonly number[],
   options: StanceIntervalOptions = {},
 ): { estimate: number; low: number; high: number } {
-  const { band = STANCE_DEFAULTS.band, prior = STANCE_DEFAULTS.prior } = options;
+  const { band = STANCE_DEFAULTS.band, prior = STANCE_DEFAULTS.prior, evaluating } = options;
   const { resamples = 2000, seed = 1, level = 0.95, groups } = options;
-  const estimate = actorStance(scores, { band, prior });
+  const estimate = actorStance(scores, { band, prior, evaluating });
   if (!Number.isInteger(resamples) || resamples < 1 || !(level > 0 && level < 1)) {
     throw new RangeError(
       `Cannot use ${JSON.stringify(resamples)} resamples at level ${
@@ -152,7 +143,7 @@ export function stanceInterval(
       sums.push(0);
       counts.push(0);
     }
-    if (Math.abs(s) > band) {
+    if (evaluating ? evaluating[i] : Math.abs(s) > band) {
       sums[k] += s;
       counts[k]++;
     }

@@ -14,8 +14,9 @@
  *    every mention is scored, the writer's stance toward Y in that voice
  *    decides: moving toward someone the writer views well, or away from
  *    someone the writer views badly, counts for X, and the opposite against
- *    it. The contribution is the relation's strength times the sign of Y's
- *    stance (0 when Y's stance is inside the neutral band).
+ *    it. The contribution is the relation's strength times Y's stance over
+ *    the neutral band, clipped to −1..+1 (full strength once the writer's
+ *    stance toward Y reaches the band; nothing when it is 0).
  *
  * The sum is clipped to −1..+1. Every part is listed in the mention's
  * evidence with its words, offsets and weight.
@@ -114,7 +115,7 @@ export interface BalanceEvidence {
  */
 export function mentionScores(
   input: MentionScoresInput,
-  sentiment: (m: Mention) => MentionScore,
+  sentiment: (m: Mention) => MentionScore & { label?: string },
   options: MentionScoresOptions,
 ): MentionScore[] {
   const { text, tokens, mentions, roles } = input;
@@ -128,7 +129,12 @@ export function mentionScores(
     const base = sentiment(m);
     const flows = role === undefined || carriesEvaluation(role, "sentence");
     const own = frames[i].filter((f) => f.weight !== 0);
-    const sum = (flows ? base.score : 0) + own.reduce((s, f) => s + f.weight, 0);
+    const framed = own.reduce((s, f) => s + f.weight, 0);
+    const sum = (flows ? base.score : 0) + framed;
+    // The scorer's class where it gives one (the trained model), else the band.
+    const judged = flows &&
+      (base.label !== undefined ? base.label !== "neutral" : Math.abs(base.score) > band);
+    const evaluates = judged || Math.abs(framed) > band;
     const evidence: unknown[] = [
       {
         kind: "sentiment",
@@ -139,18 +145,20 @@ export function mentionScores(
       },
       ...frames[i],
     ];
-    return { score: clip(sum), evidence };
+    return { score: clip(sum), evidence, evaluates };
   });
   // Balance: the writer's stance toward the other party, per voice, from the scores so far.
   const stanceOf = new Map<string, number>();
   const key = (actor: string, voice: Voice) => `${actor}\u0000${voice}`;
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<string, { scores: number[]; evaluating: boolean[] }>();
   mentions.forEach((m, i) => {
-    const list = byKey.get(key(m.actor, m.voice));
-    if (list) list.push(first[i].score);
-    else byKey.set(key(m.actor, m.voice), [first[i].score]);
+    const k = key(m.actor, m.voice);
+    const group = byKey.get(k) ?? { scores: [], evaluating: [] };
+    group.scores.push(first[i].score);
+    group.evaluating.push(first[i].evaluates);
+    byKey.set(k, group);
   });
-  for (const [k, scores] of byKey) stanceOf.set(k, actorStance(scores, { band }));
+  for (const [k, g] of byKey) stanceOf.set(k, actorStance(g.scores, g));
   const strength = strengthLookup(options.lexicons);
   return mentions.map((m, i) => {
     const added: BalanceEvidence[] = [];
@@ -158,9 +166,9 @@ export function mentionScores(
       const r = f.relation;
       if (f.kind !== "relation" || f.weight !== 0 || !r?.actor || r.side !== "agent") continue;
       const other = stanceOf.get(key(r.actor, m.voice)) ?? 0;
-      if (Math.abs(other) <= band) continue;
+      if (other === 0) continue;
       const w = (strength(f.entry) / 4) * BALANCE_WEIGHT * (f.negated ? NEGATION_FACTOR : 1) *
-        (r.direction === "away" ? -1 : 1) * Math.sign(other);
+        (r.direction === "away" ? -1 : 1) * clip(other / Math.max(band, 1e-9));
       added.push({
         kind: "balance",
         start: f.start,
@@ -175,8 +183,13 @@ export function mentionScores(
       });
     }
     if (added.length === 0) return first[i];
-    const score = clip(first[i].score + added.reduce((s, b) => s + b.weight, 0));
-    return { score, evidence: [...first[i].evidence, ...added] };
+    const balance = added.reduce((s, b) => s + b.weight, 0);
+    const score = clip(first[i].score + balance);
+    return {
+      score,
+      evidence: [...first[i].evidence, ...added],
+      evaluates: first[i].evaluates || Math.abs(balance) > band,
+    };
   });
 }
 

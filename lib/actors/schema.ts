@@ -366,7 +366,7 @@ export const ActorScoreRow = z.object({
   stance: z.number(),
   /** Percentile bootstrap interval of the stance (mentions resampled): `[low, high]`. */
   stanceCi: z.tuple([z.number(), z.number()]),
-  /** Mentions that evaluate the actor (score outside `method.neutral`). */
+  /** Mentions that evaluate the actor (`evaluates` of each mention). */
   evaluating: z.number().int().nonnegative(),
   /** Share of the mentions that evaluate: `evaluating / mentions`. */
   evaluatingShare: z.number().min(0).max(1),
@@ -374,9 +374,9 @@ export const ActorScoreRow = z.object({
   score: z.number(),
   /** Percentile bootstrap interval of the mean: `[low, high]`. */
   ci: z.tuple([z.number(), z.number()]),
-  /** Mentions whose score is above the neutral band. */
+  /** Evaluating mentions with a positive score. */
   positive: z.number().int().nonnegative(),
-  /** Mentions whose score is below the neutral band. */
+  /** Evaluating mentions with a negative score. */
   negative: z.number().int().nonnegative(),
 });
 /** One row of actor sentiment. */
@@ -397,7 +397,11 @@ export const ActorEvidence = z.object({
   /** The name of the rule that gave the role. */
   roleRule: z.string().optional(),
   score: z.number(),
-  /** The score lies outside the neutral band: the mention evaluates the actor and enters the stance. */
+  /**
+   * The mention evaluates the actor and enters the stance: the scorer said so
+   * (the trained model's class is not neutral, or frames carry a judgement),
+   * or, for scorers that do not, the score lies outside the neutral band.
+   */
   evaluates: z.boolean(),
   /** What the scorer reports as the reason (its contributing words). */
   evidence: z.array(z.unknown()),

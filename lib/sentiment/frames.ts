@@ -106,7 +106,12 @@ export interface FrameInput {
 }
 
 const SCARE_LEXICON = "scare_quotes";
-const IMPLICATURE_FACTOR = 0.5;
+/**
+ * The sympathy inference (a bad-for act of a blamed agent casts its patient as
+ * a victim) is kept weak: on the NewsMTSC training split its sign agreed with
+ * the target label 28 times and disagreed 33 times.
+ */
+const IMPLICATURE_FACTOR = 0.25;
 const BALANCE_FACTOR = 0.5;
 const QUOTED_WEIGHT = -0.5;
 const CLAUSE_QUOTE_WEIGHT = -0.25;
