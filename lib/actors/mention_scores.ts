@@ -5,8 +5,9 @@
  * across the article for who moves toward or away from whom.
  *
  * 1. `sentiment`: `spanSentiment` of the mention, unless its role does not
- *    carry sentence evaluation (a place: `carriesEvaluation`), when it
- *    counts 0 and its evidence says why.
+ *    carry sentence evaluation (a place: `carriesEvaluation`) and another
+ *    actor of the sentence owns it (as agent, possessor or described party),
+ *    when it counts 0 and its evidence says why.
  * 2. `frames`: the weights of the mention's event, label and scare-quote
  *    evaluations (`frameEvaluations`), added to it.
  * 3. `balance` (Heider 1946; Deng & Wiebe 2015 use the same inference for
@@ -33,6 +34,9 @@ import { actorStance, STANCE_DEFAULTS } from "./actor_stance.ts";
 import type { MentionScore } from "./actor_scores.ts";
 import { carriesEvaluation, type MentionRoleResult } from "./roles.ts";
 import type { Mention } from "./schema.ts";
+
+/** Roles in which another actor owns the evaluation of its sentence. */
+const OWNERS: ReadonlySet<string> = new Set(["agent", "possessor", "described"]);
 
 /** Strength of a relation toward a whole actor (times the entry's weight / 4). */
 export const BALANCE_WEIGHT = 0.5;
@@ -124,10 +128,20 @@ export function mentionScores(
     ...options.frames,
     roles: roles !== undefined && options.frames.roles,
   });
+  // A place keeps the sentence's evaluation only when no other actor of the
+  // sentence owns it as agent, possessor or described party: "Smith opened a
+  // fine hospital in Ruritania" credits Smith; "Hostility grows within
+  // Ruritania" is about Ruritania itself.
+  const ownedByAnother = (i: number) =>
+    mentions.some((o, j) =>
+      j !== i && o.sentence === mentions[i].sentence && o.actor !== mentions[i].actor &&
+      OWNERS.has(roles?.[j].role ?? "other")
+    );
   const first = mentions.map((m, i) => {
     const role = roles?.[i].role;
     const base = sentiment(m);
-    const flows = role === undefined || carriesEvaluation(role, "sentence");
+    const flows = role === undefined || carriesEvaluation(role, "sentence") ||
+      !ownedByAnother(i);
     const own = frames[i].filter((f) => f.weight !== 0);
     const framed = own.reduce((s, f) => s + f.weight, 0);
     const sum = (flows ? base.score : 0) + framed;
@@ -140,7 +154,9 @@ export function mentionScores(
         kind: "sentiment",
         score: base.score,
         counted: flows,
-        ...(flows ? {} : { rule: `role-${role}: sentence sentiment does not flow to a place` }),
+        ...(flows ? {} : {
+          rule: `role-${role}: the sentence's evaluation belongs to another actor, not the place`,
+        }),
         evidence: base.evidence,
       },
       ...frames[i],
