@@ -22,16 +22,17 @@ export const ValidationBar = z.object({
 export type ValidationBar = z.infer<typeof ValidationBar>;
 
 /**
- * The bars set in the project's issue 4 for the reporting parts: Pearson
- * r ≥ 0.55 on the NYT editorial rows with an even article number, macro-F1
- * ≥ 0.60 on NewsMTSC rw test and ≥ 0.58 on NewsMTSC mt test.
+ * The bars set for the reporting parts (issue 4, raised by issue 11 for the
+ * trained target model): Pearson r ≥ 0.55 on the NYT editorial rows with an
+ * even article number, macro-F1 ≥ 0.63 on NewsMTSC rw test and ≥ 0.61 on
+ * NewsMTSC mt test.
  *
  * @example
  * ```ts
  * import { VALIDATION_BARS } from "./bars.ts";
  * import { deepStrictEqual } from "node:assert/strict";
  *
- * deepStrictEqual(VALIDATION_BARS.map((b) => b.min), [0.55, 0.6, 0.58]);
+ * deepStrictEqual(VALIDATION_BARS.map((b) => b.min), [0.55, 0.63, 0.61]);
  * ```
  */
 export const VALIDATION_BARS: readonly ValidationBar[] = [
@@ -41,8 +42,8 @@ export const VALIDATION_BARS: readonly ValidationBar[] = [
     measure: "Pearson r",
     min: 0.55,
   },
-  { benchmark: "newsmtsc-rw-test", label: "NewsMTSC rw test", measure: "macro-F1", min: 0.6 },
-  { benchmark: "newsmtsc-mt-test", label: "NewsMTSC mt test", measure: "macro-F1", min: 0.58 },
+  { benchmark: "newsmtsc-rw-test", label: "NewsMTSC rw test", measure: "macro-F1", min: 0.63 },
+  { benchmark: "newsmtsc-mt-test", label: "NewsMTSC mt test", measure: "macro-F1", min: 0.61 },
 ];
 
 /** A measured figure beside its bar. */
@@ -66,7 +67,7 @@ export interface BarCheck extends ValidationBar {
  * import { checkBars } from "./bars.ts";
  * import { deepStrictEqual, throws } from "node:assert/strict";
  *
- * const checks = checkBars({ "nyt-even": 0.56, "newsmtsc-rw-test": 0.5, "newsmtsc-mt-test": 0.58 });
+ * const checks = checkBars({ "nyt-even": 0.56, "newsmtsc-rw-test": 0.5, "newsmtsc-mt-test": 0.62 });
  * deepStrictEqual(checks.map((c) => c.met), [true, false, true]);
  * throws(() => checkBars({ "nyt-even": 0.5 }), /newsmtsc-rw-test/);
  * ```
