@@ -380,45 +380,28 @@ class SentenceFrames {
     const dir = direction(f);
     if (!this.opts.relations || !dir) return;
     const { mentions } = this.shared;
-    const other = [...patients.keys()].find((j) => mentions[j].actor !== mentions[i].actor);
-    if (other !== undefined) {
-      const o = mentions[other];
+    // A relation whose other party is an actor's mention (or unknown: the predicate itself),
+    // left at weight 0 for balance across the article.
+    const relation = (o?: { actor: string; start: number; end: number }) =>
       this.push(i, {
         ...base,
         kind: "relation",
         weight: 0,
         rule: "relation",
-        relation: { direction: dir, side: "agent", actor: o.actor, start: o.start, end: o.end },
+        relation: o
+          ? { direction: dir, side: "agent", actor: o.actor, start: o.start, end: o.end }
+          : { direction: dir, side: "agent", start: hit.start, end: hit.end },
       });
-      return;
-    }
+    const other = [...patients.keys()].find((j) => mentions[j].actor !== mentions[i].actor);
+    if (other !== undefined) return relation(mentions[other]);
     const [a, b] = this.shared.roles[i].rule === "passive-agent" ? [0, 0] : this.objectSpan(hit);
     // "criticised Ruritania's policy": an actor inside the object is the other party.
     const inside = this.indexes.find((j) =>
       j !== i && mentions[j].actor !== mentions[i].actor && mentions[j].tokenStart >= a &&
       mentions[j].tokenEnd <= b
     );
-    if (inside !== undefined) {
-      const o = mentions[inside];
-      this.push(i, {
-        ...base,
-        kind: "relation",
-        weight: 0,
-        rule: "relation",
-        relation: { direction: dir, side: "agent", actor: o.actor, start: o.start, end: o.end },
-      });
-      return;
-    }
-    if (b <= a) {
-      this.push(i, {
-        ...base,
-        kind: "relation",
-        weight: 0,
-        rule: "relation",
-        relation: { direction: dir, side: "agent", start: hit.start, end: hit.end },
-      });
-      return;
-    }
+    if (inside !== undefined) return relation(mentions[inside]);
+    if (b <= a) return relation();
     const { tokens } = this.shared;
     const nested = this.frames.some((g) =>
       g.under && g.hit.tokenStart >= a && g.hit.tokenStart < b
