@@ -10,7 +10,8 @@ import type { Token } from "../token.ts";
 import type { ResolvedSentimentOptions, ResolvedSpanSentimentOptions } from "./options.ts";
 import { clauseNumbers, type Clauses } from "./clauses.ts";
 import { CLAUSE_OPENERS } from "./rules.ts";
-import { type Contribution, isWord, sentenceContributions, tokenRange } from "./valence.ts";
+import { type Contribution, sentenceContributions, tokenRange } from "./valence.ts";
+import { isWord } from "../metrics/word_count.ts";
 
 /** A sentiment word of the span's sentence and its position relative to the span. */
 export interface SpanWord {

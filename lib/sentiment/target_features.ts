@@ -40,7 +40,7 @@ import type { ResolvedSpanSentimentOptions } from "./options.ts";
 import { normalizeScore } from "./_score.ts";
 import { SPEECH_VERBS } from "./rules.ts";
 import { ruleFactor, sentenceFrame, type SpanContext, spanContext } from "./span_context.ts";
-import { isWord } from "./valence.ts";
+import { isWord } from "../metrics/word_count.ts";
 
 /** The feature groups, in the order they are computed. */
 export const FEATURE_GROUPS = [

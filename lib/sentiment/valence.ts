@@ -6,6 +6,7 @@
  * @module
  */
 import type { Token } from "../token.ts";
+import { isWord } from "../metrics/word_count.ts";
 import type { ResolvedSentimentOptions } from "./options.ts";
 import { isResolvedOptions } from "./resolve.ts";
 import {
@@ -42,11 +43,6 @@ export interface Contribution {
   /** Contribution after the sentence-level rules. */
   weight: number;
   rules: string[];
-}
-
-/** True for tokens that count as words for windows (not punctuation). */
-export function isWord(t: Token): boolean {
-  return t.type !== "punctuation" && t.type !== "tabCRLF";
 }
 
 /**

@@ -36,6 +36,7 @@
  */
 import { z } from "zod";
 import type { Token } from "../token.ts";
+import { isWord } from "../metrics/word_count.ts";
 import { Voice } from "../voice.ts";
 
 /** One scare-quoted stretch, with offsets into the raw text. */
@@ -137,8 +138,6 @@ const PAIRED: Array<[RegExp, string]> = [
   [/„([^„“”\n]{1,300})[“”]/g, "„"],
   [/(?<=^|[\s(\[{—–-])‘([^‘’\n]{1,300})’(?!\p{L})/gmu, "‘"],
 ];
-
-const PUNCT_TYPES = new Set(["punctuation", "symbol", "tabCRLF"]);
 
 /**
  * Finds scare quotes in a text.
@@ -279,10 +278,6 @@ function previousToken(tokens: readonly Token[], t0: number, offset: number): nu
   let i = t0 - 1;
   while (i >= 0 && tokens[i].end > offset) i--;
   return i;
-}
-
-function isWord(t: Token): boolean {
-  return !PUNCT_TYPES.has(t.type);
 }
 
 /** Up to `n` word tokens walking from `from` by `step`, within `sentence`. */
