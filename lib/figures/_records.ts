@@ -103,11 +103,6 @@ export function labelOf(id: string, labels: Readonly<Record<string, string>> = {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The mean of the numbers; NaN for none. */
-export function mean(values: readonly number[]): number {
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
-}
-
 /** The legend title for the series: "Group" once records are grouped, else "Article". */
 export function seriesTitle(records: readonly { group?: string }[]): string {
   return records.some((r) => r.group !== undefined) ? "Group" : "Article";

@@ -13,12 +13,12 @@ import {
   checkVoice,
   distinct,
   labelOf,
-  mean,
   SeriesFields,
   seriesOf,
   seriesTitle,
   voiceWords,
 } from "./_records.ts";
+import { mean } from "../stats/mean.ts";
 
 /** The part of an actor-sentiment row that the figure reads. */
 export const ActorSentimentRecord = z.object({

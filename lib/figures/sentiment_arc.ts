@@ -12,12 +12,12 @@ import {
   checkRecords,
   checkVoice,
   distinct,
-  mean,
   SeriesFields,
   seriesOf,
   seriesTitle,
   voiceWords,
 } from "./_records.ts";
+import { mean } from "../stats/mean.ts";
 
 /** The part of an arc row (one sentence) that the figure reads. */
 export const ArcRecord = z.object({

@@ -12,6 +12,7 @@
 import { MULBERRY32_INCREMENT, mulberry32Output, mulberry32Seed } from "./_mulberry32.ts";
 import { quantilesOf } from "./_select.ts";
 import { mulberry32 } from "./random.ts";
+import { mean } from "./mean.ts";
 
 /** Options of {@link bootstrap} and {@link bootstrapMean}. */
 export interface BootstrapOptions {
@@ -182,13 +183,6 @@ export function bootstrapMean(
   options: BootstrapOptions = {},
 ): BootstrapInterval {
   return bootstrap(values, mean, options);
-}
-
-/** Arithmetic mean. */
-function mean(xs: readonly number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
 }
 
 function clustersOf(
