@@ -141,6 +141,44 @@ export function seriesStyle(index: number): SeriesStyle {
   };
 }
 
+/**
+ * The plotly `marker` of the i-th bar series: its colour, a thin dark
+ * outline and its greyscale fill pattern, so that bars part in print. Every
+ * bar chart draws its series with this, so a series looks the same in all
+ * of them.
+ *
+ * @param index 0-based series number.
+ * @returns A plotly bar `marker` object.
+ * @throws {RangeError} If `index` is negative or not an integer.
+ *
+ * @example
+ * ```ts
+ * import { barMarker, seriesStyle } from "@framing/toolkit/figures";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(barMarker(1).color, seriesStyle(1).color);
+ * strictEqual(barMarker(1).pattern.shape, seriesStyle(1).pattern);
+ * ```
+ */
+export function barMarker(index: number): {
+  color: string;
+  line: { color: string; width: number };
+  pattern: { shape: string; fillmode: string; fgcolor: string; size: number; solidity: number };
+} {
+  const style = seriesStyle(index);
+  return {
+    color: style.color,
+    line: { color: "#222222", width: 0.5 },
+    pattern: {
+      shape: style.pattern,
+      fillmode: "overlay",
+      fgcolor: "#FFFFFF",
+      size: 5,
+      solidity: 0.3,
+    },
+  };
+}
+
 /** Options for {@linkcode applyTheme}. */
 export interface ApplyThemeOptions {
   /**

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { Voice } from "../voice.ts";
 import type { PlotlyFigure } from "./figure.ts";
-import { seriesStyle } from "./theme.ts";
+import { barMarker } from "./theme.ts";
 import {
   checkRecords,
   checkVoice,
@@ -108,7 +108,6 @@ export function topicRatesFigure(
     .sort((a, b) => total(b) - total(a) || a.localeCompare(b));
   const spec = VALUES[value];
   const data = series.map((s, i) => {
-    const style = seriesStyle(i);
     return {
       type: "bar",
       orientation: "h",
@@ -118,17 +117,7 @@ export function topicRatesFigure(
         rows.filter((r) => r.topic === topic && seriesOf(r, name) === s)
           .reduce((sum, r) => sum + r[value], 0)
       ),
-      marker: {
-        color: style.color,
-        line: { color: "#222222", width: 0.5 },
-        pattern: {
-          shape: style.pattern,
-          fillmode: "overlay",
-          fgcolor: "#FFFFFF",
-          size: 5,
-          solidity: 0.3,
-        },
-      },
+      marker: barMarker(i),
       hovertemplate: `${s}<br>%{y}: %{x:${spec.format}}<extra></extra>`,
     };
   });
