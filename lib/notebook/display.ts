@@ -17,6 +17,7 @@
  * @module
  */
 import { PlotlyFigure } from "../figures/figure.ts";
+import { escapeHtml } from "../report/html.ts";
 
 /** A MIME bundle: MIME type to content, as Jupyter's `display_data` carries it. */
 export type MimeBundle = Record<string, unknown>;
@@ -32,9 +33,10 @@ export interface Displayable {
 
 /**
  * Displays values in the running Deno notebook, in order, each as its own
- * output, waiting until the kernel has taken each one.
+ * output, waiting until the kernel has taken each one. A list (as `figure`
+ * and `table` return) is shown item by item.
  *
- * @param values Values made by {@linkcode displayFigure}, {@linkcode displayTable}, ...
+ * @param values Values made by {@linkcode displayFigure}, {@linkcode displayTable}, `figure`, `table`, ...
  * @throws {Error} Outside a Deno Jupyter kernel, where `Deno.jupyter` is not available.
  *
  * @example Outside a notebook it rejects
@@ -45,8 +47,10 @@ export interface Displayable {
  * await rejects(show(displayJson({ n: 1 })));
  * ```
  */
-export async function show(...values: Displayable[]): Promise<void> {
-  for (const value of values) {
+export async function show(
+  ...values: (Displayable | readonly Displayable[])[]
+): Promise<void> {
+  for (const value of values.flat()) {
     await Deno.jupyter.display(value[JUPYTER_DISPLAY](), { raw: true });
   }
 }
@@ -121,7 +125,7 @@ export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions 
   // `<` only occurs inside JSON strings, where `\u003c` means the same.
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
   const html = [
-    `<div id="${escapeAttribute(id)}" style="width:100%;height:${escapeAttribute(height)};"></div>`,
+    `<div id="${escapeHtml(id)}" style="width:100%;height:${escapeHtml(height)};"></div>`,
     "<script>",
     "(function () {",
     `  var el = document.getElementById(${json(id)});`,
@@ -317,12 +321,4 @@ function titleOf(figure: PlotlyFigure): string {
   const title = figure.layout.title;
   const text = typeof title === "string" ? title : (title as { text?: unknown } | undefined)?.text;
   return typeof text === "string" ? `, "${text}"` : "";
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function escapeAttribute(text: string): string {
-  return escapeHtml(text).replace(/"/g, "&quot;");
 }
