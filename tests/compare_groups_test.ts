@@ -1,12 +1,6 @@
 import { ok, strictEqual, throws } from "node:assert/strict";
-import {
-  analyzeCorpus,
-  compareGroups,
-  Comparison,
-  loadCorpus,
-  loadResources,
-  RESAMPLING_UNIT,
-} from "../lib/mod.ts";
+import { analyzeCorpus, compareGroups, Comparison, loadCorpus, loadResources } from "../lib/mod.ts";
+import { RESAMPLING_UNIT } from "../lib/compare/resample.ts";
 import { STANCE_MEASURE } from "../lib/compare/compare_groups.ts";
 
 const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources(), {
