@@ -82,3 +82,20 @@ Deno.test("compareGroups() leaves stopwords out of keyness unless asked to keep 
   ok(!own.keyness.some((k) => k.term === "kazakhstan"));
   ok(own.keyness.some((k) => k.term === "the"));
 });
+
+Deno.test("compareGroups() rejects a voice that does not exist, naming the voices (issue 14)", () => {
+  throws(
+    () => compareGroups(doc.articles, { voice: "author" as never, resamples: 10 }),
+    (e: Error) =>
+      e instanceof RangeError && e.message.includes('"author"') &&
+      e.message.includes("title, meta, body, quote, comment, boilerplate"),
+  );
+});
+
+Deno.test("compareGroups() rejects a grouping field no article has, naming those that exist (issue 14)", () => {
+  throws(
+    () => compareGroups(doc.articles, { by: "region", resamples: 10 }),
+    (e: Error) =>
+      e instanceof RangeError && e.message.includes('"region"') && e.message.includes("outlet"),
+  );
+});
