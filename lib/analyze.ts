@@ -59,7 +59,7 @@ export interface TokenizedArticle {
  *
  * @example
  * ```ts
- * import { tokenizeArticle } from "../lib/mod.ts";
+ * import { tokenizeArticle } from "./analyze.ts";
  * import { strictEqual } from "node:assert/strict";
  *
  * const t = tokenizeArticle({
@@ -141,7 +141,7 @@ function hitRecord(h: Hit): HitRecord {
  *
  * @example
  * ```ts
- * import { analyzeArticle, loadResources } from "../lib/mod.ts";
+ * import { analyzeArticle, loadResources } from "@framing/toolkit";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const resources = await loadResources();
@@ -342,7 +342,7 @@ export function provenanceOf(
  *
  * @example
  * ```ts
- * import { analyzeCorpus, loadCorpus, loadResources } from "../lib/mod.ts";
+ * import { analyzeCorpus, loadCorpus, loadResources } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources());

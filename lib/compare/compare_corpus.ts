@@ -39,7 +39,7 @@ export interface CorpusComparison {
  *
  * @example
  * ```ts
- * import { metadataFields } from "./compare_corpus.ts";
+ * import { metadataFields } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * deepStrictEqual(metadataFields([
@@ -103,7 +103,7 @@ export function checkGroupingField(articles: readonly WithMeta[], by: string): v
  *
  * @example
  * ```ts
- * import { compareCorpus } from "./compare_corpus.ts";
+ * import { compareCorpus } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const one = compareCorpus([], { by: "outlet" });

@@ -87,7 +87,7 @@ export interface ActorSentimentFigureOptions {
  *
  * @example
  * ```ts
- * import { actorSentimentFigure } from "./actor_sentiment.ts";
+ * import { actorSentimentFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const row = (actor: string, voice: "body" | "quote", stance: number, score: number) => ({

@@ -71,7 +71,7 @@ export interface AgreementFigureOptions {
  *
  * @example
  * ```ts
- * import { agreementFigure } from "./agreement.ts";
+ * import { agreementFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const figure = agreementFigure([

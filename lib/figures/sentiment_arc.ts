@@ -68,7 +68,7 @@ export interface SentimentArcFigureOptions {
  *
  * @example
  * ```ts
- * import { movingAverage } from "./sentiment_arc.ts";
+ * import { movingAverage } from "@framing/toolkit/figures";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * deepStrictEqual(movingAverage([0, 3, 0, 3], 3), [1.5, 1, 2, 1.5]);
@@ -98,7 +98,7 @@ export function movingAverage(values: readonly number[], window: number): number
  *
  * @example
  * ```ts
- * import { sentimentArcFigure } from "./sentiment_arc.ts";
+ * import { sentimentArcFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const rows = [0, 1, 2].map((index) =>

@@ -70,7 +70,7 @@ export interface StanceProfileFigureOptions {
  *
  * @example
  * ```ts
- * import { stanceProfileFigure } from "./stance_profile.ts";
+ * import { stanceProfileFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const figure = stanceProfileFigure([

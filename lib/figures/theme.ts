@@ -50,8 +50,8 @@ export const FONT_SIZE: Readonly<
  *
  * @example
  * ```ts
- * import { SERIES_COLORS } from "./theme.ts";
- * import { OKABE_ITO } from "./figure.ts";
+ * import { SERIES_COLORS } from "@framing/toolkit/figures";
+ * import { OKABE_ITO } from "@framing/toolkit/figures";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * deepStrictEqual([...SERIES_COLORS].sort(), [...OKABE_ITO].sort());
@@ -121,7 +121,7 @@ export interface SeriesStyle {
  *
  * @example
  * ```ts
- * import { seriesStyle } from "./theme.ts";
+ * import { seriesStyle } from "@framing/toolkit/figures";
  * import { notStrictEqual, strictEqual } from "node:assert/strict";
  *
  * strictEqual(seriesStyle(0).color, "#0072B2");
@@ -213,7 +213,7 @@ export interface ApplyThemeOptions {
  *
  * @example
  * ```ts
- * import { applyTheme } from "./theme.ts";
+ * import { applyTheme } from "@framing/toolkit/figures";
  * import { strictEqual } from "node:assert/strict";
  *
  * const figure = { data: [{ type: "bar", x: ["a"], y: [1] }], layout: { xaxis: { title: { text: "Topic" } } } };

@@ -77,7 +77,7 @@ export interface TopicRatesFigureOptions {
  *
  * @example
  * ```ts
- * import { topicRatesFigure } from "./topic_rates.ts";
+ * import { topicRatesFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const row = (article: string, topic: string, per1k: number) =>

@@ -14,7 +14,7 @@ import { barMarker } from "./theme.ts";
  *
  * @example
  * ```ts
- * import { VoiceComposition } from "./voice_composition.ts";
+ * import { VoiceComposition } from "@framing/toolkit/figures";
  * import { strictEqual } from "node:assert/strict";
  *
  * const row = { article: "a", voice: "quote", chars: 30, share: 0.2 };

@@ -28,7 +28,7 @@ import { formatInterval, formatNumber, formatP } from "../tables/format.ts";
  *
  * @example
  * ```ts
- * import { comparisonRows } from "./comparison.ts";
+ * import { comparisonRows } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const row = (feature: string, difference: number | null) =>
@@ -57,8 +57,8 @@ export function comparisonRows(
  *
  * @example
  * ```ts
- * import { comparedDisplay } from "./comparison.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { comparedDisplay } from "@framing/toolkit/notebook";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const shown = comparedDisplay({ comparison: null, requested: "outlet", by: "outlet",
@@ -94,9 +94,9 @@ export function comparedDisplay(compared: CorpusComparison): Displayable {
  *
  * @example
  * ```ts
- * import { comparisonTable } from "./comparison.ts";
- * import type { DifferenceRow } from "../compare/compare_groups.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { comparisonTable } from "@framing/toolkit/notebook";
+ * import type { DifferenceRow } from "@framing/toolkit";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const row: DifferenceRow = {
@@ -158,8 +158,8 @@ export function comparisonTable(
  *
  * @example
  * ```ts
- * import { namedOnceTable } from "./comparison.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { namedOnceTable } from "@framing/toolkit/notebook";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const row = { feature: "china", groupA: "X", groupB: "Y", valueA: null, valueB: -0.2,
@@ -189,9 +189,9 @@ export function namedOnceTable(rows: readonly DifferenceRow[]): Displayable {
  *
  * @example
  * ```ts
- * import { evidenceDisplay } from "./comparison.ts";
- * import type { DifferenceRow } from "../compare/compare_groups.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { evidenceDisplay } from "@framing/toolkit/notebook";
+ * import type { DifferenceRow } from "@framing/toolkit";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const row: DifferenceRow = {
@@ -233,7 +233,7 @@ export function evidenceDisplay(
  *
  * @example
  * ```ts
- * import { keynessOfPair } from "./comparison.ts";
+ * import { keynessOfPair } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const k = (groupA: string, term: string) =>
@@ -259,8 +259,8 @@ export function keynessOfPair(
  *
  * @example
  * ```ts
- * import { keynessTopTable } from "./comparison.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { keynessTopTable } from "@framing/toolkit/notebook";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const k = (term: string, z: number) =>
@@ -314,7 +314,7 @@ export interface ComparisonHeadlineOptions {
  *
  * @example
  * ```ts
- * import { comparisonHeadline } from "./comparison.ts";
+ * import { comparisonHeadline } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const h = comparisonHeadline({ articles: [], failures: [] } as never, {

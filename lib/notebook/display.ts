@@ -41,7 +41,7 @@ export interface Displayable {
  *
  * @example Outside a notebook it rejects
  * ```ts
- * import { displayJson, show } from "./display.ts";
+ * import { displayJson, show } from "@framing/toolkit/notebook";
  * import { rejects } from "node:assert/strict";
  *
  * await rejects(show(displayJson({ n: 1 })));
@@ -63,7 +63,7 @@ export async function show(
  *
  * @example
  * ```ts
- * import { displayable, JUPYTER_DISPLAY } from "./display.ts";
+ * import { displayable, JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const shown = displayable({ "text/plain": "hi" });
@@ -99,7 +99,7 @@ export interface FigureBundleOptions {
  *
  * @example Both MIME types carry the same figure
  * ```ts
- * import { figureBundle } from "./display.ts";
+ * import { figureBundle } from "@framing/toolkit/notebook";
  * import { deepStrictEqual, ok } from "node:assert/strict";
  *
  * const figure = { data: [{ type: "bar", x: ["a"], y: [1] }], layout: { title: { text: "T" } } };
@@ -150,7 +150,7 @@ export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions 
  *
  * @example
  * ```ts
- * import { displayFigure, JUPYTER_DISPLAY } from "./display.ts";
+ * import { displayFigure, JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const shown = displayFigure({ data: [], layout: {} });
@@ -187,7 +187,7 @@ export const PLOTLY_LIBRARY_ATTRIBUTE = "data-framing-plotly-library";
  *
  * @example
  * ```ts
- * import { plotlyLibraryBundle } from "./display.ts";
+ * import { plotlyLibraryBundle } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const html = String(plotlyLibraryBundle()["text/html"]);
@@ -233,7 +233,7 @@ export interface DisplayPlotlyLibraryOptions extends PlotlyLibraryOptions {
  *
  * @example Outside a notebook it rejects
  * ```ts
- * import { displayPlotlyLibrary } from "./display.ts";
+ * import { displayPlotlyLibrary } from "@framing/toolkit/notebook";
  * import { rejects } from "node:assert/strict";
  *
  * await rejects(displayPlotlyLibrary({ settleMs: 0 }));
@@ -267,7 +267,7 @@ export interface DisplayTableOptions {
  *
  * @example
  * ```ts
- * import { displayTable, JUPYTER_DISPLAY } from "./display.ts";
+ * import { displayTable, JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const shown = displayTable({ columns: ["voice", "chars"], values: [["body", 12], ["<q>", 0.5]] });
@@ -302,7 +302,7 @@ export function displayTable(
  *
  * @example
  * ```ts
- * import { displayJson, JUPYTER_DISPLAY } from "./display.ts";
+ * import { displayJson, JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const bundle = displayJson({ articles: 2 })[JUPYTER_DISPLAY]();

@@ -68,7 +68,7 @@ export interface ReportFiguresOptions {
  * @example
  * ```ts
  * import { reportFigures } from "./figures.ts";
- * import { analyzeCorpus, loadCorpus, loadResources } from "../mod.ts";
+ * import { analyzeCorpus, loadCorpus, loadResources } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources());

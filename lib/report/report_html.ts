@@ -107,7 +107,7 @@ export async function loadPlotlySource(): Promise<string> {
  * @example Article text is escaped
  * ```ts
  * import { reportHtml } from "./report_html.ts";
- * import { analyzeCorpus, loadResources } from "../mod.ts";
+ * import { analyzeCorpus, loadResources } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const doc = analyzeCorpus({

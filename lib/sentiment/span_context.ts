@@ -50,7 +50,7 @@ const PASSIVE_AUX = new Set(["be", "get"]);
  * ```ts
  * import { spanContext } from "./span_context.ts";
  * import { SentimentOptions } from "./options.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Smith is brave, but Jones lied.");
@@ -135,7 +135,7 @@ export function spanContext(
  * ```ts
  * import { ruleFactor, spanContext } from "./span_context.ts";
  * import { SpanSentimentOptions } from "./options.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual, ok } from "node:assert/strict";
  *
  * const opts = SpanSentimentOptions.parse({});
@@ -188,7 +188,7 @@ const FRAMES = new WeakMap<readonly Token[], Map<number, SentenceFrame>>();
  * @example
  * ```ts
  * import { sentenceFrame } from "./span_context.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Kyiv won, but Moscow lost");

@@ -92,7 +92,7 @@ export interface TargetFeatures {
  * ```ts
  * import { featureWords, targetFeatures } from "./target_features.ts";
  * import { SpanSentimentOptions } from "./options.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("The corrupt mayor lied.");
@@ -211,7 +211,7 @@ function placeOf(w: SpanContext["words"][number]): number {
  * ```ts
  * import { targetFeatures } from "./target_features.ts";
  * import { SpanSentimentOptions } from "./options.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Critics said the corrupt mayor lied.");

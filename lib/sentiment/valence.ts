@@ -53,7 +53,7 @@ export interface Contribution {
  * @example
  * ```ts
  * import { tokenRange } from "./valence.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Putin met Tokayev in Astana.");

@@ -150,7 +150,7 @@ const PAIRED: Array<[RegExp, string]> = [
  * @example A quoted evaluative word counts; reported speech does not
  * ```ts
  * import { findScareQuotes } from "./scare_quotes.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const text = 'The “historic” visit ended. "We will win," he said.';

@@ -52,7 +52,7 @@ export interface BootstrapInterval {
  *
  * @example Median of a small sample
  * ```ts
- * import { bootstrap } from "./bootstrap.ts";
+ * import { bootstrap } from "@framing/toolkit/stats";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -168,7 +168,7 @@ function resampleMeans(
  *
  * @example Deterministic for a seed
  * ```ts
- * import { bootstrapMean } from "./bootstrap.ts";
+ * import { bootstrapMean } from "@framing/toolkit/stats";
  * import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
  *
  * const xs = [-0.5, -0.2, 0, 0.1, 0.4];
@@ -205,7 +205,7 @@ function clustersOf(
  *
  * @example
  * ```ts
- * import { quantile } from "./bootstrap.ts";
+ * import { quantile } from "@framing/toolkit/stats";
  * import { strictEqual } from "node:assert/strict";
  *
  * strictEqual(quantile([1, 2, 3, 4], 0.5), 2.5);

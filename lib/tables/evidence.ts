@@ -48,8 +48,8 @@ export interface EvidenceTableOptions {
  *
  * @example
  * ```ts
- * import { analyzeCorpus, compareGroups, loadCorpus, loadResources } from "../mod.ts";
- * import { evidenceTable } from "./evidence.ts";
+ * import { analyzeCorpus, compareGroups, loadCorpus, loadResources } from "@framing/toolkit";
+ * import { evidenceTable } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources(), { resamples: 50 });

@@ -69,7 +69,7 @@ export interface RoleData {
  *
  * @example
  * ```ts
- * import { parseRoleData } from "./roles.ts";
+ * import { parseRoleData } from "@framing/toolkit/validate";
  * import { strictEqual, throws } from "node:assert/strict";
  *
  * const articles = 'ID\tdate\ttext\n1\t2019-01-02\t"Greens ""won"" today."\n';
@@ -218,7 +218,7 @@ const PRONOUNS = new Set(["he", "she", "they", "it", "him", "her", "them", "we",
  *
  * @example A hero praised and a villain blamed
  * ```ts
- * import { validateRoles } from "./roles.ts";
+ * import { validateRoles } from "@framing/toolkit/validate";
  * import { strictEqual } from "node:assert/strict";
  *
  * const v = validateRoles({
