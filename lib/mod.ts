@@ -21,7 +21,7 @@
  * await Deno.writeTextFile(`${dir}/a.txt`, "The dam will supply power to the region.");
  * await Deno.writeTextFile(`${dir}/b.txt`, "The loan was signed by the ministers.");
  * const analysis = analyzeCorpus(await loadCorpus([dir]), await loadResources(), { resamples: 50 });
- * const compared = compareCorpus(analysis.articles, { by: "outlet", resamples: 50 });
+ * const compared = compareCorpus(analysis, { by: "outlet", resamples: 50 });
  * ok(compared.comparison !== null && topicTable(analysis).length > 0);
  * ```
  *

@@ -133,7 +133,7 @@ interface SentenceTable {
 /**
  * Compares groups of articles on topic rates, stance rates and actor scores.
  *
- * @param articles Analysed articles (from the interchange document).
+ * @param source The analysis document, or its articles.
  * @param options Grouping field, voice, resampling settings.
  * @returns Difference rows with intervals, p- and q-values and evidence, plus keyness.
  * @throws {RangeError} When `voice` is not a voice, when no article has the
@@ -154,9 +154,10 @@ interface SentenceTable {
  * ```
  */
 export function compareGroups(
-  articles: readonly ComparableArticle[],
+  source: readonly ComparableArticle[] | { articles: readonly ComparableArticle[] },
   options: CompareGroupsOptions = {},
 ): Comparison {
+  const articles = articlesOf(source);
   const {
     by = "outlet",
     voice = "body",
@@ -376,6 +377,16 @@ function collect(
     }
   }
   return { units, evidence, evidenceCount };
+}
+
+/**
+ * The articles of an analysis document, or the articles given.
+ *
+ * @param source The analysis document (anything with `articles`), or its articles.
+ * @returns The articles.
+ */
+export function articlesOf<A>(source: readonly A[] | { articles: readonly A[] }): readonly A[] {
+  return Array.isArray(source) ? source : (source as { articles: readonly A[] }).articles;
 }
 
 /** Refuses a voice that is not one, and a grouping field no article has. */

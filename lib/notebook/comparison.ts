@@ -182,8 +182,8 @@ export function namedOnceTable(rows: readonly DifferenceRow[]): Displayable {
  * The sentences behind a compared row, up to `perSide` per side, with the
  * words that counted.
  *
- * @param row A comparison row.
  * @param analysis The analysis the comparison was made from.
+ * @param row A comparison row.
  * @param perSide Sentences per side.
  * @returns A value the Deno kernel displays.
  *
@@ -200,17 +200,17 @@ export function namedOnceTable(rows: readonly DifferenceRow[]): Displayable {
  *   ci: [1, 5], p: 0.01, q: 0.02, unitsA: 40, unitsB: 30, evidenceA: [], evidenceB: [],
  *   evidenceCountA: 3, evidenceCountB: 1,
  * };
- * const shown = evidenceDisplay(row, { articles: [] }, 2)[JUPYTER_DISPLAY]();
+ * const shown = evidenceDisplay({ articles: [] }, row, 2)[JUPYTER_DISPLAY]();
  * ok(String(shown["text/html"]).includes("Evidence for topics &quot;energy&quot; (X against Y)"));
  * ``` */
 export function evidenceDisplay(
-  row: DifferenceRow,
   analysis: Pick<AnalysisDocument, "articles">,
+  row: DifferenceRow,
   perSide: number,
 ): Displayable {
   return displayTable({
     columns: ["group", "article", "sentence", "counted", "text"],
-    values: evidenceTable(row, analysis, { perSide }).map((e) => [
+    values: evidenceTable(analysis, row, { perSide }).map((e) => [
       e.group,
       e.article,
       e.sentence,

@@ -150,7 +150,7 @@ export async function compare(
   options: CompareOptions = {},
 ): Promise<Compared> {
   const voice = options.voice ?? "body";
-  const compared = compareCorpus(analysis.articles, {
+  const compared = compareCorpus(analysis, {
     by: options.by ?? "outlet",
     voice,
     ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
@@ -348,7 +348,7 @@ export function table(
   if (kind === "keyness") return [keynessTopTable(c, options.top ?? 10)];
   const perSide = options.evidencePerSide ?? 3;
   const evidence = (rows: typeof c.rows, n: number) =>
-    rows.slice(0, n).map((r) => evidenceDisplay(r, compared.analysis, perSide));
+    rows.slice(0, n).map((r) => evidenceDisplay(compared.analysis, r, perSide));
   const rows = comparisonRows(c, kind);
   if (kind === "actors") {
     const both = rows.filter((r) => r.difference !== null);
