@@ -13,6 +13,7 @@ import {
   checkVoice,
   distinct,
   labelOf,
+  orderedSeries,
   SeriesFields,
   seriesOf,
   seriesTitle,
@@ -43,6 +44,14 @@ const VALUES = {
 
 /** Options for {@linkcode topicRatesFigure}. */
 export interface TopicRatesFigureOptions {
+  /**
+   * Every series of the document in its fixed order (e.g. every article id),
+   * so that a series has the same colour, marker and pattern in every figure,
+   * even where the series before it have no rows.
+   * @default the series in the order first seen
+   */
+  seriesOrder?: readonly string[];
+
   /**
    * The voice to show.
    * @default "body"
@@ -100,14 +109,14 @@ export function topicRatesFigure(
   }
   const rows = checkRecords(TopicRateRecord, records, name).filter((r) => r.voice === voice);
   const label = (id: string) => labelOf(id, options.labels);
-  const series = distinct(rows.map((r) => seriesOf(r, name)));
+  const series = orderedSeries(distinct(rows.map((r) => seriesOf(r, name))), options.seriesOrder);
   const total = (topic: string) =>
     rows.filter((r) => r.topic === topic).reduce((sum, r) => sum + r[value], 0);
   // Sorted so that the largest total comes first in the data and ends up at the top.
   const topics = distinct(rows.map((r) => r.topic))
     .sort((a, b) => total(b) - total(a) || a.localeCompare(b));
   const spec = VALUES[value];
-  const data = series.map((s, i) => {
+  const data = series.map(({ series: s, style: i }) => {
     return {
       type: "bar",
       orientation: "h",

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { Voice } from "../voice.ts";
 import { FIGURE_FONT, type PlotlyFigure } from "./figure.ts";
 import { barMarker } from "./theme.ts";
+import { orderedSeries } from "./_records.ts";
 
 /**
  * Characters of one voice in one article.
@@ -90,6 +91,14 @@ export function voiceComposition(analysis: VoiceSizedArticles): VoiceComposition
 /** Options for {@linkcode voiceCompositionFigure}. */
 export interface VoiceCompositionFigureOptions {
   /**
+   * Every series of the document in its fixed order (e.g. every article id),
+   * so that a series has the same colour, marker and pattern in every figure,
+   * even where the series before it have no rows.
+   * @default the series in the order first seen
+   */
+  seriesOrder?: readonly string[];
+
+  /**
    * Bar height: characters, or the share of the article.
    * @default "chars"
    */
@@ -136,11 +145,11 @@ export function voiceCompositionFigure(
 ): PlotlyFigure {
   const value = options.value ?? "chars";
   const dropEmpty = options.dropEmpty ?? true;
-  const articles = [...new Set(records.map((r) => r.article))];
+  const articles = orderedSeries([...new Set(records.map((r) => r.article))], options.seriesOrder);
   const voices = Voice.options.filter((voice) =>
     records.some((r) => r.voice === voice && (!dropEmpty || r.chars > 0))
   );
-  const data = articles.map((article, i) => {
+  const data = articles.map(({ series: article, style: i }) => {
     return {
       type: "bar",
       name: article,

@@ -226,28 +226,36 @@ export function figure(
   }
   const analysis = source as AnalysisDocument;
   const voice = options.voice ?? "body";
+  // Every article keeps its colour, marker and pattern in every figure.
+  const seriesOrder = analysis.articles.map((a) => a.id);
   const themed = (f: Parameters<typeof displayThemedFigure>[0]) => [displayThemedFigure(f)];
   switch (kind) {
     case "voices":
     case "voice shares":
       return themed(voiceCompositionFigure(voiceComposition(analysis), {
         value: kind === "voices" ? "chars" : "share",
+        seriesOrder,
       }));
     case "actors": {
       const group = options.by === undefined ? undefined : groupLabels(analysis, options.by);
+      const label = (article: string) => group ? `${group.get(article)} · ${article}` : article;
       const rows = actorTable(analysis).filter((r) => r.voice === voice)
-        .map((r) => group ? { ...r, group: `${group.get(r.article)} · ${r.article}` } : r);
+        .map((r) => group ? { ...r, group: label(r.article) } : r);
       if (rows.length === 0) {
         return [note(`No actor of the actor lexicon is named in the ${voice} voice.`)];
       }
-      return themed(actorSentimentFigure(rows, { voice, labels: options.labels }));
+      return themed(actorSentimentFigure(rows, {
+        voice,
+        labels: options.labels,
+        seriesOrder: seriesOrder.map(label),
+      }));
     }
     case "topics":
-      return themed(topicRatesFigure(topicTable(analysis), { voice }));
+      return themed(topicRatesFigure(topicTable(analysis), { voice, seriesOrder }));
     case "stance":
-      return themed(stanceProfileFigure(stanceTable(analysis), { voice }));
+      return themed(stanceProfileFigure(stanceTable(analysis), { voice, seriesOrder }));
     case "arc":
-      return themed(sentimentArcFigure(arcTable(analysis)));
+      return themed(sentimentArcFigure(arcTable(analysis), { seriesOrder }));
     case "cooccurrence": {
       const rows = cooccurrenceTable(analysis);
       return analysis.articles
