@@ -5,7 +5,7 @@
  */
 import { actorScores, type MentionScore } from "./actors/actor_scores.ts";
 import { STANCE_DEFAULTS } from "./actors/actor_stance.ts";
-import { findMentions } from "./actors/find_mentions.ts";
+import { findActorMentions } from "./actors/find_mentions.ts";
 import { mentionScores } from "./actors/mention_scores.ts";
 import { type MentionRoleResult, mentionRoles } from "./actors/roles.ts";
 import type { Article } from "./article.ts";
@@ -59,7 +59,7 @@ export interface TokenizedArticle {
  *
  * @example
  * ```ts
- * import { tokenizeArticle } from "../lib/mod.ts";
+ * import { tokenizeArticle } from "./analyze.ts";
  * import { strictEqual } from "node:assert/strict";
  *
  * const t = tokenizeArticle({
@@ -141,7 +141,7 @@ function hitRecord(h: Hit): HitRecord {
  *
  * @example
  * ```ts
- * import { analyzeArticle, loadResources } from "../lib/mod.ts";
+ * import { analyzeArticle, loadResources } from "@framing/toolkit";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const resources = await loadResources();
@@ -195,10 +195,15 @@ export function analyzeArticle(
     sentence: q.sentence,
     voice: q.voice,
   }));
-  const found = findMentions(tokens, resources.actors, {
+  const { mentions: found, unresolved } = findActorMentions(tokens, resources.actors, {
     date: article.meta.date,
     sentences,
   });
+  // A title that could not be bound to one holder is not counted for any actor: say so.
+  const unresolvedWarnings = unresolved.map((u) =>
+    `Title "${u.form}" at ${u.start}-${u.end} (${u.voice}) not counted for any actor: ${u.reason} ` +
+    `(held by ${u.candidates.join(", ")})`
+  );
   const frameOptions = FrameOptions.parse(options.frames ?? {});
   const roles = frameOptions.roles ? rolesOf(tokens, found, resources) : undefined;
   const mentions = roles
@@ -246,7 +251,7 @@ export function analyzeArticle(
     id,
     meta: article.meta,
     origin: article.origin,
-    warnings: article.warnings,
+    warnings: [...article.warnings, ...unresolvedWarnings],
     text,
     length: text.length,
     segments: t.segments,
@@ -337,7 +342,7 @@ export function provenanceOf(
  *
  * @example
  * ```ts
- * import { analyzeCorpus, loadCorpus, loadResources } from "../lib/mod.ts";
+ * import { analyzeCorpus, loadCorpus, loadResources } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources());

@@ -21,7 +21,7 @@ export interface InputErrorPlace {
  *
  * @example Message names the file, the line and what was expected
  * ```ts
- * import { InputError } from "./errors.ts";
+ * import { InputError } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const err = new InputError({ file: "a.jsonl", line: 3 }, "expected a JSON object");

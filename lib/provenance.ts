@@ -97,7 +97,7 @@ export async function sha256(text: string): Promise<string> {
  * @example The hash changes when an entry changes
  * ```ts
  * import { lexiconRecord } from "./provenance.ts";
- * import { parseLexicon } from "./lexicon/load.ts";
+ * import { parseLexicon } from "@framing/toolkit/lexicon";
  * import { notStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const yaml = "name: demo\nversion: 1.0.0\ndescription: d\nsource: s\nlicence: CC0-1.0\nlanguage: en\nentries:\n  - term: gas\n";

@@ -64,7 +64,7 @@ export interface LoadResourcesOptions {
  *
  * @example
  * ```ts
- * import { loadResources } from "../lib/mod.ts";
+ * import { loadResources } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const r = await loadResources();

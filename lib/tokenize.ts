@@ -89,7 +89,7 @@ export function tokenizeSegments(text: string, segments: readonly Segment[]): To
  *
  * @example
  * ```ts
- * import { tokenizeText } from "./tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("It is not good.");

@@ -205,3 +205,24 @@ Deno.test("analyze CLI records the provenance beside a JSONL run and in the tabl
   deepStrictEqual(sidecar, JSON.parse(JSON.stringify(single.provenance)));
   strictEqual(tables.topics.length > 0, true);
 });
+
+Deno.test("analyzeCorpus() warns of a title it cannot bind to one holder, instead of dropping it (issue 14)", async () => {
+  const doc = analyzeCorpus(
+    {
+      articles: [{
+        meta: { id: "undated", inferred: [] },
+        text: "The Kazakh president met farmers. They asked about the dam.",
+        origin: "undated.txt",
+        warnings: [],
+      }],
+      failures: [],
+    } as never,
+    await loadResources(),
+    { resamples: 20 },
+  );
+  const [article] = doc.articles;
+  ok(article.mentions.every((m) => m.form !== "Kazakh president"));
+  const warning = article.warnings.find((w) => w.includes('"Kazakh president"'));
+  ok(warning, article.warnings.join("\n"));
+  ok(/no date/.test(warning) && /tokayev/.test(warning) && /nazarbayev/.test(warning), warning);
+});

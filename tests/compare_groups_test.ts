@@ -1,12 +1,6 @@
 import { ok, strictEqual, throws } from "node:assert/strict";
-import {
-  analyzeCorpus,
-  compareGroups,
-  Comparison,
-  loadCorpus,
-  loadResources,
-  RESAMPLING_UNIT,
-} from "../lib/mod.ts";
+import { analyzeCorpus, compareGroups, Comparison, loadCorpus, loadResources } from "../lib/mod.ts";
+import { RESAMPLING_UNIT } from "../lib/compare/resample.ts";
 import { STANCE_MEASURE } from "../lib/compare/compare_groups.ts";
 
 const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources(), {
@@ -87,4 +81,21 @@ Deno.test("compareGroups() leaves stopwords out of keyness unless asked to keep 
   const own = compareGroups(doc.articles, { resamples: 50, stopwords: new Set(["kazakhstan"]) });
   ok(!own.keyness.some((k) => k.term === "kazakhstan"));
   ok(own.keyness.some((k) => k.term === "the"));
+});
+
+Deno.test("compareGroups() rejects a voice that does not exist, naming the voices (issue 14)", () => {
+  throws(
+    () => compareGroups(doc.articles, { voice: "author" as never, resamples: 10 }),
+    (e: Error) =>
+      e instanceof RangeError && e.message.includes('"author"') &&
+      e.message.includes("title, meta, body, quote, comment, boilerplate"),
+  );
+});
+
+Deno.test("compareGroups() rejects a grouping field no article has, naming those that exist (issue 14)", () => {
+  throws(
+    () => compareGroups(doc.articles, { by: "region", resamples: 10 }),
+    (e: Error) =>
+      e instanceof RangeError && e.message.includes('"region"') && e.message.includes("outlet"),
+  );
 });

@@ -1,5 +1,7 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
-import { decodeText, InputError, loadCorpus, parseManifest } from "../lib/mod.ts";
+import { InputError, loadCorpus } from "../lib/mod.ts";
+import { parseManifest } from "../lib/corpus/manifest.ts";
+import { decodeText } from "../lib/corpus/read_text.ts";
 
 async function tempDir(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = await Deno.makeTempDir();

@@ -11,7 +11,7 @@ Deno.test("evidenceTable() opens topic evidence into sentences that hold the top
   const row = comparison.rows.find((r) =>
     r.table === "topics" && r.evidenceCountA > 0 && r.evidenceCountB > 0
   )!;
-  const rows = evidenceTable(row, doc, { perSide: 3 });
+  const rows = evidenceTable(doc, row, { perSide: 3 });
   strictEqual(rows.filter((r) => r.side === "A").length, Math.min(3, row.evidenceA.length));
   strictEqual(rows.filter((r) => r.side === "B").length, Math.min(3, row.evidenceB.length));
   for (const r of rows) {
@@ -26,7 +26,7 @@ Deno.test("evidenceTable() opens topic evidence into sentences that hold the top
 
 Deno.test("evidenceTable() lists an actor's mentions with their scores", () => {
   const row = comparison.rows.find((r) => r.table === "actors" && r.evidenceCountA > 0)!;
-  const [first] = evidenceTable(row, doc, { perSide: 1 });
+  const [first] = evidenceTable(doc, row, { perSide: 1 });
   const scores = doc.articles.find((a) => a.id === first.article)!.mentions
     .filter((m) =>
       m.sentence === first.sentence && m.actor === row.feature && m.voice === row.voice
@@ -38,7 +38,7 @@ Deno.test("evidenceTable() lists an actor's mentions with their scores", () => {
 
 Deno.test("evidenceTable() lists stance words from the stance lexicons only", () => {
   const row = comparison.rows.find((r) => r.table === "stance" && r.evidenceCountA > 0)!;
-  const rows = evidenceTable(row, doc, { perSide: 50 });
+  const rows = evidenceTable(doc, row, { perSide: 50 });
   ok(rows.length > 0);
   for (const r of rows) {
     const hits = doc.articles.find((a) => a.id === r.article)!.hits
@@ -53,8 +53,8 @@ Deno.test("evidenceTable() refuses a reference to a sentence that is not there",
   const row = comparison.rows.find((r) => r.table === "topics" && r.evidenceCountA > 0)!;
   const bad = { ...row, evidenceA: [{ ...row.evidenceA[0], article: "missing" }] };
   throws(
-    () => evidenceTable(bad, doc),
+    () => evidenceTable(doc, bad),
     (e: Error) => e instanceof RangeError && /"missing"/.test(e.message),
   );
-  throws(() => evidenceTable(row, doc, { perSide: -1 }), RangeError);
+  throws(() => evidenceTable(doc, row, { perSide: -1 }), RangeError);
 });

@@ -1,24 +1,25 @@
-import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { voiceComposition, voiceCompositionFigure } from "../lib/figures/voice_composition.ts";
-import { FIGURE_FONT, OKABE_ITO, PlotlyFigure } from "../lib/figures/figure.ts";
+import { FIGURE_FONT, PlotlyFigure } from "../lib/figures/figure.ts";
+import { barMarker, seriesStyle } from "../lib/figures/theme.ts";
 import { Voice } from "../lib/voice.ts";
 
 const analysis = {
   articles: [
     {
       id: "a",
-      segments: [
-        { voice: "title" as const, start: 0, end: 10 },
-        { voice: "body" as const, start: 10, end: 70 },
-        { voice: "quote" as const, start: 70, end: 90 },
-        { voice: "body" as const, start: 90, end: 100 },
+      length: 100,
+      voices: [
+        { voice: "title" as const, chars: 10 },
+        { voice: "body" as const, chars: 70 },
+        { voice: "quote" as const, chars: 20 },
       ],
     },
-    { id: "b", segments: [{ voice: "body" as const, start: 0, end: 40 }] },
+    { id: "b", length: 40, voices: [{ voice: "body" as const, chars: 40 }] },
   ],
 };
 
-Deno.test("voiceComposition() sums segment lengths per voice and article", () => {
+Deno.test("voiceComposition() reads the analysis's voice sizes, every voice listed", () => {
   const rows = voiceComposition(analysis);
   strictEqual(rows.length, 2 * Voice.options.length);
   const a = Object.fromEntries(
@@ -32,19 +33,30 @@ Deno.test("voiceComposition() sums segment lengths per voice and article", () =>
 });
 
 Deno.test("voiceComposition() gives an empty article zero shares, not NaN", () => {
-  const rows = voiceComposition({ articles: [{ id: "e", segments: [] }] });
+  const rows = voiceComposition({ articles: [{ id: "e", length: 0, voices: [] }] });
   ok(rows.every((r) => r.chars === 0 && r.share === 0));
 });
 
-Deno.test("voiceComposition() rejects a segment that ends before it starts", () => {
-  throws(
-    () =>
-      voiceComposition({
-        articles: [{ id: "x", segments: [{ voice: "body", start: 5, end: 2 }] }],
-      }),
-    (e: Error) =>
-      e instanceof RangeError && e.message.includes('"x"') && e.message.includes("[5, 2)"),
+Deno.test("voiceComposition() agrees with voiceTable() on an analysed article", async () => {
+  const { analyzeCorpus, loadResources, voiceTable } = await import("../lib/mod.ts");
+  const doc = analyzeCorpus(
+    {
+      articles: [{
+        meta: { id: "t", inferred: [] },
+        text: 'Dam opens.\n\nThe minister said: "It is ready."',
+        origin: "t.txt",
+      }],
+      failures: [],
+    } as never,
+    await loadResources(),
+    { resamples: 20 },
   );
+  const table = voiceTable(doc);
+  for (const row of voiceComposition(doc)) {
+    const t = table.find((r) => r.voice === row.voice);
+    strictEqual(row.chars, t?.chars ?? 0, row.voice);
+    strictEqual(row.share, t?.share ?? 0, row.voice);
+  }
 });
 
 Deno.test("voiceCompositionFigure() draws one bar trace per article over the voices present", () => {
@@ -54,9 +66,19 @@ Deno.test("voiceCompositionFigure() draws one bar trace per article over the voi
   deepStrictEqual(figure.data[0].x, ["title", "body", "quote"]);
   deepStrictEqual(figure.data[0].y, [10, 70, 20]);
   deepStrictEqual(figure.data[1].y, [0, 40, 0]);
+  // The same colour and fill pattern per series as every other figure.
+  deepStrictEqual(
+    figure.data.map((t) => t.marker),
+    [barMarker(0), barMarker(1)],
+  );
   deepStrictEqual(
     figure.data.map((t) => (t.marker as { color: string }).color),
-    OKABE_ITO.slice(0, 2),
+    [seriesStyle(0).color, seriesStyle(1).color],
+  );
+  ok(
+    figure.data.every((t, i) =>
+      (t.marker as { pattern: { shape: string } }).pattern.shape === seriesStyle(i).pattern
+    ),
   );
   const layout = figure.layout as Record<string, { text?: string; family?: string } | string>;
   strictEqual(layout.barmode, "group");

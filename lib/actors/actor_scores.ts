@@ -62,7 +62,7 @@ export interface ActorScoresOptions {
  * @example With a fake scorer
  * ```ts
  * import { actorScores } from "./actor_scores.ts";
- * import type { Mention } from "./schema.ts";
+ * import type { Mention } from "@framing/toolkit/lexicon";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const m = (actor: string, sentence: number): Mention => ({

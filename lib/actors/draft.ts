@@ -34,7 +34,7 @@ export interface DraftActorFileOptions {
  * @example
  * ```ts
  * import { draftActorFile } from "./draft.ts";
- * import { parseActors } from "./load.ts";
+ * import { parseActors } from "@framing/toolkit/lexicon";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const yaml = draftActorFile([{

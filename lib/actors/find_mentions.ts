@@ -71,9 +71,9 @@ export interface ActorMentions {
  *
  * @example A title bound to the article's date, a metonym and a pronoun
  * ```ts
- * import { findMentions } from "./find_mentions.ts";
- * import { parseActors } from "./load.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { findMentions } from "@framing/toolkit/lexicon";
+ * import { parseActors } from "@framing/toolkit/lexicon";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const lex = parseActors(`
@@ -111,8 +111,8 @@ export function findMentions(
  * @example A title with two holders and no date stays unresolved
  * ```ts
  * import { findActorMentions } from "./find_mentions.ts";
- * import { parseActors } from "./load.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { parseActors } from "@framing/toolkit/lexicon";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const lex = parseActors(`

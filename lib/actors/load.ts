@@ -27,7 +27,7 @@ export interface ParseActorsOptions {
  *
  * @example A bad kind names the file, line, path and what was expected
  * ```ts
- * import { parseActors } from "./load.ts";
+ * import { parseActors } from "@framing/toolkit/lexicon";
  * import { strictEqual, throws } from "node:assert/strict";
  *
  * const head = "name: a\nversion: 1.0.0\ndescription: d\nsource: s\nlicence: CC0-1.0\nlanguage: en\n";
@@ -52,7 +52,7 @@ export function parseActors(text: string, options: ParseActorsOptions = {}): Act
  *
  * @example The toolkit's own actor lexicon
  * ```ts
- * import { loadActors } from "./load.ts";
+ * import { loadActors } from "@framing/toolkit/lexicon";
  * import { ok } from "node:assert/strict";
  *
  * const lex = await loadActors(new URL("../../data/lexicons/actors.yaml", import.meta.url).pathname);

@@ -151,8 +151,8 @@ const PASSIVE_AUX = words("be get");
  * @example Agent, patient and place
  * ```ts
  * import { mentionRoles } from "./roles.ts";
- * import { tokenizeText } from "../tokenize.ts";
- * import type { Mention } from "./schema.ts";
+ * import { tokenizeText } from "@framing/toolkit";
+ * import type { Mention } from "@framing/toolkit/lexicon";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const text = "Smith blackmailed Jones in Ruritania.";

@@ -203,7 +203,7 @@ export function dateFloor(d: string): string {
  *
  * @example A one-actor lexicon
  * ```ts
- * import { ActorLexicon } from "./schema.ts";
+ * import { ActorLexicon } from "@framing/toolkit/lexicon";
  * import { strictEqual } from "node:assert/strict";
  *
  * const lex = ActorLexicon.parse({

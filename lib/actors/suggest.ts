@@ -143,7 +143,7 @@ const PEOPLE_ENDING = /(?:ians|eans)$/;
  * @example
  * ```ts
  * import { NameCounter } from "./suggest.ts";
- * import { loadResources } from "../resources.ts";
+ * import { loadResources } from "@framing/toolkit";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const counter = new NameCounter((await loadResources()).actors);
@@ -412,7 +412,7 @@ export class NameCounter {
  * @example
  * ```ts
  * import { suggestActors } from "./suggest.ts";
- * import { loadResources } from "../resources.ts";
+ * import { loadResources } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const [name] = suggestActors([{

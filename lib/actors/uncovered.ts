@@ -57,7 +57,7 @@ export interface UncoveredNamesOptions {
  * @example
  * ```ts
  * import { uncoveredNames } from "./uncovered.ts";
- * import { loadResources } from "../resources.ts";
+ * import { loadResources } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const names = await uncoveredNames([{

@@ -199,7 +199,7 @@ function parseVoices(value: string): Voice[] {
  *
  * @example
  * ```ts
- * import { formatCheckReport } from "./lexicon.ts";
+ * import { formatCheckReport } from "@framing/toolkit/lexicon";
  * import { ok } from "node:assert/strict";
  *
  * const text = formatCheckReport({

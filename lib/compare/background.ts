@@ -22,7 +22,7 @@ export const BACKGROUND_SOURCE =
  *
  * @example
  * ```ts
- * import { backgroundFrequencies } from "./background.ts";
+ * import { backgroundFrequencies } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const freq = await backgroundFrequencies();

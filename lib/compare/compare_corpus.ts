@@ -7,7 +7,12 @@
  *
  * @module
  */
-import { type ComparableArticle, compareGroups, type Comparison } from "./compare_groups.ts";
+import {
+  articlesOf,
+  type ComparableArticle,
+  compareGroups,
+  type Comparison,
+} from "./compare_groups.ts";
 import type { CompareGroupsOptions } from "./compare_groups.ts";
 
 /** Anything with metadata, such as a read or an analysed article. */
@@ -39,7 +44,7 @@ export interface CorpusComparison {
  *
  * @example
  * ```ts
- * import { metadataFields } from "./compare_corpus.ts";
+ * import { metadataFields } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * deepStrictEqual(metadataFields([
@@ -97,13 +102,13 @@ export function checkGroupingField(articles: readonly WithMeta[], by: string): v
  *   by one, grouped by `id`, with a note;
  * - two groups are compared with each other; more, each with the rest.
  *
- * @param articles Analysed articles.
+ * @param source The analysis document, or its articles.
  * @param options Options of `compareGroups`; `by` defaults to `"outlet"`.
  * @returns The comparison (or `null`), the field used, the statement and notes.
  *
  * @example
  * ```ts
- * import { compareCorpus } from "./compare_corpus.ts";
+ * import { compareCorpus } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const one = compareCorpus([], { by: "outlet" });
@@ -112,9 +117,10 @@ export function checkGroupingField(articles: readonly WithMeta[], by: string): v
  * ```
  */
 export function compareCorpus(
-  articles: readonly ComparableArticle[],
+  source: readonly ComparableArticle[] | { articles: readonly ComparableArticle[] },
   options: CompareGroupsOptions = {},
 ): CorpusComparison {
+  const articles = articlesOf(source);
   const requested = options.by ?? "outlet";
   const notes: string[] = [];
   if (articles.length < 2) {

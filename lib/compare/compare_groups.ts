@@ -133,15 +133,31 @@ interface SentenceTable {
 /**
  * Compares groups of articles on topic rates, stance rates and actor scores.
  *
- * @param articles Analysed articles (from the interchange document).
+ * @param source The analysis document, or its articles.
  * @param options Grouping field, voice, resampling settings.
  * @returns Difference rows with intervals, p- and q-values and evidence, plus keyness.
- * @throws {RangeError} When fewer than two groups are found.
+ * @throws {RangeError} When `voice` is not a voice, when no article has the
+ * field `by` (the message names the fields that exist), or when fewer than
+ * two groups are found.
+ *
+ * @example A field that does not exist is named, with those that do
+ * ```ts
+ * import { compareGroups } from "@framing/toolkit";
+ * import { throws } from "node:assert/strict";
+ *
+ * const article = (id: string, outlet: string) =>
+ *   ({ id, meta: { id, outlet, inferred: [] }, topics: [], stance: [], actors: [], hits: [],
+ *     sentences: [], mentions: [], vocabulary: {} }) as never;
+ * const articles = [article("a", "X"), article("b", "Y")];
+ * throws(() => compareGroups(articles, { by: "region" }), /"region".*id, outlet/);
+ * throws(() => compareGroups(articles, { voice: "author" as never }), /"author".*body/);
+ * ```
  */
 export function compareGroups(
-  articles: readonly ComparableArticle[],
+  source: readonly ComparableArticle[] | { articles: readonly ComparableArticle[] },
   options: CompareGroupsOptions = {},
 ): Comparison {
+  const articles = articlesOf(source);
   const {
     by = "outlet",
     voice = "body",
@@ -152,6 +168,7 @@ export function compareGroups(
     keynessTop = 40,
     stancePrior = STANCE_DEFAULTS.prior,
   } = options;
+  checkComparable(articles, by, voice);
   const groupOf = (a: ComparableArticle) => {
     const v = (a.meta as Record<string, unknown>)[by];
     return v === undefined || v === null || v === "" ? `(no ${by})` : String(v);
@@ -360,4 +377,36 @@ function collect(
     }
   }
   return { units, evidence, evidenceCount };
+}
+
+/**
+ * The articles of an analysis document, or the articles given.
+ *
+ * @param source The analysis document (anything with `articles`), or its articles.
+ * @returns The articles.
+ */
+export function articlesOf<A>(source: readonly A[] | { articles: readonly A[] }): readonly A[] {
+  return Array.isArray(source) ? source : (source as { articles: readonly A[] }).articles;
+}
+
+/** Refuses a voice that is not one, and a grouping field no article has. */
+function checkComparable(articles: readonly ComparableArticle[], by: string, voice: string): void {
+  if (!(Voice.options as readonly string[]).includes(voice)) {
+    const present = unique(articles.flatMap((a) => a.sentences.map((x) => x.voice)));
+    throw new RangeError(
+      `Cannot compare voice "${voice}": expected one of ${Voice.options.join(", ")}` +
+        (present.length > 0 ? ` (the articles have sentences in: ${present.join(", ")})` : ""),
+    );
+  }
+  const has = (v: unknown) => v !== undefined && v !== null && v !== "";
+  if (articles.length > 0 && !articles.some((a) => has((a.meta as Record<string, unknown>)[by]))) {
+    const fields = unique(
+      articles.flatMap((a) =>
+        Object.entries(a.meta).filter(([k, v]) => k !== "inferred" && has(v)).map(([k]) => k)
+      ),
+    ).sort();
+    throw new RangeError(
+      `Cannot group by "${by}": no article has it; the fields that exist are: ${fields.join(", ")}`,
+    );
+  }
 }

@@ -52,7 +52,7 @@ export interface KeynessOptions {
  *
  * @example A term used only by A is key for A
  * ```ts
- * import { keyness } from "../mod.ts";
+ * import { keyness } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const shared = Array.from({ length: 50 }, (_, i) => [`word${i}`, 20] as const);

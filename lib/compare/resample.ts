@@ -10,6 +10,7 @@
  * @module
  */
 import { mulberry32 } from "../stats/random.ts";
+import { quantile } from "../stats/bootstrap.ts";
 
 /** The statement every comparison output carries about what was resampled. */
 export const RESAMPLING_UNIT =
@@ -65,14 +66,6 @@ export function ratio(units: readonly Unit[], scale = 1, prior = 0): number {
     den += u.den;
   }
   return units.length === 0 || den === 0 ? NaN : (num / den) * scale;
-}
-
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
 function resampleRatio(
@@ -131,6 +124,7 @@ export function compareRatios(
   const lo = (1 - level) / 2;
   const hi = 1 - lo;
   const interval = (xs: number[]): [number, number] => {
+    if (xs.length === 0) return [NaN, NaN];
     xs.sort((p, q) => p - q);
     return [quantile(xs, lo), quantile(xs, hi)];
   };

@@ -21,7 +21,7 @@ export type LoadCorpusOptions = StreamCorpusOptions;
  *
  * @example One bad line never stops the others
  * ```ts
- * import { loadCorpus } from "../mod.ts";
+ * import { loadCorpus } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const file = await Deno.makeTempFile({ suffix: ".jsonl" });

@@ -43,7 +43,7 @@ const MANIFEST_NAMES = ["manifest.json", "manifest.csv"];
  *
  * @example A bad line is a failure between two articles
  * ```ts
- * import { streamCorpus } from "./stream_corpus.ts";
+ * import { streamCorpus } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const file = await Deno.makeTempFile({ suffix: ".jsonl" });

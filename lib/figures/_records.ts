@@ -76,6 +76,28 @@ export function seriesOf(record: { article?: string; group?: string }, figure: s
   return name;
 }
 
+/**
+ * The series of a figure and the style index of each: in `order` first (a
+ * series keeps its place in `order`, and so its colour, marker and pattern,
+ * whether or not the series before it have rows in this figure), then any
+ * others in first-seen order after them.
+ *
+ * @param found The series of the records, in first-seen order.
+ * @param order The series of every figure of a document (e.g. every article id).
+ * @returns Each series with the index to pass to `seriesStyle`.
+ */
+export function orderedSeries(
+  found: readonly string[],
+  order: readonly string[] = [],
+): { series: string; style: number }[] {
+  const known = order.filter((s) => found.includes(s));
+  const rest = found.filter((s) => !order.includes(s));
+  return [
+    ...known.map((series) => ({ series, style: order.indexOf(series) })),
+    ...rest.map((series, i) => ({ series, style: order.length + i })),
+  ];
+}
+
 /** Distinct values in first-seen order. */
 export function distinct<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
@@ -101,11 +123,6 @@ export function labelOf(id: string, labels: Readonly<Record<string, string>> = {
   if (Object.hasOwn(labels, id)) return labels[id];
   const words = id.replace(/[_-]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** The mean of the numbers; NaN for none. */
-export function mean(values: readonly number[]): number {
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
 /** The legend title for the series: "Group" once records are grouped, else "Article". */

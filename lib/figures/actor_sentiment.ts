@@ -13,12 +13,13 @@ import {
   checkVoice,
   distinct,
   labelOf,
-  mean,
+  orderedSeries,
   SeriesFields,
   seriesOf,
   seriesTitle,
   voiceWords,
 } from "./_records.ts";
+import { mean } from "../stats/mean.ts";
 
 /** The part of an actor-sentiment row that the figure reads. */
 export const ActorSentimentRecord = z.object({
@@ -43,6 +44,14 @@ export type ActorSentimentRecord = z.infer<typeof ActorSentimentRecord>;
 
 /** Options for {@linkcode actorSentimentFigure}. */
 export interface ActorSentimentFigureOptions {
+  /**
+   * Every series of the document in its fixed order (e.g. every article id),
+   * so that a series has the same colour, marker and pattern in every figure,
+   * even where the series before it have no rows.
+   * @default the series in the order first seen
+   */
+  seriesOrder?: readonly string[];
+
   /**
    * The voice to show; rows of other voices are left out.
    * @default "body"
@@ -87,7 +96,7 @@ export interface ActorSentimentFigureOptions {
  *
  * @example
  * ```ts
- * import { actorSentimentFigure } from "./actor_sentiment.ts";
+ * import { actorSentimentFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const row = (actor: string, voice: "body" | "quote", stance: number, score: number) => ({
@@ -123,7 +132,7 @@ export function actorSentimentFigure(
       return { ...r, value: r.stance, low: r.stanceCi[0], high: r.stanceCi[1] };
     });
   const label = (id: string) => labelOf(id, options.labels);
-  const series = distinct(rows.map((r) => seriesOf(r, name)));
+  const series = orderedSeries(distinct(rows.map((r) => seriesOf(r, name))), options.seriesOrder);
   // Bottom to top: most negative actor first (plotly draws the first category at the bottom).
   const actors = distinct(rows.map((r) => r.actor))
     .map((actor) => ({
@@ -132,7 +141,7 @@ export function actorSentimentFigure(
     }))
     .sort((a, b) => a.score - b.score || a.actor.localeCompare(b.actor))
     .map((a) => a.actor);
-  const data = series.map((s, i) => {
+  const data = series.map(({ series: s, style: i }) => {
     const style = seriesStyle(i);
     const mine = actors.flatMap((actor) =>
       rows.filter((r) => r.actor === actor && seriesOf(r, name) === s)

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { PlotlyFigure } from "./figure.ts";
-import { seriesStyle } from "./theme.ts";
+import { barMarker } from "./theme.ts";
 import { checkRecords, distinct } from "./_records.ts";
 
 /** One agreement figure: a scorer's value on a benchmark. */
@@ -71,7 +71,7 @@ export interface AgreementFigureOptions {
  *
  * @example
  * ```ts
- * import { agreementFigure } from "./agreement.ts";
+ * import { agreementFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const figure = agreementFigure([
@@ -108,7 +108,6 @@ export function agreementFigure(
     throw new RangeError(`${name}: a benchmark has more than one target`);
   }
   const bars = scorers.map((scorer, i) => {
-    const style = seriesStyle(i);
     const x = benchmarks.map((b) =>
       rows.find((r) => r.benchmark === b && r.scorer === scorer)?.value ?? null
     );
@@ -121,17 +120,7 @@ export function agreementFigure(
       text: x.map((v) => v === null ? "" : v.toFixed(3)),
       textposition: "outside",
       cliponaxis: false,
-      marker: {
-        color: style.color,
-        line: { color: "#222222", width: 0.5 },
-        pattern: {
-          shape: style.pattern,
-          fillmode: "overlay",
-          fgcolor: "#FFFFFF",
-          size: 5,
-          solidity: 0.3,
-        },
-      },
+      marker: barMarker(i),
       hovertemplate: `${scorer}<br>%{y}: %{x:.3f}<extra></extra>`,
     };
   });

@@ -81,7 +81,7 @@ export interface CooccurrenceFigureOptions {
  *
  * @example
  * ```ts
- * import { cooccurrenceFigure } from "./cooccurrence.ts";
+ * import { cooccurrenceFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const figure = cooccurrenceFigure([

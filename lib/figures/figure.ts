@@ -13,7 +13,7 @@ import { z } from "zod";
  *
  * @example
  * ```ts
- * import { PlotlyFigure } from "./figure.ts";
+ * import { PlotlyFigure } from "@framing/toolkit/figures";
  * import { strictEqual } from "node:assert/strict";
  *
  * strictEqual(PlotlyFigure.safeParse({ data: [{ type: "bar" }], layout: {} }).success, true);
@@ -35,7 +35,7 @@ export type PlotlyFigure = z.infer<typeof PlotlyFigure>;
  *
  * @example Eight distinct colours
  * ```ts
- * import { OKABE_ITO } from "./figure.ts";
+ * import { OKABE_ITO } from "@framing/toolkit/figures";
  * import { strictEqual } from "node:assert/strict";
  *
  * strictEqual(new Set(OKABE_ITO).size, 8);

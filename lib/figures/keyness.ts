@@ -67,7 +67,7 @@ export interface KeynessFigureOptions {
  *
  * @example
  * ```ts
- * import { keynessFigure } from "./keyness.ts";
+ * import { keynessFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const row = (term: string, countA: number, countB: number, z: number) =>
@@ -198,7 +198,7 @@ function labelsFor(points: readonly KeynessRecord[], limit: number): string[] {
  *
  * @example
  * ```ts
- * import { logTicks } from "./keyness.ts";
+ * import { logTicks } from "@framing/toolkit/figures";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * deepStrictEqual(logTicks([7, 80]), [5, 10, 20, 50, 100]);

@@ -12,12 +12,13 @@ import {
   checkRecords,
   checkVoice,
   distinct,
-  mean,
+  orderedSeries,
   SeriesFields,
   seriesOf,
   seriesTitle,
   voiceWords,
 } from "./_records.ts";
+import { mean } from "../stats/mean.ts";
 
 /** The part of an arc row (one sentence) that the figure reads. */
 export const ArcRecord = z.object({
@@ -35,6 +36,14 @@ export type ArcRecord = z.infer<typeof ArcRecord>;
 
 /** Options for {@linkcode sentimentArcFigure}. */
 export interface SentimentArcFigureOptions {
+  /**
+   * Every series of the document in its fixed order (e.g. every article id),
+   * so that a series has the same colour, marker and pattern in every figure,
+   * even where the series before it have no rows.
+   * @default the series in the order first seen
+   */
+  seriesOrder?: readonly string[];
+
   /**
    * The voice to show.
    * @default "body"
@@ -68,7 +77,7 @@ export interface SentimentArcFigureOptions {
  *
  * @example
  * ```ts
- * import { movingAverage } from "./sentiment_arc.ts";
+ * import { movingAverage } from "@framing/toolkit/figures";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * deepStrictEqual(movingAverage([0, 3, 0, 3], 3), [1.5, 1, 2, 1.5]);
@@ -98,7 +107,7 @@ export function movingAverage(values: readonly number[], window: number): number
  *
  * @example
  * ```ts
- * import { sentimentArcFigure } from "./sentiment_arc.ts";
+ * import { sentimentArcFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const rows = [0, 1, 2].map((index) =>
@@ -118,10 +127,10 @@ export function sentimentArcFigure(
   const window = options.window ?? 5;
   const points = options.points ?? true;
   const rows = checkRecords(ArcRecord, records, name).filter((r) => r.voice === voice);
-  const series = distinct(rows.map((r) => seriesOf(r, name)));
+  const series = orderedSeries(distinct(rows.map((r) => seriesOf(r, name))), options.seriesOrder);
   const dots: Record<string, unknown>[] = [];
   const lines: Record<string, unknown>[] = [];
-  series.forEach((s, i) => {
+  series.forEach(({ series: s, style: i }) => {
     const style = seriesStyle(i);
     const mine = rows.filter((r) => seriesOf(r, name) === s)
       .sort((a, b) => a.position - b.position || a.index - b.index);

@@ -13,6 +13,7 @@ import {
   checkVoice,
   distinct,
   labelOf,
+  orderedSeries,
   SeriesFields,
   seriesOf,
   seriesTitle,
@@ -34,6 +35,14 @@ export type StanceRecord = z.infer<typeof StanceRecord>;
 
 /** Options for {@linkcode stanceProfileFigure}. */
 export interface StanceProfileFigureOptions {
+  /**
+   * Every series of the document in its fixed order (e.g. every article id),
+   * so that a series has the same colour, marker and pattern in every figure,
+   * even where the series before it have no rows.
+   * @default the series in the order first seen
+   */
+  seriesOrder?: readonly string[];
+
   /**
    * The voice to show.
    * @default "body"
@@ -70,7 +79,7 @@ export interface StanceProfileFigureOptions {
  *
  * @example
  * ```ts
- * import { stanceProfileFigure } from "./stance_profile.ts";
+ * import { stanceProfileFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const figure = stanceProfileFigure([
@@ -90,10 +99,10 @@ export function stanceProfileFigure(
   const voice = checkVoice(options.voice ?? "body", name);
   const rows = checkRecords(StanceRecord, records, name).filter((r) => r.voice === voice);
   const label = (id: string) => labelOf(id, options.labels);
-  const series = distinct(rows.map((r) => seriesOf(r, name)));
+  const series = orderedSeries(distinct(rows.map((r) => seriesOf(r, name))), options.seriesOrder);
   const seen = distinct(rows.map((r) => r.category));
   const categories = distinct([...(options.order ?? []).filter((c) => seen.includes(c)), ...seen]);
-  const data = series.map((s, i) => {
+  const data = series.map(({ series: s, style: i }) => {
     const style = seriesStyle(i);
     return {
       type: "scatter",

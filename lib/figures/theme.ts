@@ -50,8 +50,8 @@ export const FONT_SIZE: Readonly<
  *
  * @example
  * ```ts
- * import { SERIES_COLORS } from "./theme.ts";
- * import { OKABE_ITO } from "./figure.ts";
+ * import { SERIES_COLORS } from "@framing/toolkit/figures";
+ * import { OKABE_ITO } from "@framing/toolkit/figures";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * deepStrictEqual([...SERIES_COLORS].sort(), [...OKABE_ITO].sort());
@@ -121,7 +121,7 @@ export interface SeriesStyle {
  *
  * @example
  * ```ts
- * import { seriesStyle } from "./theme.ts";
+ * import { seriesStyle } from "@framing/toolkit/figures";
  * import { notStrictEqual, strictEqual } from "node:assert/strict";
  *
  * strictEqual(seriesStyle(0).color, "#0072B2");
@@ -138,6 +138,44 @@ export function seriesStyle(index: number): SeriesStyle {
     symbol: at(SERIES_SYMBOLS),
     dash: at(SERIES_DASHES),
     pattern: at(SERIES_PATTERNS),
+  };
+}
+
+/**
+ * The plotly `marker` of the i-th bar series: its colour, a thin dark
+ * outline and its greyscale fill pattern, so that bars part in print. Every
+ * bar chart draws its series with this, so a series looks the same in all
+ * of them.
+ *
+ * @param index 0-based series number.
+ * @returns A plotly bar `marker` object.
+ * @throws {RangeError} If `index` is negative or not an integer.
+ *
+ * @example
+ * ```ts
+ * import { barMarker, seriesStyle } from "@framing/toolkit/figures";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(barMarker(1).color, seriesStyle(1).color);
+ * strictEqual(barMarker(1).pattern.shape, seriesStyle(1).pattern);
+ * ```
+ */
+export function barMarker(index: number): {
+  color: string;
+  line: { color: string; width: number };
+  pattern: { shape: string; fillmode: string; fgcolor: string; size: number; solidity: number };
+} {
+  const style = seriesStyle(index);
+  return {
+    color: style.color,
+    line: { color: "#222222", width: 0.5 },
+    pattern: {
+      shape: style.pattern,
+      fillmode: "overlay",
+      fgcolor: "#FFFFFF",
+      size: 5,
+      solidity: 0.3,
+    },
   };
 }
 
@@ -175,7 +213,7 @@ export interface ApplyThemeOptions {
  *
  * @example
  * ```ts
- * import { applyTheme } from "./theme.ts";
+ * import { applyTheme } from "@framing/toolkit/figures";
  * import { strictEqual } from "node:assert/strict";
  *
  * const figure = { data: [{ type: "bar", x: ["a"], y: [1] }], layout: { xaxis: { title: { text: "Topic" } } } };

@@ -7,12 +7,13 @@
 import { z } from "zod";
 import { Voice } from "../voice.ts";
 import type { PlotlyFigure } from "./figure.ts";
-import { seriesStyle } from "./theme.ts";
+import { barMarker } from "./theme.ts";
 import {
   checkRecords,
   checkVoice,
   distinct,
   labelOf,
+  orderedSeries,
   SeriesFields,
   seriesOf,
   seriesTitle,
@@ -43,6 +44,14 @@ const VALUES = {
 
 /** Options for {@linkcode topicRatesFigure}. */
 export interface TopicRatesFigureOptions {
+  /**
+   * Every series of the document in its fixed order (e.g. every article id),
+   * so that a series has the same colour, marker and pattern in every figure,
+   * even where the series before it have no rows.
+   * @default the series in the order first seen
+   */
+  seriesOrder?: readonly string[];
+
   /**
    * The voice to show.
    * @default "body"
@@ -77,7 +86,7 @@ export interface TopicRatesFigureOptions {
  *
  * @example
  * ```ts
- * import { topicRatesFigure } from "./topic_rates.ts";
+ * import { topicRatesFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const row = (article: string, topic: string, per1k: number) =>
@@ -100,15 +109,14 @@ export function topicRatesFigure(
   }
   const rows = checkRecords(TopicRateRecord, records, name).filter((r) => r.voice === voice);
   const label = (id: string) => labelOf(id, options.labels);
-  const series = distinct(rows.map((r) => seriesOf(r, name)));
+  const series = orderedSeries(distinct(rows.map((r) => seriesOf(r, name))), options.seriesOrder);
   const total = (topic: string) =>
     rows.filter((r) => r.topic === topic).reduce((sum, r) => sum + r[value], 0);
   // Sorted so that the largest total comes first in the data and ends up at the top.
   const topics = distinct(rows.map((r) => r.topic))
     .sort((a, b) => total(b) - total(a) || a.localeCompare(b));
   const spec = VALUES[value];
-  const data = series.map((s, i) => {
-    const style = seriesStyle(i);
+  const data = series.map(({ series: s, style: i }) => {
     return {
       type: "bar",
       orientation: "h",
@@ -118,17 +126,7 @@ export function topicRatesFigure(
         rows.filter((r) => r.topic === topic && seriesOf(r, name) === s)
           .reduce((sum, r) => sum + r[value], 0)
       ),
-      marker: {
-        color: style.color,
-        line: { color: "#222222", width: 0.5 },
-        pattern: {
-          shape: style.pattern,
-          fillmode: "overlay",
-          fgcolor: "#FFFFFF",
-          size: 5,
-          solidity: 0.3,
-        },
-      },
+      marker: barMarker(i),
       hovertemplate: `${s}<br>%{y}: %{x:${spec.format}}<extra></extra>`,
     };
   });

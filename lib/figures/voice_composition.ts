@@ -6,14 +6,16 @@
  */
 import { z } from "zod";
 import { Voice } from "../voice.ts";
-import { FIGURE_FONT, OKABE_ITO, type PlotlyFigure } from "./figure.ts";
+import { FIGURE_FONT, type PlotlyFigure } from "./figure.ts";
+import { barMarker } from "./theme.ts";
+import { orderedSeries } from "./_records.ts";
 
 /**
  * Characters of one voice in one article.
  *
  * @example
  * ```ts
- * import { VoiceComposition } from "./voice_composition.ts";
+ * import { VoiceComposition } from "@framing/toolkit/figures";
  * import { strictEqual } from "node:assert/strict";
  *
  * const row = { article: "a", voice: "quote", chars: 30, share: 0.2 };
@@ -34,62 +36,68 @@ export const VoiceComposition = z.object({
 export type VoiceComposition = z.infer<typeof VoiceComposition>;
 
 /** The part of an analysis document that {@linkcode voiceComposition} reads. */
-export interface SegmentedArticles {
+export interface VoiceSizedArticles {
   articles: readonly {
     id: string;
-    segments: readonly { voice: Voice; start: number; end: number }[];
+    /** The article's length in UTF-16 code units. */
+    length: number;
+    /** The voice sizes the analysis computed once (`voiceSummaries`). */
+    voices: readonly { voice: Voice; chars: number }[];
   }[];
 }
 
 /**
  * Characters per voice per article, one record for every article and every
  * voice (zero where the voice is absent), voices in {@linkcode Voice} order.
+ * The sizes are the analysis's own (`article.voices`), computed once when
+ * the article was analysed; the share is over the article's length.
  *
- * @param analysis An analysis document, or anything with articles and their segments.
+ * @param analysis An analysis document, or anything with articles and their voice sizes.
  * @returns Tidy records.
- * @throws {RangeError} If a segment's end is before its start.
  *
  * @example
  * ```ts
- * import { voiceComposition } from "./voice_composition.ts";
- * import { Voice } from "../voice.ts";
+ * import { voiceComposition } from "@framing/toolkit/figures";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const rows = voiceComposition({
- *   articles: [{ id: "a", segments: [
- *     { voice: "title", start: 0, end: 10 },
- *     { voice: "body", start: 10, end: 40 },
+ *   articles: [{ id: "a", length: 40, voices: [
+ *     { voice: "title", chars: 10 },
+ *     { voice: "body", chars: 30 },
  *   ] }],
  * });
  * deepStrictEqual(rows.find((r) => r.voice === "body"), {
  *   article: "a", voice: "body", chars: 30, share: 0.75,
  * });
- * deepStrictEqual(rows.map((r) => r.voice), Voice.options);
+ * deepStrictEqual(rows.map((r) => r.voice), ["title", "meta", "body", "quote", "comment", "boilerplate"]);
  * ```
  */
-export function voiceComposition(analysis: SegmentedArticles): VoiceComposition[] {
+export function voiceComposition(analysis: VoiceSizedArticles): VoiceComposition[] {
   return analysis.articles.flatMap((article) => {
     const chars = new Map<Voice, number>(Voice.options.map((v) => [v, 0]));
-    let total = 0;
-    for (const segment of article.segments) {
-      const length = segment.end - segment.start;
-      if (length < 0) {
-        throw new RangeError(
-          `Segment [${segment.start}, ${segment.end}) of article "${article.id}" ends before it starts`,
-        );
-      }
-      chars.set(segment.voice, (chars.get(segment.voice) ?? 0) + length);
-      total += length;
-    }
+    for (const v of article.voices) chars.set(v.voice, (chars.get(v.voice) ?? 0) + v.chars);
     return Voice.options.map((voice) => {
       const n = chars.get(voice) ?? 0;
-      return { article: article.id, voice, chars: n, share: total === 0 ? 0 : n / total };
+      return {
+        article: article.id,
+        voice,
+        chars: n,
+        share: article.length === 0 ? 0 : Math.min(1, n / article.length),
+      };
     });
   });
 }
 
 /** Options for {@linkcode voiceCompositionFigure}. */
 export interface VoiceCompositionFigureOptions {
+  /**
+   * Every series of the document in its fixed order (e.g. every article id),
+   * so that a series has the same colour, marker and pattern in every figure,
+   * even where the series before it have no rows.
+   * @default the series in the order first seen
+   */
+  seriesOrder?: readonly string[];
+
   /**
    * Bar height: characters, or the share of the article.
    * @default "chars"
@@ -108,8 +116,9 @@ export interface VoiceCompositionFigureOptions {
 }
 
 /**
- * A grouped bar chart: voices along the x axis, one bar per article in
- * Okabe–Ito colours, Liberation Sans text.
+ * A grouped bar chart: voices along the x axis, one bar per article in the
+ * article's series style ({@linkcode seriesStyle}: the same colour and
+ * greyscale fill pattern as in every other figure), Liberation Sans text.
  *
  * @param records Records from {@linkcode voiceComposition}.
  * @param options Which value, the title, and whether to drop empty voices.
@@ -117,12 +126,12 @@ export interface VoiceCompositionFigureOptions {
  *
  * @example
  * ```ts
- * import { voiceComposition, voiceCompositionFigure } from "./voice_composition.ts";
+ * import { voiceComposition, voiceCompositionFigure } from "@framing/toolkit/figures";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const records = voiceComposition({ articles: [
- *   { id: "a", segments: [{ voice: "body", start: 0, end: 8 }, { voice: "quote", start: 8, end: 10 }] },
- *   { id: "b", segments: [{ voice: "body", start: 0, end: 5 }] },
+ *   { id: "a", length: 10, voices: [{ voice: "body", chars: 8 }, { voice: "quote", chars: 2 }] },
+ *   { id: "b", length: 5, voices: [{ voice: "body", chars: 5 }] },
  * ] });
  * const figure = voiceCompositionFigure(records);
  * strictEqual(figure.data.length, 2);
@@ -136,23 +145,25 @@ export function voiceCompositionFigure(
 ): PlotlyFigure {
   const value = options.value ?? "chars";
   const dropEmpty = options.dropEmpty ?? true;
-  const articles = [...new Set(records.map((r) => r.article))];
+  const articles = orderedSeries([...new Set(records.map((r) => r.article))], options.seriesOrder);
   const voices = Voice.options.filter((voice) =>
     records.some((r) => r.voice === voice && (!dropEmpty || r.chars > 0))
   );
-  const data = articles.map((article, i) => ({
-    type: "bar",
-    name: article,
-    x: voices,
-    y: voices.map((voice) =>
-      records.filter((r) => r.article === article && r.voice === voice)
-        .reduce((sum, r) => sum + r[value], 0)
-    ),
-    marker: { color: OKABE_ITO[i % OKABE_ITO.length] },
-    hovertemplate: value === "chars"
-      ? `${article}<br>%{x}: %{y:,} characters<extra></extra>`
-      : `${article}<br>%{x}: %{y:.1%} of the article<extra></extra>`,
-  }));
+  const data = articles.map(({ series: article, style: i }) => {
+    return {
+      type: "bar",
+      name: article,
+      x: voices,
+      y: voices.map((voice) =>
+        records.filter((r) => r.article === article && r.voice === voice)
+          .reduce((sum, r) => sum + r[value], 0)
+      ),
+      marker: barMarker(i),
+      hovertemplate: value === "chars"
+        ? `${article}<br>%{x}: %{y:,} characters<extra></extra>`
+        : `${article}<br>%{x}: %{y:.1%} of the article<extra></extra>`,
+    };
+  });
   const title = options.title ??
     (value === "chars" ? "Characters per voice, by article" : "Share of each article by voice");
   return {

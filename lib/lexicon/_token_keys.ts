@@ -49,7 +49,7 @@ const keyCache = new WeakMap<readonly Token[], TokenKeys>();
  * @example
  * ```ts
  * import { tokenKeys } from "./_token_keys.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Sanctions were lifted.");

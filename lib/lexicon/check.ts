@@ -171,8 +171,8 @@ interface Prepared {
  *
  * @example A wildcard entry after a shorter one of the same mode never matches
  * ```ts
- * import { checkLexicon } from "./check.ts";
- * import { Lexicon } from "./schema.ts";
+ * import { checkLexicon } from "@framing/toolkit/lexicon";
+ * import { Lexicon } from "@framing/toolkit/lexicon";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const lexicon = Lexicon.parse({

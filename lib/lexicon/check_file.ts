@@ -57,7 +57,7 @@ export interface CheckLexiconFileOptions {
  *
  * @example
  * ```ts
- * import { checkLexiconFile } from "./check_file.ts";
+ * import { checkLexiconFile } from "@framing/toolkit/lexicon";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const file = await Deno.makeTempFile({ suffix: ".txt" });

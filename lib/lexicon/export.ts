@@ -44,9 +44,9 @@ const FIELD_ORDER = [
  *
  * @example A round trip
  * ```ts
- * import { exportLexicon } from "./export.ts";
- * import { parseLexicon } from "./load.ts";
- * import { Lexicon } from "./schema.ts";
+ * import { exportLexicon } from "@framing/toolkit/lexicon";
+ * import { parseLexicon } from "@framing/toolkit/lexicon";
+ * import { Lexicon } from "@framing/toolkit/lexicon";
  * import { deepStrictEqual, ok } from "node:assert/strict";
  *
  * const lexicon = Lexicon.parse({

@@ -32,7 +32,7 @@ export interface ParseLexiconOptions {
  *
  * @example A broken entry names the file, line, path and what was expected
  * ```ts
- * import { parseLexicon } from "./load.ts";
+ * import { parseLexicon } from "@framing/toolkit/lexicon";
  * import { strictEqual, throws } from "node:assert/strict";
  *
  * const head = "name: t\nversion: 1.0.0\ndescription: d\nsource: s\nlicence: CC0-1.0\nlanguage: en\n";
@@ -58,7 +58,7 @@ export function parseLexicon(text: string, options: ParseLexiconOptions = {}): L
  *
  * @example
  * ```ts
- * import { loadLexicon } from "./load.ts";
+ * import { loadLexicon } from "@framing/toolkit/lexicon";
  * import { ok } from "node:assert/strict";
  *
  * const topics = await loadLexicon(new URL("../../data/lexicons/topics.yaml", import.meta.url).pathname);

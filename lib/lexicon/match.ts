@@ -204,9 +204,9 @@ function compile(lexicon: Lexicon): CompiledLexicon {
  *
  * @example The longer expression wins and its words are not counted again
  * ```ts
- * import { matchLexicon } from "./match.ts";
- * import { Lexicon } from "./schema.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { matchLexicon } from "@framing/toolkit/lexicon";
+ * import { Lexicon } from "@framing/toolkit/lexicon";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const lexicon = Lexicon.parse({

@@ -131,7 +131,7 @@ const LexiconFields = z.strictObject({
  *
  * @example A minimal lexicon
  * ```ts
- * import { Lexicon } from "./schema.ts";
+ * import { Lexicon } from "@framing/toolkit/lexicon";
  * import { strictEqual } from "node:assert/strict";
  *
  * const lex = Lexicon.parse({

@@ -55,9 +55,9 @@ export interface KwicOptions {
  * @example
  * ```ts
  * import { kwic } from "./kwic.ts";
- * import { matchLexicon } from "../lexicon/match.ts";
- * import { Lexicon } from "../lexicon/schema.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { matchLexicon } from "@framing/toolkit/lexicon";
+ * import { Lexicon } from "@framing/toolkit/lexicon";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const lexicon = Lexicon.parse({

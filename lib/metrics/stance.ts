@@ -50,7 +50,7 @@ export interface StanceRatesOptions {
  * import { stanceRates } from "./stance.ts";
  * import { findStance } from "../stance/find.ts";
  * import { loadStanceLexicons } from "../stance/lexicons.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const text = "Perhaps it will rain. It may.";

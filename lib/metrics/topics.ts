@@ -68,9 +68,9 @@ export interface TopicRatesOptions {
  * @example
  * ```ts
  * import { topicRates } from "./topics.ts";
- * import { matchLexicon } from "../lexicon/match.ts";
- * import { Lexicon } from "../lexicon/schema.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { matchLexicon } from "@framing/toolkit/lexicon";
+ * import { Lexicon } from "@framing/toolkit/lexicon";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const lexicon = Lexicon.parse({

@@ -22,7 +22,7 @@ export const NON_WORD_TYPES: ReadonlySet<string> = new Set([
  * @example
  * ```ts
  * import { isWord } from "./word_count.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("It costs $5, ok?");
@@ -43,7 +43,7 @@ export function isWord(token: Token): boolean {
  * @example
  * ```ts
  * import { countWords } from "./word_count.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Coal-fired plants, again :)");

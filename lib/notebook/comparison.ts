@@ -16,6 +16,7 @@ import { topicTable } from "../tables/tidy.ts";
 import { voiceComposition } from "../figures/voice_composition.ts";
 import type { Voice } from "../voice.ts";
 import { type Displayable, displayable, displayTable } from "./display.ts";
+import { formatInterval, formatNumber, formatP } from "../tables/format.ts";
 
 /**
  * The rows of one table of a comparison, the largest differences first
@@ -27,7 +28,7 @@ import { type Displayable, displayable, displayTable } from "./display.ts";
  *
  * @example
  * ```ts
- * import { comparisonRows } from "./comparison.ts";
+ * import { comparisonRows } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const row = (feature: string, difference: number | null) =>
@@ -56,8 +57,8 @@ export function comparisonRows(
  *
  * @example
  * ```ts
- * import { comparedDisplay } from "./comparison.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { comparedDisplay } from "@framing/toolkit/notebook";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const shown = comparedDisplay({ comparison: null, requested: "outlet", by: "outlet",
@@ -93,9 +94,9 @@ export function comparedDisplay(compared: CorpusComparison): Displayable {
  *
  * @example
  * ```ts
- * import { comparisonTable } from "./comparison.ts";
- * import type { DifferenceRow } from "../compare/compare_groups.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { comparisonTable } from "@framing/toolkit/notebook";
+ * import type { DifferenceRow } from "@framing/toolkit";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const row: DifferenceRow = {
@@ -107,16 +108,13 @@ export function comparedDisplay(compared: CorpusComparison): Displayable {
  * const html = String(comparisonTable([row], { unit: "Sentences resampled." }, "Compared: topics.")
  *   [JUPYTER_DISPLAY]()["text/html"]);
  * ok(html.includes("<caption>Compared: topics. Sentences resampled.</caption>"));
- * ok(html.includes("<td>X</td>") && html.includes("[1.000, 5.000]"));
+ * ok(html.includes("<td>X</td>") && html.includes("[1.00, 5.00]") && html.includes("<td>0.020</td>"));
  * ``` */
 export function comparisonTable(
   rows: readonly DifferenceRow[],
   comparison: Pick<Comparison, "unit">,
   caption: string,
 ): Displayable {
-  const ci = (c: readonly (number | null)[]) =>
-    c[0] === null || c[1] === null ? "—" : `[${c[0].toFixed(3)}, ${c[1].toFixed(3)}]`;
-  const value = (x: number | null) => x === null ? "—" : x;
   return displayTable({
     columns: [
       "feature",
@@ -136,15 +134,15 @@ export function comparisonTable(
     values: rows.map((r) => [
       r.feature,
       r.groupA,
-      value(r.valueA),
-      ci(r.ciA),
+      formatNumber(r.valueA),
+      formatInterval(r.ciA),
       r.groupB,
-      value(r.valueB),
-      ci(r.ciB),
-      value(r.difference),
-      ci(r.ci),
-      value(r.p),
-      value(r.q),
+      formatNumber(r.valueB),
+      formatInterval(r.ciB),
+      formatNumber(r.difference),
+      formatInterval(r.ci),
+      formatP(r.p),
+      formatP(r.q),
       r.evidenceCountA,
       r.evidenceCountB,
     ]),
@@ -160,22 +158,22 @@ export function comparisonTable(
  *
  * @example
  * ```ts
- * import { namedOnceTable } from "./comparison.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { namedOnceTable } from "@framing/toolkit/notebook";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const row = { feature: "china", groupA: "X", groupB: "Y", valueA: null, valueB: -0.2,
  *   evidenceCountA: 0, evidenceCountB: 2 } as never;
  * const text = String(namedOnceTable([row])[JUPYTER_DISPLAY]()["text/plain"]);
- * ok(text.includes("china\tY\tX\t2\t-0.200"));
+ * ok(text.includes("china\tY\tX\t2\t-0.20"));
  * ``` */
 export function namedOnceTable(rows: readonly DifferenceRow[]): Displayable {
   return displayTable({
     columns: ["actor", "named only by", "not by", "sentences", "mean score per mention"],
     values: rows.filter((r) => r.valueA !== null || r.valueB !== null).map((r) =>
       r.valueA !== null
-        ? [r.feature, r.groupA, r.groupB, r.evidenceCountA, r.valueA]
-        : [r.feature, r.groupB, r.groupA, r.evidenceCountB, r.valueB]
+        ? [r.feature, r.groupA, r.groupB, r.evidenceCountA, formatNumber(r.valueA)]
+        : [r.feature, r.groupB, r.groupA, r.evidenceCountB, formatNumber(r.valueB)]
     ),
   }, { caption: "Actors named on one side only (no comparison possible)" });
 }
@@ -184,16 +182,16 @@ export function namedOnceTable(rows: readonly DifferenceRow[]): Displayable {
  * The sentences behind a compared row, up to `perSide` per side, with the
  * words that counted.
  *
- * @param row A comparison row.
  * @param analysis The analysis the comparison was made from.
+ * @param row A comparison row.
  * @param perSide Sentences per side.
  * @returns A value the Deno kernel displays.
  *
  * @example
  * ```ts
- * import { evidenceDisplay } from "./comparison.ts";
- * import type { DifferenceRow } from "../compare/compare_groups.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { evidenceDisplay } from "@framing/toolkit/notebook";
+ * import type { DifferenceRow } from "@framing/toolkit";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const row: DifferenceRow = {
@@ -202,17 +200,17 @@ export function namedOnceTable(rows: readonly DifferenceRow[]): Displayable {
  *   ci: [1, 5], p: 0.01, q: 0.02, unitsA: 40, unitsB: 30, evidenceA: [], evidenceB: [],
  *   evidenceCountA: 3, evidenceCountB: 1,
  * };
- * const shown = evidenceDisplay(row, { articles: [] }, 2)[JUPYTER_DISPLAY]();
- * ok(String(shown["text/html"]).includes('Evidence for topics "energy" (X against Y)'));
+ * const shown = evidenceDisplay({ articles: [] }, row, 2)[JUPYTER_DISPLAY]();
+ * ok(String(shown["text/html"]).includes("Evidence for topics &quot;energy&quot; (X against Y)"));
  * ``` */
 export function evidenceDisplay(
-  row: DifferenceRow,
   analysis: Pick<AnalysisDocument, "articles">,
+  row: DifferenceRow,
   perSide: number,
 ): Displayable {
   return displayTable({
     columns: ["group", "article", "sentence", "counted", "text"],
-    values: evidenceTable(row, analysis, { perSide }).map((e) => [
+    values: evidenceTable(analysis, row, { perSide }).map((e) => [
       e.group,
       e.article,
       e.sentence,
@@ -235,7 +233,7 @@ export function evidenceDisplay(
  *
  * @example
  * ```ts
- * import { keynessOfPair } from "./comparison.ts";
+ * import { keynessOfPair } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const k = (groupA: string, term: string) =>
@@ -261,8 +259,8 @@ export function keynessOfPair(
  *
  * @example
  * ```ts
- * import { keynessTopTable } from "./comparison.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { keynessTopTable } from "@framing/toolkit/notebook";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const k = (term: string, z: number) =>
@@ -283,8 +281,8 @@ export function keynessTopTable(comparison: Comparison, top: number): Displayabl
       k.term,
       k.countA,
       k.countB,
-      k.z,
-      k.g2,
+      formatNumber(k.z),
+      formatNumber(k.g2),
     ]);
   });
   return displayTable({
@@ -316,7 +314,7 @@ export interface ComparisonHeadlineOptions {
  *
  * @example
  * ```ts
- * import { comparisonHeadline } from "./comparison.ts";
+ * import { comparisonHeadline } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const h = comparisonHeadline({ articles: [], failures: [] } as never, {

@@ -17,6 +17,7 @@
  * @module
  */
 import { PlotlyFigure } from "../figures/figure.ts";
+import { escapeHtml } from "../report/html.ts";
 
 /** A MIME bundle: MIME type to content, as Jupyter's `display_data` carries it. */
 export type MimeBundle = Record<string, unknown>;
@@ -32,21 +33,24 @@ export interface Displayable {
 
 /**
  * Displays values in the running Deno notebook, in order, each as its own
- * output, waiting until the kernel has taken each one.
+ * output, waiting until the kernel has taken each one. A list (as `figure`
+ * and `table` return) is shown item by item.
  *
- * @param values Values made by {@linkcode displayFigure}, {@linkcode displayTable}, ...
+ * @param values Values made by {@linkcode displayFigure}, {@linkcode displayTable}, `figure`, `table`, ...
  * @throws {Error} Outside a Deno Jupyter kernel, where `Deno.jupyter` is not available.
  *
  * @example Outside a notebook it rejects
  * ```ts
- * import { displayJson, show } from "./display.ts";
+ * import { displayJson, show } from "@framing/toolkit/notebook";
  * import { rejects } from "node:assert/strict";
  *
  * await rejects(show(displayJson({ n: 1 })));
  * ```
  */
-export async function show(...values: Displayable[]): Promise<void> {
-  for (const value of values) {
+export async function show(
+  ...values: (Displayable | readonly Displayable[])[]
+): Promise<void> {
+  for (const value of values.flat()) {
     await Deno.jupyter.display(value[JUPYTER_DISPLAY](), { raw: true });
   }
 }
@@ -59,7 +63,7 @@ export async function show(...values: Displayable[]): Promise<void> {
  *
  * @example
  * ```ts
- * import { displayable, JUPYTER_DISPLAY } from "./display.ts";
+ * import { displayable, JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const shown = displayable({ "text/plain": "hi" });
@@ -95,7 +99,7 @@ export interface FigureBundleOptions {
  *
  * @example Both MIME types carry the same figure
  * ```ts
- * import { figureBundle } from "./display.ts";
+ * import { figureBundle } from "@framing/toolkit/notebook";
  * import { deepStrictEqual, ok } from "node:assert/strict";
  *
  * const figure = { data: [{ type: "bar", x: ["a"], y: [1] }], layout: { title: { text: "T" } } };
@@ -121,7 +125,7 @@ export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions 
   // `<` only occurs inside JSON strings, where `\u003c` means the same.
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
   const html = [
-    `<div id="${escapeAttribute(id)}" style="width:100%;height:${escapeAttribute(height)};"></div>`,
+    `<div id="${escapeHtml(id)}" style="width:100%;height:${escapeHtml(height)};"></div>`,
     "<script>",
     "(function () {",
     `  var el = document.getElementById(${json(id)});`,
@@ -146,7 +150,7 @@ export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions 
  *
  * @example
  * ```ts
- * import { displayFigure, JUPYTER_DISPLAY } from "./display.ts";
+ * import { displayFigure, JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const shown = displayFigure({ data: [], layout: {} });
@@ -183,7 +187,7 @@ export const PLOTLY_LIBRARY_ATTRIBUTE = "data-framing-plotly-library";
  *
  * @example
  * ```ts
- * import { plotlyLibraryBundle } from "./display.ts";
+ * import { plotlyLibraryBundle } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const html = String(plotlyLibraryBundle()["text/html"]);
@@ -229,7 +233,7 @@ export interface DisplayPlotlyLibraryOptions extends PlotlyLibraryOptions {
  *
  * @example Outside a notebook it rejects
  * ```ts
- * import { displayPlotlyLibrary } from "./display.ts";
+ * import { displayPlotlyLibrary } from "@framing/toolkit/notebook";
  * import { rejects } from "node:assert/strict";
  *
  * await rejects(displayPlotlyLibrary({ settleMs: 0 }));
@@ -263,7 +267,7 @@ export interface DisplayTableOptions {
  *
  * @example
  * ```ts
- * import { displayTable, JUPYTER_DISPLAY } from "./display.ts";
+ * import { displayTable, JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const shown = displayTable({ columns: ["voice", "chars"], values: [["body", 12], ["<q>", 0.5]] });
@@ -298,7 +302,7 @@ export function displayTable(
  *
  * @example
  * ```ts
- * import { displayJson, JUPYTER_DISPLAY } from "./display.ts";
+ * import { displayJson, JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const bundle = displayJson({ articles: 2 })[JUPYTER_DISPLAY]();
@@ -317,12 +321,4 @@ function titleOf(figure: PlotlyFigure): string {
   const title = figure.layout.title;
   const text = typeof title === "string" ? title : (title as { text?: unknown } | undefined)?.text;
   return typeof text === "string" ? `, "${text}"` : "";
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function escapeAttribute(text: string): string {
-  return escapeHtml(text).replace(/"/g, "&quot;");
 }

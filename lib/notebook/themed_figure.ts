@@ -20,8 +20,8 @@ import { type Displayable, displayFigure } from "./display.ts";
  *
  * @example
  * ```ts
- * import { displayThemedFigure } from "./themed_figure.ts";
- * import { JUPYTER_DISPLAY } from "./display.ts";
+ * import { displayThemedFigure } from "@framing/toolkit/notebook";
+ * import { JUPYTER_DISPLAY } from "@framing/toolkit/notebook";
  * import { ok } from "node:assert/strict";
  *
  * const shown = displayThemedFigure({ data: [{ type: "bar", x: ["a"], y: [1] }], layout: { height: 610 } });

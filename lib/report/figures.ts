@@ -68,7 +68,7 @@ export interface ReportFiguresOptions {
  * @example
  * ```ts
  * import { reportFigures } from "./figures.ts";
- * import { analyzeCorpus, loadCorpus, loadResources } from "../mod.ts";
+ * import { analyzeCorpus, loadCorpus, loadResources } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources());
@@ -102,33 +102,35 @@ export function reportFigures(
       notes.push(`figure "${name}" left out: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
+  // Every article keeps its colour, marker and pattern in every figure.
+  const seriesOrder = doc.articles.map((a) => a.id);
   const composition = voiceComposition(doc);
   add(
     "voice_composition",
     "Share of each page's characters per voice.",
     composition,
-    () => voiceCompositionFigure(composition, { value: "share" }),
+    () => voiceCompositionFigure(composition, { value: "share", seriesOrder }),
   );
   const actors = actorTable(doc);
   add(
     "actor_sentiment",
     "Mean sentiment toward each actor in the author's text, with mention-bootstrap intervals.",
     actors,
-    () => actorSentimentFigure(actors, { labels }),
+    () => actorSentimentFigure(actors, { labels, seriesOrder }),
   );
   const topics = topicTable(doc);
   add(
     "topic_rates",
     "Topic hits per 1,000 words of the author's text.",
     topics,
-    () => topicRatesFigure(topics),
+    () => topicRatesFigure(topics, { seriesOrder }),
   );
   const stance = stanceTable(doc);
   add(
     "stance_profile",
     "Stance markers per 1,000 words of the author's text.",
     stance,
-    () => stanceProfileFigure(stance),
+    () => stanceProfileFigure(stance, { seriesOrder }),
   );
   for (const [i, [ga, gb]] of (comparison?.pairs ?? []).entries()) {
     const rows = comparison!.keyness
@@ -146,7 +148,7 @@ export function reportFigures(
     "sentiment_arc",
     "Sentence sentiment through each article (moving average of 5 sentences).",
     arc,
-    () => sentimentArcFigure(arc),
+    () => sentimentArcFigure(arc, { seriesOrder }),
   );
   const co = cooccurrenceTable(doc);
   add(

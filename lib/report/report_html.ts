@@ -18,6 +18,7 @@ import type { Voice } from "../voice.ts";
 import { cueSpans, highlightText, type MarkSpan } from "./evidence.ts";
 import { escapeHtml as h, jsonForScript, scriptSource } from "./html.ts";
 import { REPORT_CSS } from "./_style.ts";
+import { DASH, formatInterval, formatNumber, formatP } from "../tables/format.ts";
 
 /** A figure of the report. */
 export interface ReportFigure {
@@ -106,7 +107,7 @@ export async function loadPlotlySource(): Promise<string> {
  * @example Article text is escaped
  * ```ts
  * import { reportHtml } from "./report_html.ts";
- * import { analyzeCorpus, loadResources } from "../mod.ts";
+ * import { analyzeCorpus, loadResources } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const doc = analyzeCorpus({
@@ -207,24 +208,17 @@ for (const div of document.querySelectorAll("div.plot")) {
 
 // ---------------------------------------------------------------- formatting
 
-function num(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
-  return x.toFixed(digits);
-}
-
-function pval(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
-  return x < 0.001 ? "<0.001" : x.toFixed(3);
-}
+const num = formatNumber;
+const pval = formatP;
 
 function ci(c: readonly (number | null)[]): string {
-  return `<span class="ci">[${num(c[0])}, ${num(c[1])}]</span>`;
+  return `<span class="ci">${formatInterval(c)}</span>`;
 }
 
 /** A metadata value, marked when the source says it was inferred. */
 function metaValue(a: { meta: AnalysedArticle["meta"] }, field: string): string {
   const v = (a.meta as Record<string, unknown>)[field];
-  if (v === undefined || v === null || v === "") return '<span class="none">–</span>';
+  if (v === undefined || v === null || v === "") return `<span class="none">${DASH}</span>`;
   const inferred = a.meta.inferred.includes(field) ? ' <em class="inferred">(inferred)</em>' : "";
   return `${h(typeof v === "string" ? v : JSON.stringify(v))}${inferred}`;
 }
@@ -255,7 +249,7 @@ function articlesSection(doc: AnalysisDocument): string {
       metaValue(a, "language"),
       `<code>${h(a.origin)}</code>`,
       `${a.length} characters, ${a.sentences.length} sentences, ${words} words`,
-      extra || '<span class="none">–</span>',
+      extra || '<span class="none">${DASH}</span>',
     ];
   });
   const sources = doc.articles.filter((a) => a.meta.source).map((a) =>
@@ -288,7 +282,7 @@ function voicesSection(doc: AnalysisDocument): string {
       `<code>${h(a.id)}</code>`,
       h(v.voice),
       String(v.chars),
-      a.length ? `${(100 * v.chars / a.length).toFixed(1)}%` : "–",
+      a.length ? `${(100 * v.chars / a.length).toFixed(1)}%` : DASH,
       String(v.sentences),
       String(v.words),
     ])

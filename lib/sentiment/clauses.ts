@@ -27,7 +27,7 @@ const WEAK = new Set([",", ...[...QUOTE_MARKS].filter((q) => q !== "'")]);
  * @example
  * ```ts
  * import { clauseNumbers } from "./clauses.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Kyiv won, but Moscow lost");

@@ -47,8 +47,8 @@ export function resolveSentimentOptions(
  *
  * @example Negation flips a word's contribution
  * ```ts
- * import { sentenceSentiment } from "./sentence_sentiment.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { sentenceSentiment } from "@framing/toolkit";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const { tokens, sentences } = tokenizeText("This is not a reliable ally.");

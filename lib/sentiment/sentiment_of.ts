@@ -24,7 +24,7 @@ export interface TextSentiment extends SentimentResult {
  *
  * @example
  * ```ts
- * import { sentimentOf } from "./sentiment_of.ts";
+ * import { sentimentOf } from "@framing/toolkit";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const r = sentimentOf("The talks were a success. Everyone was pleased.");

@@ -10,7 +10,8 @@ import type { Token } from "../token.ts";
 import type { ResolvedSentimentOptions, ResolvedSpanSentimentOptions } from "./options.ts";
 import { clauseNumbers, type Clauses } from "./clauses.ts";
 import { CLAUSE_OPENERS } from "./rules.ts";
-import { type Contribution, isWord, sentenceContributions, tokenRange } from "./valence.ts";
+import { type Contribution, sentenceContributions, tokenRange } from "./valence.ts";
+import { isWord } from "../metrics/word_count.ts";
 
 /** A sentiment word of the span's sentence and its position relative to the span. */
 export interface SpanWord {
@@ -49,7 +50,7 @@ const PASSIVE_AUX = new Set(["be", "get"]);
  * ```ts
  * import { spanContext } from "./span_context.ts";
  * import { SentimentOptions } from "./options.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Smith is brave, but Jones lied.");
@@ -134,7 +135,7 @@ export function spanContext(
  * ```ts
  * import { ruleFactor, spanContext } from "./span_context.ts";
  * import { SpanSentimentOptions } from "./options.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual, ok } from "node:assert/strict";
  *
  * const opts = SpanSentimentOptions.parse({});
@@ -187,7 +188,7 @@ const FRAMES = new WeakMap<readonly Token[], Map<number, SentenceFrame>>();
  * @example
  * ```ts
  * import { sentenceFrame } from "./span_context.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Kyiv won, but Moscow lost");

@@ -66,8 +66,8 @@ export function resolveSpanSentimentOptions(
  *
  * @example Two actors of opposite polarity in one sentence
  * ```ts
- * import { spanSentiment } from "./span_sentiment.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { spanSentiment } from "@framing/toolkit";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const text = "The brave Smith praised the talks, while the corrupt Jones lied again.";

@@ -40,7 +40,7 @@ import type { ResolvedSpanSentimentOptions } from "./options.ts";
 import { normalizeScore } from "./_score.ts";
 import { SPEECH_VERBS } from "./rules.ts";
 import { ruleFactor, sentenceFrame, type SpanContext, spanContext } from "./span_context.ts";
-import { isWord } from "./valence.ts";
+import { isWord } from "../metrics/word_count.ts";
 
 /** The feature groups, in the order they are computed. */
 export const FEATURE_GROUPS = [
@@ -97,7 +97,7 @@ export interface TargetFeatures {
  * ```ts
  * import { featureWords, targetFeatures } from "./target_features.ts";
  * import { SpanSentimentOptions } from "./options.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("The corrupt mayor lied.");
@@ -242,7 +242,7 @@ function placeOf(w: SpanContext["words"][number]): number {
  * ```ts
  * import { targetFeatures } from "./target_features.ts";
  * import { SpanSentimentOptions } from "./options.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Critics said the corrupt mayor lied.");

@@ -265,7 +265,7 @@ export type TargetPrediction = z.infer<typeof TargetPrediction>;
  * ```ts
  * import { predictTarget } from "./target_model.ts";
  * import { SpanSentimentOptions } from "./options.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("The corrupt mayor lied to voters.");
@@ -396,7 +396,7 @@ function formOf(tokens: readonly Token[], from: number, to: number): string {
  * @example
  * ```ts
  * import { targetSentiment } from "./target_model.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const text = "Voters praised the honest and brave mayor.";

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Token } from "../token.ts";
+import { isWord } from "../metrics/word_count.ts";
 import type { ResolvedSentimentOptions } from "./options.ts";
 import { isResolvedOptions } from "./resolve.ts";
 import {
@@ -44,11 +45,6 @@ export interface Contribution {
   rules: string[];
 }
 
-/** True for tokens that count as words for windows (not punctuation). */
-export function isWord(t: Token): boolean {
-  return t.type !== "punctuation" && t.type !== "tabCRLF";
-}
-
 /**
  * Token index range `[from, to)` of the tokens lying inside `[start, end)`.
  * Tokens are in text order and do not overlap, so the first one is found by
@@ -57,7 +53,7 @@ export function isWord(t: Token): boolean {
  * @example
  * ```ts
  * import { tokenRange } from "./valence.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const { tokens } = tokenizeText("Putin met Tokayev in Astana.");

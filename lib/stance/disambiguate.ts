@@ -335,9 +335,9 @@ const CLAUSE_STARTERS = new Set([
  * @example "about five" is a hedge, "think about" is not
  * ```ts
  * import { disambiguateStance } from "./disambiguate.ts";
- * import { matchLexicon } from "../lexicon/match.ts";
- * import { Lexicon } from "../lexicon/schema.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { matchLexicon } from "@framing/toolkit/lexicon";
+ * import { Lexicon } from "@framing/toolkit/lexicon";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const lexicon = Lexicon.parse({

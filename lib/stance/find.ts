@@ -61,7 +61,7 @@ export interface FindStanceOptions {
  * ```ts
  * import { findStance } from "./find.ts";
  * import { loadStanceLexicons } from "./lexicons.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const lexicons = await loadStanceLexicons();

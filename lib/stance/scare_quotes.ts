@@ -36,6 +36,7 @@
  */
 import { z } from "zod";
 import type { Token } from "../token.ts";
+import { isWord } from "../metrics/word_count.ts";
 import { Voice } from "../voice.ts";
 
 /** One scare-quoted stretch, with offsets into the raw text. */
@@ -138,8 +139,6 @@ const PAIRED: Array<[RegExp, string]> = [
   [/(?<=^|[\s(\[{—–-])‘([^‘’\n]{1,300})’(?!\p{L})/gmu, "‘"],
 ];
 
-const PUNCT_TYPES = new Set(["punctuation", "symbol", "tabCRLF"]);
-
 /**
  * Finds scare quotes in a text.
  *
@@ -151,7 +150,7 @@ const PUNCT_TYPES = new Set(["punctuation", "symbol", "tabCRLF"]);
  * @example A quoted evaluative word counts; reported speech does not
  * ```ts
  * import { findScareQuotes } from "./scare_quotes.ts";
- * import { tokenizeText } from "../tokenize.ts";
+ * import { tokenizeText } from "@framing/toolkit";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const text = 'The “historic” visit ended. "We will win," he said.';
@@ -279,10 +278,6 @@ function previousToken(tokens: readonly Token[], t0: number, offset: number): nu
   let i = t0 - 1;
   while (i >= 0 && tokens[i].end > offset) i--;
   return i;
-}
-
-function isWord(t: Token): boolean {
-  return !PUNCT_TYPES.has(t.type);
 }
 
 /** Up to `n` word tokens walking from `from` by `step`, within `sentence`. */

@@ -15,7 +15,7 @@
  *
  * @example
  * ```ts
- * import { pearson } from "./agreement.ts";
+ * import { pearson } from "@framing/toolkit/stats";
  * import { strictEqual } from "node:assert/strict";
  *
  * strictEqual(pearson([1, 2, 3], [2, 4, 6]), 1);
@@ -66,7 +66,7 @@ export interface Confusion {
  *
  * @example
  * ```ts
- * import { confusion } from "./agreement.ts";
+ * import { confusion } from "@framing/toolkit/stats";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const c = confusion(["a", "a", "b"], ["a", "b", "b"]);
@@ -104,7 +104,7 @@ export function confusion(
  *
  * @example
  * ```ts
- * import { accuracy } from "./agreement.ts";
+ * import { accuracy } from "@framing/toolkit/stats";
  * import { strictEqual } from "node:assert/strict";
  *
  * strictEqual(accuracy(["a", "b", "b", "a"], ["a", "b", "a", "a"]), 0.75);
@@ -131,7 +131,7 @@ export interface LabelScores {
  *
  * @example
  * ```ts
- * import { labelScores } from "./agreement.ts";
+ * import { labelScores } from "@framing/toolkit/stats";
  * import { strictEqual } from "node:assert/strict";
  *
  * const [a] = labelScores(["a", "a", "b"], ["a", "b", "b"], ["a", "b"]);
@@ -163,7 +163,7 @@ export function labelScores(
  *
  * @example
  * ```ts
- * import { macroF1 } from "./agreement.ts";
+ * import { macroF1 } from "@framing/toolkit/stats";
  * import { strictEqual } from "node:assert/strict";
  *
  * strictEqual(macroF1(["a", "b"], ["a", "b"]), 1);

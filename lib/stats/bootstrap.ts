@@ -12,6 +12,7 @@
 import { MULBERRY32_INCREMENT, mulberry32Output, mulberry32Seed } from "./_mulberry32.ts";
 import { quantilesOf } from "./_select.ts";
 import { mulberry32 } from "./random.ts";
+import { mean } from "./mean.ts";
 
 /** Options of {@link bootstrap} and {@link bootstrapMean}. */
 export interface BootstrapOptions {
@@ -51,7 +52,7 @@ export interface BootstrapInterval {
  *
  * @example Median of a small sample
  * ```ts
- * import { bootstrap } from "./bootstrap.ts";
+ * import { bootstrap } from "@framing/toolkit/stats";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -167,7 +168,7 @@ function resampleMeans(
  *
  * @example Deterministic for a seed
  * ```ts
- * import { bootstrapMean } from "./bootstrap.ts";
+ * import { bootstrapMean } from "@framing/toolkit/stats";
  * import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
  *
  * const xs = [-0.5, -0.2, 0, 0.1, 0.4];
@@ -182,13 +183,6 @@ export function bootstrapMean(
   options: BootstrapOptions = {},
 ): BootstrapInterval {
   return bootstrap(values, mean, options);
-}
-
-/** Arithmetic mean. */
-function mean(xs: readonly number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
 }
 
 function clustersOf(
@@ -211,7 +205,7 @@ function clustersOf(
  *
  * @example
  * ```ts
- * import { quantile } from "./bootstrap.ts";
+ * import { quantile } from "@framing/toolkit/stats";
  * import { strictEqual } from "node:assert/strict";
  *
  * strictEqual(quantile([1, 2, 3, 4], 0.5), 2.5);

@@ -40,7 +40,7 @@ export function mulberry32(seed: number): () => number {
  *
  * @example
  * ```ts
- * import { seedFrom } from "./random.ts";
+ * import { seedFrom } from "@framing/toolkit/stats";
  * import { notStrictEqual, strictEqual } from "node:assert/strict";
  *
  * strictEqual(seedFrom("putin|body"), seedFrom("putin|body"));

@@ -33,7 +33,7 @@ export interface ToDataFrameOptions {
  *
  * @example
  * ```ts
- * import { toDataFrame } from "./dataframe.ts";
+ * import { toDataFrame } from "@framing/toolkit/notebook";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const df = toDataFrame([{ voice: "body", chars: 120 }, { voice: "quote", chars: 30 }]);

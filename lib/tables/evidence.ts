@@ -40,31 +40,30 @@ export interface EvidenceTableOptions {
  * Opens a comparison row's evidence references into sentences and the
  * words that counted in each.
  *
+ * @param doc The analysed articles the comparison was made from (the analysis document).
  * @param row A row of `compareGroups().rows`.
- * @param doc The analysed articles the comparison was made from.
  * @param options How many sentences per side.
  * @returns Evidence rows, side A first.
  * @throws {RangeError} If a reference names an article or sentence that is not in `doc`.
  *
  * @example
  * ```ts
- * import { analyzeCorpus, compareGroups, loadCorpus, loadResources } from "../mod.ts";
- * import { evidenceTable } from "./evidence.ts";
+ * import { analyzeCorpus, compareGroups, evidenceTable, loadCorpus, loadResources } from "@framing/toolkit";
  * import { ok } from "node:assert/strict";
  *
  * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources(), { resamples: 50 });
- * const comparison = compareGroups(doc.articles, { resamples: 50 });
+ * const comparison = compareGroups(doc, { resamples: 50 });
  * const row = comparison.rows.find((r) => r.table === "topics" && r.evidenceCountA > 0)!;
- * const rows = evidenceTable(row, doc, { perSide: 2 });
+ * const rows = evidenceTable(doc, row, { perSide: 2 });
  * ok(rows.length > 0 && rows.every((r) => r.matches.length > 0 && r.text.length > 0));
  * ```
  */
 export function evidenceTable(
+  doc: HasArticles,
   row: Pick<DifferenceRow, "table" | "feature" | "voice" | "groupA" | "groupB"> & {
     evidenceA: readonly DifferenceRow["evidenceA"][number][];
     evidenceB: readonly DifferenceRow["evidenceB"][number][];
   },
-  doc: HasArticles,
   options: EvidenceTableOptions = {},
 ): EvidenceRow[] {
   const perSide = options.perSide ?? 5;

@@ -29,7 +29,7 @@ export type ValidationBar = z.infer<typeof ValidationBar>;
  *
  * @example
  * ```ts
- * import { VALIDATION_BARS } from "./bars.ts";
+ * import { VALIDATION_BARS } from "@framing/toolkit/validate";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * deepStrictEqual(VALIDATION_BARS.map((b) => b.min), [0.55, 0.63, 0.61]);
@@ -64,7 +64,7 @@ export interface BarCheck extends ValidationBar {
  *
  * @example
  * ```ts
- * import { checkBars } from "./bars.ts";
+ * import { checkBars } from "@framing/toolkit/validate";
  * import { deepStrictEqual, throws } from "node:assert/strict";
  *
  * const checks = checkBars({ "nyt-even": 0.56, "newsmtsc-rw-test": 0.5, "newsmtsc-mt-test": 0.62 });
@@ -98,7 +98,7 @@ export function checkBars(
  *
  * @example
  * ```ts
- * import { checkBars, describeBars } from "./bars.ts";
+ * import { checkBars, describeBars } from "@framing/toolkit/validate";
  * import { strictEqual } from "node:assert/strict";
  *
  * const bars = [{ benchmark: "a", label: "Set A", measure: "r", min: 0.5 }];

@@ -68,7 +68,7 @@ export interface BenchmarksDir {
  *
  * @example
  * ```ts
- * import { benchmarksDir } from "./benchmarks_dir.ts";
+ * import { benchmarksDir } from "@framing/toolkit/validate";
  * import { strictEqual } from "node:assert/strict";
  *
  * const tmp = Deno.makeTempDirSync();
@@ -139,7 +139,7 @@ export interface BenchmarkFile {
  *
  * @example
  * ```ts
- * import { benchmarkFile, benchmarksDir } from "./benchmarks_dir.ts";
+ * import { benchmarkFile, benchmarksDir } from "@framing/toolkit/validate";
  * import { strictEqual } from "node:assert/strict";
  *
  * const tmp = Deno.makeTempDirSync();

@@ -34,7 +34,7 @@ export interface ValidationResults {
  *
  * @example
  * ```ts
- * import { validationHeadline } from "./headline.ts";
+ * import { validationHeadline } from "@framing/toolkit/validate";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const h = validationHeadline({

@@ -236,7 +236,7 @@ export function scoreHedges(
  *
  * @example
  * ```ts
- * import { validateHedges } from "./hedges.ts";
+ * import { validateHedges } from "@framing/toolkit/validate";
  * import { ok } from "node:assert/strict";
  *
  * const path = await Deno.makeTempFile({ suffix: ".jsonl" });

@@ -66,8 +66,8 @@ export type FoundPart = ReportingPart & BenchmarkFile;
  *
  * @example
  * ```ts
- * import { benchmarksDir } from "./benchmarks_dir.ts";
- * import { reportingParts } from "./reporting_parts.ts";
+ * import { benchmarksDir } from "@framing/toolkit/validate";
+ * import { reportingParts } from "@framing/toolkit/validate";
  * import { strictEqual } from "node:assert/strict";
  *
  * const parts = reportingParts(benchmarksDir({ env: null, repoRoot: null }));
@@ -100,8 +100,8 @@ export interface SkippedValidations {
  *
  * @example
  * ```ts
- * import { benchmarksDir } from "./benchmarks_dir.ts";
- * import { reportingParts, skippedValidations } from "./reporting_parts.ts";
+ * import { benchmarksDir } from "@framing/toolkit/validate";
+ * import { reportingParts, skippedValidations } from "@framing/toolkit/validate";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const found = benchmarksDir({ env: null, repoRoot: null });

@@ -20,6 +20,7 @@ import { InputError } from "../errors.ts";
 import { findMentions } from "../actors/find_mentions.ts";
 import { ActorLexicon, type ActorLexiconInput, termKey } from "../actors/schema.ts";
 import { accuracy, type Confusion, confusion } from "../stats/agreement.ts";
+import { mean } from "../stats/mean.ts";
 import type { SpanSentimentOptions } from "../sentiment/options.ts";
 import { spanSentiment } from "../sentiment/span_sentiment.ts";
 import { sentenceSentiment } from "../sentiment/sentence_sentiment.ts";
@@ -68,7 +69,7 @@ export interface RoleData {
  *
  * @example
  * ```ts
- * import { parseRoleData } from "./roles.ts";
+ * import { parseRoleData } from "@framing/toolkit/validate";
  * import { strictEqual, throws } from "node:assert/strict";
  *
  * const articles = 'ID\tdate\ttext\n1\t2019-01-02\t"Greens ""won"" today."\n';
@@ -217,7 +218,7 @@ const PRONOUNS = new Set(["he", "she", "they", "it", "him", "her", "them", "we",
  *
  * @example A hero praised and a villain blamed
  * ```ts
- * import { validateRoles } from "./roles.ts";
+ * import { validateRoles } from "@framing/toolkit/validate";
  * import { strictEqual } from "node:assert/strict";
  *
  * const v = validateRoles({
@@ -422,10 +423,6 @@ function headForms(key: string): string[] {
   const last = beforeComma.split(/\s+/).at(-1) ?? "";
   if (/^[a-z][a-z-]{3,}$/.test(last) && !STOP.has(last)) forms.push(last);
   return forms;
-}
-
-function mean(xs: readonly number[]): number {
-  return xs.reduce((s, x) => s + x, 0) / xs.length;
 }
 
 /** A quote-aware TSV reader: header row, fields optionally in double quotes (doubled inside). */

@@ -32,7 +32,7 @@ export type RowFilter = z.infer<typeof RowFilter>;
  *
  * @example
  * ```ts
- * import { parseRatedTexts } from "./sentences.ts";
+ * import { parseRatedTexts } from "@framing/toolkit/validate";
  * import { deepStrictEqual, throws } from "node:assert/strict";
  *
  * deepStrictEqual(parseRatedTexts("id\trating\ttext\n1_1\t-1.5\tBad.\n", "a.tsv"), [
@@ -118,7 +118,7 @@ export interface SentenceValidation {
  *
  * @example
  * ```ts
- * import { validateSentences } from "./sentences.ts";
+ * import { validateSentences } from "@framing/toolkit/validate";
  * import { ok, strictEqual } from "node:assert/strict";
  *
  * const v = validateSentences([

@@ -54,7 +54,7 @@ const POLARITY: Record<string, TargetLabel> = {
  *
  * @example
  * ```ts
- * import { parseTargets } from "./targets.ts";
+ * import { parseTargets } from "@framing/toolkit/validate";
  * import { deepStrictEqual, throws } from "node:assert/strict";
  *
  * const line = JSON.stringify({
@@ -233,7 +233,7 @@ export function targetScores(
  *
  * @example
  * ```ts
- * import { validateTargets } from "./targets.ts";
+ * import { validateTargets } from "@framing/toolkit/validate";
  * import { strictEqual } from "node:assert/strict";
  *
  * const s = "The brave Smith praised the talks, while the corrupt Jones lied again.";

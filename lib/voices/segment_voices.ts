@@ -49,7 +49,7 @@ interface Range extends Label {
  *
  * @example Segments cover the text and name their rule
  * ```ts
- * import { segmentVoices } from "../mod.ts";
+ * import { segmentVoices } from "@framing/toolkit";
  * import { strictEqual } from "node:assert/strict";
  *
  * const text = "A headline\n\nThe minister spoke at length about the plans for the region today.\n\n" +

@@ -86,7 +86,7 @@ export function guessFormat(path: string, text: string): ImportFormat {
  *
  * @example
  * ```ts
- * import { parseLexiconText } from "./import_lexicon.ts";
+ * import { parseLexiconText } from "@framing/toolkit/lexicon";
  * import { strictEqual } from "node:assert/strict";
  *
  * const { lexicon } = parseLexiconText("+neg\nlie\n", "lexicoder", { file: "x.lc3" });
@@ -184,7 +184,7 @@ export async function readLexiconFile(
  *
  * @example
  * ```ts
- * import { importLexicon } from "./import_lexicon.ts";
+ * import { importLexicon } from "@framing/toolkit/lexicon";
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const file = await Deno.makeTempFile({ suffix: ".dic" });

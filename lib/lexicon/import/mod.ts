@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { parseLexiconText } from "./mod.ts";
+ * import { parseLexiconText } from "@framing/toolkit/lexicon";
  * import { strictEqual } from "node:assert/strict";
  *
  * const { lexicon } = parseLexiconText("term,category\ncoal,energy\n", "csv", { file: "e.csv" });
