@@ -59,6 +59,9 @@ Lexicons (each file is checked before the first article is analysed):
                       a sentiment lexicon consulted before the bundled ones
                       (repeatable)
 Options:
+  --resamples N       bootstrap resamples of each actor interval (default: 2000);
+                      fewer make a corpus run faster and wider-grained; the
+                      number is recorded in the provenance
   --workers N         worker threads (default: the number of cores, ${defaultWorkers()} here;
                       0 analyses on the main thread)
   --text-column NAME  the text column of CSV input (default: text)
@@ -93,6 +96,7 @@ export async function main(args: string[]): Promise<number> {
         lexicon: { type: "string", multiple: true },
         "sentiment-lexicon": { type: "string", multiple: true },
         workers: { type: "string" },
+        resamples: { type: "string" },
         "text-column": { type: "string" },
         "id-field": { type: "string" },
         "max-article-mb": { type: "string" },
@@ -132,6 +136,10 @@ export async function main(args: string[]): Promise<number> {
   if (!Number.isInteger(workers) || workers < 0) {
     return usage(`--workers: expected a whole number >= 0, found "${v.workers}".`);
   }
+  const resamples = v.resamples === undefined ? undefined : Number(v.resamples);
+  if (resamples !== undefined && (!Number.isInteger(resamples) || resamples < 1)) {
+    return usage(`--resamples: expected a whole number >= 1, found "${v.resamples}".`);
+  }
   const maxMb = v["max-article-mb"] === undefined ? 8 : Number(v["max-article-mb"]);
   if (!(maxMb > 0)) {
     return usage(`--max-article-mb: expected a positive number, found "${v["max-article-mb"]}".`);
@@ -152,7 +160,7 @@ export async function main(args: string[]): Promise<number> {
     console.error(e.message);
     return 2;
   }
-  const analyze = files.analyze;
+  const analyze = resamples === undefined ? files.analyze : { ...files.analyze, resamples };
   const paths = parsed.positionals;
   const progress = new Progress({ totalBytes: await inputBytes(paths) });
   // What made the numbers: the same record the workers' settings give.
