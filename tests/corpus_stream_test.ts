@@ -92,7 +92,9 @@ Deno.test("analyzeStream() gives the same records in input order on 0, 1 and 2 w
     const out: string[] = [];
     const stream = analyzeStream(streamCorpus(paths), { workers, analyze: { resamples: 100 } });
     for await (const item of stream) {
-      out.push("record" in item ? item.record.json : JSON.stringify(item));
+      out.push(
+        "record" in item ? new TextDecoder().decode(item.record.line) : JSON.stringify(item),
+      );
     }
     return out;
   };

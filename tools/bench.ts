@@ -12,11 +12,19 @@
  * each stage's peak memory (VmHWM of its own process); (c) in two processes
  * at once, for the most that two threads can gain on the machine; the whole
  * `deno task analyze --jsonl --tables --errors` run on one and on two
- * workers (the speed-up); and that run's peak memory on the small and on the
- * large corpus. Every rate uses the token count of (a) as its numerator.
- * Each stage runs in a fresh process, so that peak memory is its own.
+ * workers (the speed-up); the same run with `--compact` (its output size);
+ * and that run's peak memory on the small and on the large corpus. Every
+ * rate uses the token count of (a) as its numerator. Each stage runs in a
+ * fresh process, so that peak memory is its own, and records the machine's
+ * load average when it starts: other programs on the machine slow a stage
+ * down, so read the figures with the load.
  *
- * Prints a table and, as its last line, one JSON object with every figure.
+ * Prints a table and, as its last line, one JSON object with every figure;
+ * its `ratios` hold the four figures issue 13 sets bars for:
+ * `workers2_over_1_vs_processes` ((2 workers ÷ 1) ÷ (2 processes ÷ 1), bar
+ * >= 0.9), `compact_bytes_per_input_byte` (<= 2),
+ * `full_over_vader_tokens_per_s` (>= 1.2) and `peak_memory_40mb_over_10mb`
+ * (<= 1.2); `bars` says which were met.
  *
  * @module
  */
@@ -78,7 +86,12 @@ async function countLines(path: string): Promise<number> {
 }
 
 /** Runs one stage in this process and returns its figures. */
-async function runStage(stage: Stage, corpus: string, workers: number): Promise<StageResult> {
+async function runStage(
+  stage: Stage,
+  corpus: string,
+  workers: number,
+  compact = false,
+): Promise<StageResult> {
   if (stage === "run") {
     const dir = await Deno.makeTempDir({ prefix: "framing-bench-" });
     const t0 = performance.now();
@@ -92,6 +105,7 @@ async function runStage(stage: Stage, corpus: string, workers: number): Promise<
       `${dir}/errors.jsonl`,
       "--workers",
       String(workers),
+      ...(compact ? ["--compact"] : []),
     ]);
     const seconds = (performance.now() - t0) / 1000;
     const peak = peakBytes();
@@ -135,7 +149,12 @@ async function runStage(stage: Stage, corpus: string, workers: number): Promise<
 }
 
 /** Runs a stage in a fresh process. */
-async function child(stage: Stage, corpus: string, workers = 1): Promise<StageResult> {
+async function child(
+  stage: Stage,
+  corpus: string,
+  workers = 1,
+  compact = false,
+): Promise<StageResult> {
   const load = loadAverage()[0];
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
@@ -148,6 +167,7 @@ async function child(stage: Stage, corpus: string, workers = 1): Promise<StageRe
       corpus,
       "--workers",
       String(workers),
+      ...(compact ? ["--compact"] : []),
     ],
     stdout: "piped",
     stderr: "piped",
@@ -188,6 +208,7 @@ if (import.meta.main) {
       stage: { type: "string" },
       corpus: { type: "string" },
       workers: { type: "string", default: "1" },
+      compact: { type: "boolean", default: false },
       mb: { type: "string", default: "10" },
       "large-mb": { type: "string", default: "40" },
       dir: { type: "string" },
@@ -196,7 +217,9 @@ if (import.meta.main) {
   if (values.stage !== undefined) {
     const stage = values.stage as Stage;
     if (!STAGES.includes(stage)) throw new RangeError(`Unknown stage "${values.stage}"`);
-    console.log(JSON.stringify(await runStage(stage, values.corpus!, Number(values.workers))));
+    console.log(JSON.stringify(
+      await runStage(stage, values.corpus!, Number(values.workers), values.compact),
+    ));
     Deno.exit(0);
   }
   const mb = Number(values.mb);
@@ -223,10 +246,19 @@ if (import.meta.main) {
   const run1 = await child("run", small, 1);
   log("analyze run, 2 workers ...");
   const run2 = await child("run", small, 2);
+  log("analyze run, 2 workers, --compact ...");
+  const run2Compact = await child("run", small, 2, true);
   log(`analyze run, 2 workers, ${largeMb} MB ...`);
   const run2Large = await child("run", large, 2);
   const tokens = wink.tokens!;
+  const smallBytes = (await Deno.stat(small)).size;
   const rate = (r: StageResult) => Math.round(tokens / r.seconds);
+  const ratios = {
+    run2Over1: run1.seconds / run2.seconds,
+    // Two independent analyses at once against one: the most two workers
+    // could gain on this machine.
+    twoProcessesOverOne: (2 * full.seconds) / Math.max(...pair.map((r) => r.seconds)),
+  };
   const figures = {
     corpus: {
       source: "data/corpus sentences (title, body, quote voices), seeded shuffle",
@@ -254,6 +286,7 @@ if (import.meta.main) {
     },
     outputMiB: {
       run2Workers: mib(run2.outputBytes ?? 0),
+      run2WorkersCompact: mib(run2Compact.outputBytes ?? 0),
       run2WorkersLarge: mib(run2Large.outputBytes ?? 0),
     },
     seconds: {
@@ -262,6 +295,7 @@ if (import.meta.main) {
       fullOneThread: round(full.seconds),
       run1Worker: round(run1.seconds),
       run2Workers: round(run2.seconds),
+      run2WorkersCompact: round(run2Compact.seconds),
       run2WorkersLarge: round(run2Large.seconds),
     },
     twoProcesses: {
@@ -269,19 +303,24 @@ if (import.meta.main) {
       peakMiB: pair.map((r) => mib(r.peakBytes)),
     },
     ratios: {
+      // (2 workers ÷ 1 worker) ÷ (2 processes ÷ 1): how much of what the
+      // machine gives two threads (shared caches, memory bandwidth, turbo)
+      // the workers reach.
+      workers2_over_1_vs_processes: round(ratios.run2Over1 / ratios.twoProcessesOverOne, 3),
+      compact_bytes_per_input_byte: round((run2Compact.outputBytes ?? NaN) / smallBytes, 3),
+      full_over_vader_tokens_per_s: round(rate(full) / rate(vaderResult), 3),
+      peak_memory_40mb_over_10mb: round(run2Large.peakBytes / run2.peakBytes, 3),
       fullOverWink: round(rate(full) / rate(wink), 3),
-      fullOverVader: round(rate(full) / rate(vaderResult), 3),
-      run2Over1: round(run1.seconds / run2.seconds, 3),
-      // Two independent analyses at once against one: the most two workers
-      // could gain on this machine (shared caches, memory bandwidth, turbo).
-      twoProcessesOverOne: round((2 * full.seconds) / Math.max(...pair.map((r) => r.seconds)), 3),
-      peakLargeOverSmall: round(run2Large.peakBytes / run2.peakBytes, 3),
+      run2Over1: round(ratios.run2Over1, 3),
+      twoProcessesOverOne: round(ratios.twoProcessesOverOne, 3),
+      fullBytesPerInputByte: round((run2.outputBytes ?? NaN) / smallBytes, 3),
     },
     bars: {
-      fullAtLeastHalfWink: rate(full) >= 0.5 * rate(wink),
-      fullAtLeast1_5Vader: rate(full) >= 1.5 * rate(vaderResult),
-      twoWorkersAtLeast1_6: run1.seconds / run2.seconds >= 1.6,
-      peakLargeWithin1_2: run2Large.peakBytes <= 1.2 * run2.peakBytes,
+      workers2_over_1_vs_processes_at_least_0_9:
+        ratios.run2Over1 / ratios.twoProcessesOverOne >= 0.9,
+      compact_bytes_per_input_byte_at_most_2: (run2Compact.outputBytes ?? NaN) / smallBytes <= 2,
+      full_over_vader_tokens_per_s_at_least_1_2: rate(full) >= 1.2 * rate(vaderResult),
+      peak_memory_40mb_over_10mb_at_most_1_2: run2Large.peakBytes <= 1.2 * run2.peakBytes,
     },
     machine: {
       cores: navigator.hardwareConcurrency,
@@ -293,6 +332,7 @@ if (import.meta.main) {
         twoProcesses: pair[0].load,
         run1Worker: run1.load,
         run2Workers: run2.load,
+        run2WorkersCompact: run2Compact.load,
         run2WorkersLarge: run2Large.load,
       },
       loadAtEnd: loadAverage(),
@@ -306,6 +346,7 @@ if (import.meta.main) {
     ["(c) twice at once, two processes (slower one)", slower(pair), slower(pair), slower(pair)],
     ["analyze --jsonl, 1 worker", run1, run1, run1],
     ["analyze --jsonl, 2 workers", run2, run2, run2],
+    ["analyze --jsonl --compact, 2 workers", run2Compact, run2Compact, run2Compact],
     [`analyze --jsonl, 2 workers, ${largeMb} MB`, run2Large, run2Large, run2Large],
   ].map(([name, r]) => {
     const s = r as StageResult;
@@ -321,10 +362,13 @@ if (import.meta.main) {
   console.log("| stage | tokens/s | seconds | peak MiB | load at start |");
   console.log("| --- | ---: | ---: | ---: | ---: |");
   for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+  const r = figures.ratios;
   console.log(
-    `\nfull / wink ${figures.ratios.fullOverWink}, full / vader ${figures.ratios.fullOverVader}, ` +
-      `2 workers / 1 ${figures.ratios.run2Over1} (two processes / one ${figures.ratios.twoProcessesOverOne}), ` +
-      `peak ${largeMb} MB / ${mb} MB ${figures.ratios.peakLargeOverSmall}`,
+    `\nfull / vader ${r.full_over_vader_tokens_per_s} (bar >= 1.2), full / wink ${r.fullOverWink}; ` +
+      `2 workers / 1 ${r.run2Over1}, two processes / one ${r.twoProcessesOverOne}, ` +
+      `ratio ${r.workers2_over_1_vs_processes} (bar >= 0.9); ` +
+      `compact ${r.compact_bytes_per_input_byte} bytes per input byte (bar <= 2; full ${r.fullBytesPerInputByte}); ` +
+      `peak ${largeMb} MB / ${mb} MB ${r.peak_memory_40mb_over_10mb} (bar <= 1.2)`,
   );
   console.log(
     `load average at start ${loadAtStart.join(" ")}, at end ${

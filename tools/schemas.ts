@@ -13,6 +13,7 @@ import { Lexicon } from "../lib/lexicon/schema.ts";
 import { ActorLexicon } from "../lib/actors/schema.ts";
 import { AnalysisDocument } from "../lib/analysis.ts";
 import { Comparison } from "../lib/compare/compare_groups.ts";
+import { CompactArticle } from "../lib/run/compact_article.ts";
 
 /** A JSON Schema file and the zod schema it is generated from. */
 export interface SchemaFile {
@@ -32,6 +33,7 @@ export const SCHEMAS: readonly SchemaFile[] = [
   { file: "schemas/actors.schema.json", schema: ActorLexicon },
   { file: "schemas/analysis.schema.json", schema: AnalysisDocument, io: "output" },
   { file: "schemas/comparison.schema.json", schema: Comparison, io: "output" },
+  { file: "schemas/compact_article.schema.json", schema: CompactArticle, io: "output" },
 ];
 
 /**

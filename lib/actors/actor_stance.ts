@@ -20,7 +20,7 @@
  * @module
  */
 import { quantilesOf } from "../stats/_select.ts";
-import { mulberry32 } from "../stats/random.ts";
+import { MULBERRY32_INCREMENT, mulberry32Output, mulberry32Seed } from "../stats/_mulberry32.ts";
 
 /** Defaults of the stance: neutral band and pseudo-count. */
 export const STANCE_DEFAULTS = {
@@ -152,13 +152,22 @@ export function stanceInterval(
   if (units === 0 || counts.every((c) => c === 0)) {
     return { estimate, low: estimate, high: estimate };
   }
-  const random = mulberry32(seed);
+  let state = mulberry32Seed(seed); // Throws on a seed that is not an integer.
+  if (units === 1) {
+    // Every resample is the one unit (its count is not 0 here): one value,
+    // which both quantiles interpolate to exactly.
+    const only = sums[0] / (counts[0] + prior);
+    return { estimate, low: only, high: only };
+  }
+  // The generator's state in a local variable, stepped as `mulberry32(seed)`
+  // steps it: the same draws without a closure call per draw.
   const stats = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
     let sum = 0;
     let n = 0;
     for (let j = 0; j < units; j++) {
-      const k = Math.floor(random() * units);
+      state = (state + MULBERRY32_INCREMENT) >>> 0;
+      const k = Math.floor(mulberry32Output(state) * units);
       sum += sums[k];
       n += counts[k];
     }

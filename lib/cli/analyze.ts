@@ -16,6 +16,8 @@ import { InputError } from "../errors.ts";
 import { analyzeStream, defaultWorkers } from "../run/analyze_stream.ts";
 import { inputBytes } from "../run/input_bytes.ts";
 import { LineWriter } from "../run/line_writer.ts";
+import { encodeRecord } from "../run/encoded_record.ts";
+import { COMPACT_FORMAT } from "../run/compact_article.ts";
 import { Progress } from "../run/progress.ts";
 import { TablesWriter } from "../run/tables_writer.ts";
 import { loadResourceFiles } from "../run/resource_files.ts";
@@ -33,6 +35,10 @@ Output:
   --jsonl FILE        stream instead: one JSON line per analysed article, in
                       input order whatever the number of workers; the run's
                       provenance record goes beside it, to FILE.provenance.json
+  --compact           with --jsonl: one compact line per article (metadata,
+                      voice sizes, actor rows, topic and stance rows with hits;
+                      no text, tokens, hits, evidence or vocabulary), about a
+                      tenth of the full line (schemas/compact_article.schema.json)
   --tables FILE       the topic, stance and actor rows of every article, with
                       the article id: {"provenance": {...}, "topics": [...],
                       "stance": [...], "actors": [...]}
@@ -53,6 +59,9 @@ Lexicons (each file is checked before the first article is analysed):
                       a sentiment lexicon consulted before the bundled ones
                       (repeatable)
 Options:
+  --resamples N       bootstrap resamples of each actor interval (default: 2000);
+                      fewer make a corpus run faster and wider-grained; the
+                      number is recorded in the provenance
   --workers N         worker threads (default: the number of cores, ${defaultWorkers()} here;
                       0 analyses on the main thread)
   --text-column NAME  the text column of CSV input (default: text)
@@ -80,12 +89,14 @@ export async function main(args: string[]): Promise<number> {
         tables: { type: "string" },
         errors: { type: "string" },
         resume: { type: "boolean" },
+        compact: { type: "boolean" },
         actors: { type: "string" },
         "add-actors": { type: "string", multiple: true },
         topics: { type: "string" },
         lexicon: { type: "string", multiple: true },
         "sentiment-lexicon": { type: "string", multiple: true },
         workers: { type: "string" },
+        resamples: { type: "string" },
         "text-column": { type: "string" },
         "id-field": { type: "string" },
         "max-article-mb": { type: "string" },
@@ -112,9 +123,22 @@ export async function main(args: string[]): Promise<number> {
   if (v.resume && v.jsonl === undefined) {
     return usage("--resume continues a --jsonl output: give --jsonl FILE.");
   }
+  if (v.compact && v.jsonl === undefined) {
+    return usage("--compact writes a --jsonl stream: give --jsonl FILE.");
+  }
+  if (v.compact && v.resume && v.tables !== undefined) {
+    return usage(
+      "--resume cannot rebuild --tables from compact lines (they leave out rows without hits): " +
+        "resume without --tables, or run without --resume.",
+    );
+  }
   const workers = v.workers === undefined ? defaultWorkers() : Number(v.workers);
   if (!Number.isInteger(workers) || workers < 0) {
     return usage(`--workers: expected a whole number >= 0, found "${v.workers}".`);
+  }
+  const resamples = v.resamples === undefined ? undefined : Number(v.resamples);
+  if (resamples !== undefined && (!Number.isInteger(resamples) || resamples < 1)) {
+    return usage(`--resamples: expected a whole number >= 1, found "${v.resamples}".`);
   }
   const maxMb = v["max-article-mb"] === undefined ? 8 : Number(v["max-article-mb"]);
   if (!(maxMb > 0)) {
@@ -136,7 +160,7 @@ export async function main(args: string[]): Promise<number> {
     console.error(e.message);
     return 2;
   }
-  const analyze = files.analyze;
+  const analyze = resamples === undefined ? files.analyze : { ...files.analyze, resamples };
   const paths = parsed.positionals;
   const progress = new Progress({ totalBytes: await inputBytes(paths) });
   // What made the numbers: the same record the workers' settings give.
@@ -164,7 +188,17 @@ export async function main(args: string[]): Promise<number> {
       kept = await resumeJsonl(v.jsonl, {
         provenance: provenanceText,
         provenancePath: provenancePath(v.jsonl),
-        onRecord: (record) => tables?.add(record),
+        onRecord: (record, line) => {
+          if (record.json.startsWith(`{"format":"${COMPACT_FORMAT}"`) !== (v.compact ?? false)) {
+            throw new InputError(
+              { file: v.jsonl!, line },
+              v.compact
+                ? "expected a compact line (the earlier run was not --compact: resume without --compact)"
+                : "expected a full line (the earlier run was --compact: resume with --compact)",
+            );
+          }
+          return tables?.add(encodeRecord(record));
+        },
       });
     } catch (e) {
       await tables?.close();
@@ -200,11 +234,13 @@ export async function main(args: string[]): Promise<number> {
   let failed = 0;
   let warned = 0;
   let bytes = 0;
+  const decoder = new TextDecoder();
   for await (
     const item of analyzeStream(items, {
       workers,
       resources: files.load,
       analyze,
+      compact: v.compact,
     })
   ) {
     if ("note" in item) {
@@ -215,8 +251,8 @@ export async function main(args: string[]): Promise<number> {
     if ("record" in item) {
       analysed++;
       if (item.record.warnings > 0) warned++;
-      if (jsonl) await jsonl.line(item.record.json);
-      else articles.push(JSON.parse(item.record.json));
+      if (jsonl) await jsonl.bytes(item.record.line);
+      else articles.push(JSON.parse(decoder.decode(item.record.line)));
       await tables?.add(item.record);
     } else {
       failed++;

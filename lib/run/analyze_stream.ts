@@ -6,12 +6,13 @@
 import type { AnalyzeOptions } from "../analyze.ts";
 import type { CorpusItem, Failure } from "../corpus/corpus.ts";
 import { loadResources, type LoadResourcesOptions } from "../resources.ts";
-import { type ArticleRecord, articleRecord } from "./article_record.ts";
+import { articleRecord } from "./article_record.ts";
+import { type EncodedRecord, encodeRecord } from "./encoded_record.ts";
 import { type PoolResult, WorkerPool } from "./worker_pool.ts";
 
 /** One result of a run, in input order. `bytes` is the input the item took. */
 export type RunItem =
-  | { record: ArticleRecord; bytes: number }
+  | { record: EncodedRecord; bytes: number }
   | { failure: Failure; bytes: number }
   | { note: string };
 
@@ -25,6 +26,8 @@ export interface AnalyzeStreamOptions {
   resources?: LoadResourcesOptions;
   /** Analysis options. @default {} */
   analyze?: AnalyzeOptions;
+  /** Compact JSON lines (`CompactArticle`) instead of full ones. @default false */
+  compact?: boolean;
 }
 
 /** The default worker count: the machine's logical cores. */
@@ -52,7 +55,7 @@ export function defaultWorkers(): number {
  *   const out = [];
  *   const items = streamCorpus(["data/corpus"]);
  *   for await (const r of analyzeStream(items, { workers, analyze: { resamples: 50 } })) {
- *     if ("record" in r) out.push(r.record.json);
+ *     if ("record" in r) out.push(new TextDecoder().decode(r.record.line));
  *   }
  *   return out;
  * };
@@ -69,20 +72,22 @@ export async function* analyzeStream(
   }
   const limit = options.inFlight ?? Math.max(2, 2 * workers);
   const analyze = options.analyze ?? {};
+  const compact = options.compact ?? false;
   let run: (item: Extract<CorpusItem, { article: unknown }>) => Promise<PoolResult>;
   let pool: WorkerPool | undefined;
   if (workers === 0) {
     const resources = await loadResources(options.resources);
     run = (item) => {
       try {
-        return Promise.resolve({ record: articleRecord(item.article, resources, analyze) });
+        const record = articleRecord(item.article, resources, analyze, { compact });
+        return Promise.resolve({ record: encodeRecord(record) });
       } catch (e) {
         const reason = `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
         return Promise.resolve({ reason });
       }
     };
   } else {
-    const p = new WorkerPool(workers, { resources: options.resources, analyze });
+    const p = new WorkerPool(workers, { resources: options.resources, analyze, compact });
     pool = p;
     run = (item) => p.analyze(item.article);
   }

@@ -9,6 +9,7 @@ import type { Article } from "../article.ts";
 import type { AnalysedArticle } from "../analysis.ts";
 import { analyzeArticle, type AnalyzeOptions } from "../analyze.ts";
 import type { AnalysisResources } from "../resources.ts";
+import { compactArticle } from "./compact_article.ts";
 
 /** The names of the aggregated tables, in the order they are written. */
 export const TABLES = ["topics", "stance", "actors"] as const;
@@ -18,7 +19,10 @@ export type TableName = typeof TABLES[number];
 /** An analysed article, serialised. */
 export interface ArticleRecord {
   id: string;
-  /** `JSON.stringify` of the `AnalysedArticle`, without a line break. */
+  /**
+   * `JSON.stringify` of the `AnalysedArticle` (or of its `CompactArticle` when
+   * asked for), without a line break.
+   */
   json: string;
   /** Each table's rows of this article, as JSON objects that start with `"article"`. */
   tables: Record<TableName, string[]>;
@@ -26,11 +30,19 @@ export interface ArticleRecord {
   warnings: number;
 }
 
+/** Options for {@linkcode articleRecord}. */
+export interface ArticleRecordOptions {
+  /** The JSON line is the compact record (`compactArticle`); the table rows are the same. @default false */
+  compact?: boolean;
+}
+
 /**
  * Analyses an article and serialises the result for the streaming outputs.
  *
  * @param article The article.
  * @param resources The run's lexicons.
+ * @param options Analysis options.
+ * @param record Which JSON line: full or compact.
  * @returns The JSON line and the table rows.
  *
  * @example
@@ -53,15 +65,20 @@ export function articleRecord(
   article: Article,
   resources: AnalysisResources,
   options: AnalyzeOptions = {},
+  record: ArticleRecordOptions = {},
 ): ArticleRecord {
   const analysed = analyzeArticle(article, resources, options);
-  return recordOf(analysed, JSON.stringify(analysed));
+  return recordOf(
+    analysed,
+    JSON.stringify(record.compact ? compactArticle(analysed) : analysed),
+  );
 }
 
 /**
  * The record of an article analysed before, from its JSON line: a resumed
  * run rebuilds the table rows of the lines it keeps this way, byte for byte
- * as the first run wrote them.
+ * as the first run wrote them. Only full lines hold every table row (compact
+ * lines leave out the rows without hits).
  *
  * @param json One line of a JSONL output, without its line break.
  * @returns The record; `json` is kept as it is.

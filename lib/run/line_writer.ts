@@ -1,5 +1,5 @@
 /**
- * A buffered text file writer: lines are gathered into chunks of about
+ * A buffered file writer: text and bytes are gathered into chunks of about
  * 1 MiB and written in order, so that a run holds one chunk, not its output.
  *
  * @module
@@ -23,7 +23,7 @@
  */
 export class LineWriter {
   #file: Deno.FsFile;
-  #parts: string[] = [];
+  #parts: Uint8Array[] = [];
   #size = 0;
   #limit: number;
   #encoder = new TextEncoder();
@@ -37,13 +37,13 @@ export class LineWriter {
    * Creates (or empties) the file, and its folder if missing.
    *
    * @param path The file.
-   * @param bufferChars Characters gathered before a write. @default 1 Mi
+   * @param bufferBytes Bytes gathered before a write. @default 1 Mi
    */
-  static async create(path: string, bufferChars = 1024 * 1024): Promise<LineWriter> {
+  static async create(path: string, bufferBytes = 1024 * 1024): Promise<LineWriter> {
     const dir = path.replace(/[\\/][^\\/]*$/, "");
     if (dir !== path && dir !== "") await Deno.mkdir(dir, { recursive: true });
     const file = await Deno.open(path, { write: true, create: true, truncate: true });
-    return new LineWriter(file, bufferChars);
+    return new LineWriter(file, bufferBytes);
   }
 
   /**
@@ -51,17 +51,26 @@ export class LineWriter {
    * appends to the lines it kept.
    *
    * @param path The file.
-   * @param bufferChars Characters gathered before a write. @default 1 Mi
+   * @param bufferBytes Bytes gathered before a write. @default 1 Mi
    */
-  static async append(path: string, bufferChars = 1024 * 1024): Promise<LineWriter> {
+  static async append(path: string, bufferBytes = 1024 * 1024): Promise<LineWriter> {
     const file = await Deno.open(path, { write: true, create: true, append: true });
-    return new LineWriter(file, bufferChars);
+    return new LineWriter(file, bufferBytes);
   }
 
-  /** Adds text as it is. */
+  /** Adds text as it is (UTF-8). */
   async text(text: string): Promise<void> {
-    this.#parts.push(text);
-    this.#size += text.length;
+    await this.bytes(this.#encoder.encode(text));
+  }
+
+  /**
+   * Adds bytes as they are (e.g. a line a worker encoded). The writer keeps
+   * the array until it is written: do not change it.
+   */
+  async bytes(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return;
+    this.#parts.push(bytes);
+    this.#size += bytes.length;
     if (this.#size >= this.#limit) await this.flush();
   }
 
@@ -73,7 +82,15 @@ export class LineWriter {
   /** Writes what is buffered. */
   async flush(): Promise<void> {
     if (this.#parts.length === 0) return;
-    const bytes = this.#encoder.encode(this.#parts.join(""));
+    let bytes = this.#parts[0];
+    if (this.#parts.length > 1) {
+      bytes = new Uint8Array(this.#size);
+      let n = 0;
+      for (const part of this.#parts) {
+        bytes.set(part, n);
+        n += part.length;
+      }
+    }
     this.#parts = [];
     this.#size = 0;
     let at = 0;

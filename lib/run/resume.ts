@@ -28,7 +28,7 @@ export interface ResumeJsonlOptions {
   /** Where the earlier run wrote its provenance. */
   provenancePath: string;
   /** Called with each kept line's record, in order (e.g. to rebuild the tables). @default none */
-  onRecord?: (record: ArticleRecord) => Promise<void> | void;
+  onRecord?: (record: ArticleRecord, line: number) => Promise<void> | void;
 }
 
 /**
@@ -98,7 +98,7 @@ export async function resumeJsonl(path: string, options: ResumeJsonlOptions): Pr
         );
       }
       kept.ids.add(record.id);
-      await options.onRecord?.(record);
+      await options.onRecord?.(record, kept.lines);
     }
     if (from < n) parts.push(chunk.slice(from, n));
     offset += n;

@@ -6,10 +6,14 @@
  *
  * @module
  */
-import type { ArticleRecord, TableName } from "./article_record.ts";
+import type { TableName } from "./article_record.ts";
+import type { EncodedRecord } from "./encoded_record.ts";
 import { TABLES } from "./article_record.ts";
 import { LineWriter } from "./line_writer.ts";
 import type { Provenance } from "../provenance.ts";
+
+const NEWLINE = new TextEncoder().encode("\n");
+const COMMA_NEWLINE = new TextEncoder().encode(",\n");
 
 interface Spill {
   path: string;
@@ -23,13 +27,14 @@ interface Spill {
  * @example
  * ```ts
  * import { TablesWriter } from "./tables_writer.ts";
+ * import { encodeRecord } from "./encoded_record.ts";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const path = await Deno.makeTempFile({ suffix: ".json" });
  * const w = await TablesWriter.create(path);
- * await w.add({ id: "a", json: "{}", warnings: 0, tables: {
+ * await w.add(encodeRecord({ id: "a", json: "{}", warnings: 0, tables: {
  *   topics: ['{"article":"a","topic":"energy"}'], stance: [], actors: ['{"article":"a","actor":"x"}'],
- * } });
+ * } }));
  * await w.close();
  * deepStrictEqual(JSON.parse(await Deno.readTextFile(path)), {
  *   topics: [{ article: "a", topic: "energy" }], stance: [], actors: [{ article: "a", actor: "x" }],
@@ -60,18 +65,18 @@ export class TablesWriter {
   }
 
   /** Adds an article's rows. */
-  async add(record: ArticleRecord): Promise<void> {
-    // One write per table and article: a corpus run has millions of rows.
-    const rows = record.tables.topics;
-    if (rows.length > 0) {
-      await this.#out.text(`${this.#topics === 0 ? "\n" : ",\n"}${rows.join(",\n")}`);
-      this.#topics += rows.length;
+  async add(record: EncodedRecord): Promise<void> {
+    // The rows come encoded and joined: one write of bytes per table and article.
+    if (record.rows.topics > 0) {
+      await this.#out.bytes(this.#topics === 0 ? NEWLINE : COMMA_NEWLINE);
+      await this.#out.bytes(record.tables.topics);
+      this.#topics += record.rows.topics;
     }
     for (const [name, s] of this.#spill) {
-      const rows = record.tables[name];
-      if (rows.length === 0) continue;
-      await s.writer.text(`${s.rows === 0 ? "\n" : ",\n"}${rows.join(",\n")}`);
-      s.rows += rows.length;
+      if (record.rows[name] === 0) continue;
+      await s.writer.bytes(s.rows === 0 ? NEWLINE : COMMA_NEWLINE);
+      await s.writer.bytes(record.tables[name]);
+      s.rows += record.rows[name];
     }
   }
 

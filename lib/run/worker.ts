@@ -1,10 +1,12 @@
 /**
  * The analysis worker: loads the lexicons once, then turns each article it is
- * sent into an {@linkcode ArticleRecord}. Started by `WorkerPool`.
+ * sent into an {@linkcode EncodedRecord}: the worker serialises and encodes
+ * its records and transfers the bytes, so the main thread only writes them.
+ * Started by `WorkerPool`.
  *
- * Messages in: `{ type: "init", resources, analyze }`, then
+ * Messages in: `{ type: "init", resources, analyze, compact }`, then
  * `{ type: "article", seq, article }`. Out: `{ type: "ready" }`, then
- * `{ type: "done", seq, record }` or `{ type: "failed", seq, reason }`;
+ * `{ type: "done", seq, record }` (its buffers transferred) or `{ type: "failed", seq, reason }`;
  * `{ type: "fatal", reason }` when the lexicons cannot be loaded.
  *
  * @module
@@ -12,27 +14,35 @@
 import type { Article } from "../article.ts";
 import type { AnalyzeOptions } from "../analyze.ts";
 import { type AnalysisResources, loadResources, type LoadResourcesOptions } from "../resources.ts";
-import { type ArticleRecord, articleRecord } from "./article_record.ts";
+import { articleRecord } from "./article_record.ts";
+import { type EncodedRecord, encodeRecord, transferablesOf } from "./encoded_record.ts";
 
 /** A message to the worker. */
 export type WorkerRequest =
-  | { type: "init"; resources: LoadResourcesOptions; analyze: AnalyzeOptions }
+  | {
+    type: "init";
+    resources: LoadResourcesOptions;
+    analyze: AnalyzeOptions;
+    /** Compact JSON lines (`CompactArticle`). */
+    compact: boolean;
+  }
   | { type: "article"; seq: number; article: Article };
 
 /** A message from the worker. */
 export type WorkerReply =
   | { type: "ready" }
-  | { type: "done"; seq: number; record: ArticleRecord }
+  | { type: "done"; seq: number; record: EncodedRecord }
   | { type: "failed"; seq: number; reason: string }
   | { type: "fatal"; reason: string };
 
 // deno-lint-ignore no-explicit-any
 const scope = self as any as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(m: WorkerReply): void;
+  postMessage(m: WorkerReply, transfer?: ArrayBuffer[]): void;
 };
 let resources: AnalysisResources | undefined;
 let options: AnalyzeOptions = {};
+let compact = false;
 const waiting: { seq: number; article: Article }[] = [];
 
 scope.onmessage = async (e) => {
@@ -40,6 +50,7 @@ scope.onmessage = async (e) => {
   if (msg.type === "init") {
     try {
       options = msg.analyze;
+      compact = msg.compact;
       resources = await loadResources(msg.resources);
       scope.postMessage({ type: "ready" });
       for (const w of waiting.splice(0)) run(w.seq, w.article);
@@ -54,13 +65,16 @@ scope.onmessage = async (e) => {
 };
 
 function run(seq: number, article: Article): void {
+  let record: EncodedRecord;
   try {
-    scope.postMessage({ type: "done", seq, record: articleRecord(article, resources!, options) });
+    record = encodeRecord(articleRecord(article, resources!, options, { compact }));
   } catch (err) {
     scope.postMessage({
       type: "failed",
       seq,
       reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}`,
     });
+    return;
   }
+  scope.postMessage({ type: "done", seq, record }, transferablesOf(record));
 }

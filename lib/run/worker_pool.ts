@@ -8,11 +8,11 @@
 import type { Article } from "../article.ts";
 import type { AnalyzeOptions } from "../analyze.ts";
 import type { LoadResourcesOptions } from "../resources.ts";
-import type { ArticleRecord } from "./article_record.ts";
+import type { EncodedRecord } from "./encoded_record.ts";
 import type { WorkerReply, WorkerRequest } from "./worker.ts";
 
 /** What became of one article: its record, or the reason it failed. */
-export type PoolResult = { record: ArticleRecord } | { reason: string };
+export type PoolResult = { record: EncodedRecord } | { reason: string };
 
 /** Options for {@linkcode WorkerPool}. */
 export interface WorkerPoolOptions {
@@ -20,6 +20,8 @@ export interface WorkerPoolOptions {
   resources?: LoadResourcesOptions;
   /** Analysis options. @default {} */
   analyze?: AnalyzeOptions;
+  /** Compact JSON lines (`CompactArticle`) instead of full ones. @default false */
+  compact?: boolean;
 }
 
 interface Slot {
@@ -46,6 +48,7 @@ interface Slot {
  * });
  * pool.close();
  * strictEqual("record" in result && result.record.id, "a");
+ * strictEqual("record" in result && result.record.line.at(-1), 0x0a);
  * ```
  */
 export class WorkerPool {
@@ -111,6 +114,7 @@ export class WorkerPool {
       type: "init",
       resources: this.#options.resources ?? {},
       analyze: this.#options.analyze ?? {},
+      compact: this.#options.compact ?? false,
     };
     worker.postMessage(init);
     return slot;

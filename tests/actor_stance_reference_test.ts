@@ -1,0 +1,69 @@
+/**
+ * The optimised `stanceInterval` (single-unit shortcut, generator stepped in
+ * place) against a plain reference: the resampling loop as first written,
+ * with a `mulberry32` closure per draw and no shortcut for one unit.
+ * Results must be bit-identical.
+ */
+import fc from "fast-check";
+import { deepStrictEqual, throws } from "node:assert/strict";
+import { actorStance, stanceInterval } from "../lib/actors/actor_stance.ts";
+import { quantilesOf } from "../lib/stats/_select.ts";
+import { mulberry32 } from "../lib/stats/random.ts";
+
+function reference(
+  scores: number[],
+  o: { band: number; prior: number; seed: number; resamples: number; groups?: number[] },
+) {
+  const estimate = actorStance(scores, { band: o.band, prior: o.prior });
+  const index = new Map<number, number>();
+  const sums: number[] = [];
+  const counts: number[] = [];
+  scores.forEach((s, i) => {
+    const id = o.groups ? o.groups[i] : i;
+    let k = index.get(id);
+    if (k === undefined) {
+      index.set(id, k = sums.length);
+      sums.push(0);
+      counts.push(0);
+    }
+    if (Math.abs(s) > o.band) {
+      sums[k] += s;
+      counts[k]++;
+    }
+  });
+  if (counts.every((c) => c === 0)) return { estimate, low: estimate, high: estimate };
+  const random = mulberry32(o.seed);
+  const stats: number[] = [];
+  for (let r = 0; r < o.resamples; r++) {
+    let sum = 0;
+    let n = 0;
+    for (let j = 0; j < sums.length; j++) {
+      const k = Math.floor(random() * sums.length);
+      sum += sums[k];
+      n += counts[k];
+    }
+    stats.push(n === 0 ? 0 : sum / (n + o.prior));
+  }
+  const [low, high] = quantilesOf(Float64Array.from(stats), [(1 - 0.95) / 2, (1 + 0.95) / 2]);
+  return { estimate, low, high };
+}
+
+Deno.test("stanceInterval() equals the plain resampling loop, one unit or many", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 12 }),
+      fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      fc.boolean(),
+      (scores, seed, grouped) => {
+        const groups = grouped ? scores.map((_, i) => i % 3) : undefined;
+        const o = { band: 0.1, prior: 1, seed, resamples: 300, groups };
+        deepStrictEqual(stanceInterval(scores, o), reference(scores, o));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+Deno.test("stanceInterval() refuses a seed that is not an integer, even for one mention", () => {
+  throws(() => stanceInterval([0.5], { seed: 1.5 }), TypeError);
+});

@@ -1,0 +1,125 @@
+/**
+ * `analyze --jsonl OUT --compact` and `compactArticle`: the compact lines
+ * follow their schema, hold the full record's metric rows (rows without hits
+ * left out), and the tables are the same bytes as a full run's.
+ */
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { main } from "../lib/cli/analyze.ts";
+import { analyzeArticle } from "../lib/analyze.ts";
+import { loadResources } from "../lib/resources.ts";
+import { CompactArticle, compactArticle } from "../lib/run/compact_article.ts";
+
+const ARTICLES = "tests/fixtures/compact/articles.jsonl";
+
+async function quietly(fn: () => Promise<number>): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => lines.push(args.join(" "));
+  try {
+    return { code: await fn(), lines };
+  } finally {
+    console.error = original;
+  }
+}
+
+const lines = async (path: string) =>
+  (await Deno.readTextFile(path)).split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
+
+Deno.test("compactArticle() keeps the metric rows with hits and the voice sizes", async () => {
+  const a = analyzeArticle(
+    {
+      meta: { id: "x", language: "en", inferred: [] },
+      text:
+        "Gas and coal\n\nPutin said the gas pipeline and the coal power plant would perhaps be built.",
+      origin: "test",
+      warnings: [],
+    },
+    await loadResources(),
+    { resamples: 50 },
+  );
+  const c = CompactArticle.parse(compactArticle(a));
+  deepStrictEqual(c.voices, a.voices.filter((v) => v.chars > 0));
+  deepStrictEqual(
+    c.actors,
+    a.actors.map(({ evaluatingShare: _, ...row }) => row),
+  );
+  const withHits = a.topics.filter((t) => t.hits > 0);
+  ok(withHits.length > 0 && withHits.length < a.topics.length);
+  deepStrictEqual(
+    c.topics.map((t) => [t.topic, t.voice, t.hits, t.per1k]),
+    withHits.map((t) => [
+      t.topic,
+      t.voice,
+      t.hits,
+      t.per1k,
+    ]),
+  );
+  deepStrictEqual(
+    c.stance.map((s) => [s.category, s.voice, s.hits, s.per1k]),
+    a.stance.filter((s) => s.hits > 0).map((s) => [s.category, s.voice, s.hits, s.per1k]),
+  );
+  // The denominators left out of the rows are the voice sizes in `voices`.
+  for (const t of a.topics) {
+    const v = a.voices.find((v) => v.voice === t.voice)!;
+    deepStrictEqual([t.words, t.sentences], [v.words, v.sentences]);
+  }
+  for (const s of a.stance) strictEqual(s.words, a.voices.find((v) => v.voice === s.voice)!.words);
+});
+
+Deno.test("analyze --compact writes schema-valid lines and the same tables as a full run", async () => {
+  const dir = await Deno.makeTempDir();
+  const run = (name: string, ...more: string[]) =>
+    quietly(() =>
+      main([
+        ARTICLES,
+        "--jsonl",
+        `${dir}/${name}.jsonl`,
+        "--tables",
+        `${dir}/${name}.tables.json`,
+        "--workers",
+        "2",
+        ...more,
+      ])
+    );
+  strictEqual((await run("full")).code, 0);
+  strictEqual((await run("compact", "--compact")).code, 0);
+  const full = await lines(`${dir}/full.jsonl`);
+  const compact = await lines(`${dir}/compact.jsonl`);
+  deepStrictEqual(compact.map((c) => c.id), ["c1", "c2", "c3"]);
+  for (let i = 0; i < full.length; i++) {
+    deepStrictEqual(CompactArticle.parse(compact[i]), compactArticle(full[i]));
+    ok(!("text" in compact[i]) && !("mentions" in compact[i]) && !("vocabulary" in compact[i]));
+  }
+  deepStrictEqual(
+    await Deno.readFile(`${dir}/compact.tables.json`),
+    await Deno.readFile(`${dir}/full.tables.json`),
+  );
+  const size = async (name: string) => (await Deno.stat(`${dir}/${name}.jsonl`)).size;
+  ok(await size("compact") * 4 < await size("full"));
+});
+
+Deno.test("analyze --compact needs --jsonl, and --resume keeps to the mode of the first run", async () => {
+  const dir = await Deno.makeTempDir();
+  strictEqual((await quietly(() => main([ARTICLES, "--compact"]))).code, 2);
+  const jsonl = `${dir}/a.jsonl`;
+  const base = [ARTICLES, "--jsonl", jsonl, "--workers", "0"];
+  strictEqual((await quietly(() => main([...base, "--compact"]))).code, 0);
+  const done = await Deno.readFile(jsonl);
+  // Resuming a compact output without --compact is refused, naming the line.
+  const mixed = await quietly(() => main([...base, "--resume"]));
+  strictEqual(mixed.code, 2);
+  ok(
+    mixed.lines.some((l) => l.includes(`${jsonl}`) && l.includes("--compact")),
+    mixed.lines.join("\n"),
+  );
+  // Compact lines do not hold the rows without hits: resuming with --tables is refused.
+  const tables = await quietly(() =>
+    main([...base, "--compact", "--resume", "--tables", `${dir}/t.json`])
+  );
+  strictEqual(tables.code, 2);
+  // Cut after the first line and resumed with --compact: the same bytes.
+  const cut = done.indexOf(0x0a) + 1;
+  await Deno.writeFile(jsonl, done.subarray(0, cut));
+  strictEqual((await quietly(() => main([...base, "--compact", "--resume"]))).code, 0);
+  deepStrictEqual(await Deno.readFile(jsonl), done);
+});
