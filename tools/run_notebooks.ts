@@ -263,7 +263,53 @@ export async function hasJupyter(): Promise<boolean> {
   }
 }
 
+/**
+ * Signs that the kernel never started, as opposed to a notebook that failed:
+ * jupyter_client picks free ports and releases them before the kernel binds
+ * them, so two kernels started at the same moment can race for a port.
+ */
+const KERNEL_START_FAILURE =
+  /AddrInUse|Address already in use|Kernel died before replying to kernel_info/;
+
+/**
+ * True when nbconvert's error output says the kernel never started (a port
+ * race), so running the notebook again is safe.
+ */
+export function isKernelStartFailure(stderr: string): boolean {
+  return KERNEL_START_FAILURE.test(stderr);
+}
+
+/** How many times a notebook is started when its kernel fails to start. */
+const KERNEL_START_ATTEMPTS = 3;
+
+/**
+ * Runs `jupyter nbconvert`, starting it again (up to
+ * {@link KERNEL_START_ATTEMPTS} times, with a short random pause) when the
+ * kernel died before it answered; any other failure is thrown at once.
+ */
 async function nbconvert(args: string[], opts: { cwd: string; stdin?: string }): Promise<void> {
+  for (let attempt = 1;; attempt++) {
+    const failure = await nbconvertOnce(args, opts);
+    if (failure === undefined) return;
+    if (attempt >= KERNEL_START_ATTEMPTS || !isKernelStartFailure(failure.stderr)) {
+      throw new Error(
+        `jupyter nbconvert ${args.join(" ")} failed (exit ${failure.code}` +
+          `${attempt > 1 ? `, attempt ${attempt}` : ""}):\n${failure.stderr}`,
+      );
+    }
+    console.error(
+      `note: the Deno kernel did not start (port already in use); starting it again (attempt ${
+        attempt + 1
+      } of ${KERNEL_START_ATTEMPTS}).`,
+    );
+    await new Promise((done) => setTimeout(done, 500 + Math.random() * 1500));
+  }
+}
+
+async function nbconvertOnce(
+  args: string[],
+  opts: { cwd: string; stdin?: string },
+): Promise<{ code: number; stderr: string } | undefined> {
   const path = (dir: string, variable: string) =>
     [dir, Deno.env.get(variable)].filter(Boolean).join(":");
   const child = new Deno.Command("jupyter", {
@@ -283,10 +329,8 @@ async function nbconvert(args: string[], opts: { cwd: string; stdin?: string }):
     await writer.close();
   }
   const out = await child.output();
-  if (!out.success) {
-    const stderr = new TextDecoder().decode(out.stderr);
-    throw new Error(`jupyter nbconvert ${args.join(" ")} failed (exit ${out.code}):\n${stderr}`);
-  }
+  if (out.success) return undefined;
+  return { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
 }
 
 function joined(text: string | string[] | undefined): string {
