@@ -157,6 +157,20 @@ Deno.test("quantilesOf() equals sorting and interpolating, ties and all", () => 
       `trial ${trial}`,
     );
   }
+  // Both ends of an interval (the heap path), with ties and signed values.
+  for (let trial = 0; trial < 100; trial++) {
+    const n = 16 + Math.floor(random() * 3000);
+    const distinct = [2, 7, 1e6][trial % 3];
+    const xs = Array.from({ length: n }, () => Math.floor(random() * distinct) - distinct / 2);
+    const ps = trial % 2 === 0 ? [0.025, 0.975] : [0, 0.01 * random(), 1 - 0.05 * random(), 1];
+    const sorted = [...xs].sort((a, b) => a - b);
+    deepStrictEqual(
+      quantilesOf(Float64Array.from(xs), ps),
+      ps.map((p) => quantile(sorted, p)),
+      `tail trial ${trial}`,
+    );
+  }
   throws(() => quantilesOf(new Float64Array([1, 2]), [0.9, 0.1]), /not below/);
+  throws(() => quantilesOf(new Float64Array(64), [0.99, 0.01]), /not below/);
   throws(() => quantilesOf(new Float64Array(0), [0.5]), /no values/);
 });

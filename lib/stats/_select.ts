@@ -21,11 +21,20 @@
  */
 export function quantilesOf(xs: Float64Array, ps: readonly number[]): number[] {
   if (xs.length === 0) throw new RangeError("Cannot take a quantile of no values");
+  const tails = tailQuantiles(xs, ps);
+  if (tails) return tails;
   // xs[0..settled) hold values no larger than any after them; ps ascend, so
   // each order statistic is selected from the part not yet settled.
   let settled = 0;
   const at = (k: number): number => {
-    if (k >= settled) {
+    if (k === settled && k > 0) {
+      // The next order statistic after a selected one is the least of the
+      // rest: one scan instead of a new selection.
+      let min = k;
+      for (let i = k + 1; i < xs.length; i++) if (xs[i] < xs[min]) min = i;
+      swap(xs, k, min);
+      settled = k + 1;
+    } else if (k >= settled) {
       select(xs, k, settled, xs.length - 1);
       settled = k + 1;
     }
@@ -44,6 +53,80 @@ export function quantilesOf(xs: Float64Array, ps: readonly number[]): number[] {
     const b = hi === lo ? a : at(hi);
     return a + (h - lo) * (b - a);
   });
+}
+
+/** Order statistics within this share of either end are read from a heap. */
+const TAIL_SHARE = 1 / 16;
+
+/**
+ * The quantiles when every order statistic they need lies within
+ * {@linkcode TAIL_SHARE} of either end (an interval's two ends): one pass
+ * keeps the m smallest and the m largest values in two bounded heaps, far
+ * less work than selections over the whole array. `undefined` otherwise, or
+ * when a `p` is out of order (the caller then throws). Leaves `xs` as it is.
+ */
+function tailQuantiles(xs: Float64Array, ps: readonly number[]): number[] | undefined {
+  const n = xs.length;
+  const limit = Math.floor(n * TAIL_SHARE);
+  let low = 0; // How many of the smallest values are needed.
+  let high = 0; // How many of the largest.
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    if (!(p >= 0 && p <= 1) || (i > 0 && p < ps[i - 1])) return undefined;
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.ceil(h);
+    if (hi < limit) low = Math.max(low, hi + 1);
+    else if (lo >= n - limit) high = Math.max(high, n - lo);
+    else return undefined;
+  }
+  const smallest = low > 0 ? extremes(xs, low, 1) : undefined;
+  const largest = high > 0 ? extremes(xs, high, -1) : undefined;
+  // The k-th order statistic (0-based, ascending).
+  const order = (k: number) => k < low ? smallest![k] : largest![n - 1 - k];
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.ceil(h);
+    const a = order(lo);
+    const b = hi === lo ? a : order(hi);
+    return a + (h - lo) * (b - a);
+  });
+}
+
+/**
+ * The `m` smallest values of `xs` in ascending order (`sign` 1), or the `m`
+ * largest in descending order (`sign` −1), by a bounded heap whose root is
+ * the one that would leave first.
+ */
+function extremes(xs: Float64Array, m: number, sign: 1 | -1): Float64Array {
+  // Keys are sign * value, so both cases keep the m smallest keys in a max-heap.
+  const heap = new Float64Array(m);
+  for (let i = 0; i < m; i++) heap[i] = sign * xs[i];
+  for (let i = (m >>> 1) - 1; i >= 0; i--) siftDown(heap, i, m);
+  for (let i = m; i < xs.length; i++) {
+    const key = sign * xs[i];
+    if (key < heap[0]) {
+      heap[0] = key;
+      siftDown(heap, 0, m);
+    }
+  }
+  heap.sort();
+  if (sign === -1) { for (let i = 0; i < m; i++) heap[i] = -heap[i]; }
+  return heap;
+}
+
+function siftDown(heap: Float64Array, i: number, size: number): void {
+  const x = heap[i];
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= size) break;
+    if (child + 1 < size && heap[child + 1] > heap[child]) child++;
+    if (heap[child] <= x) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  heap[i] = x;
 }
 
 /**
