@@ -5,8 +5,10 @@
  * Results must be bit-identical.
  */
 import fc from "fast-check";
-import { deepStrictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import { actorStance, stanceInterval } from "../lib/actors/actor_stance.ts";
+import { pairedIntervals } from "../lib/actors/_paired_intervals.ts";
+import { bootstrapMean } from "../lib/stats/bootstrap.ts";
 import { quantilesOf } from "../lib/stats/_select.ts";
 import { mulberry32 } from "../lib/stats/random.ts";
 
@@ -66,4 +68,30 @@ Deno.test("stanceInterval() equals the plain resampling loop, one unit or many",
 
 Deno.test("stanceInterval() refuses a seed that is not an integer, even for one mention", () => {
   throws(() => stanceInterval([0.5], { seed: 1.5 }), TypeError);
+});
+
+Deno.test("pairedIntervals() equals bootstrapMean() and stanceInterval() bit for bit", () => {
+  const random = mulberry32(11);
+  let paired = 0;
+  for (let trial = 0; trial < 150; trial++) {
+    const n = 1 + Math.floor(random() * 25);
+    const values = Array.from(
+      { length: n },
+      () => trial % 5 === 0 ? 0 : Math.round((random() * 2 - 1) * 1000) / 1000,
+    );
+    const evaluating = values.map((v) => trial % 7 !== 0 && Math.abs(v) > 0.2);
+    const options = { resamples: 300 + trial, seed: trial * 31, level: 0.9, prior: 1 };
+    const got = pairedIntervals(values, evaluating, options);
+    if (!got) continue;
+    paired++;
+    const mean = bootstrapMean(values, options);
+    const stance = stanceInterval(values, { ...options, evaluating });
+    deepStrictEqual(got.score, [mean.low, mean.high], `trial ${trial}`);
+    deepStrictEqual(got.stance, [stance.low, stance.high], `trial ${trial}`);
+  }
+  ok(paired > 80, `${paired} trials took the paired path`);
+  strictEqual(
+    pairedIntervals([0.5], [true], { resamples: 9, seed: 1, level: 0.9, prior: 1 }),
+    undefined,
+  );
 });

@@ -7,7 +7,9 @@
 import { bootstrapMean } from "../stats/bootstrap.ts";
 import { seedFrom } from "../stats/random.ts";
 import { Voice } from "../voice.ts";
-import { STANCE_DEFAULTS, stanceInterval } from "./actor_stance.ts";
+import { mean } from "../stats/mean.ts";
+import { actorStance, STANCE_DEFAULTS, stanceInterval } from "./actor_stance.ts";
+import { pairedIntervals } from "./_paired_intervals.ts";
 import type { ActorEvidence, ActorScoreRow, ActorScores, Mention } from "./schema.ts";
 
 /** What a scorer says about one mention. */
@@ -139,8 +141,7 @@ export function actorScores(
       seed: seedFrom(key, seed),
       groups: unit === "sentence" ? items.map((e) => e.sentence) : undefined,
     };
-    const interval = bootstrapMean(values, resampling);
-    const stance = stanceInterval(values, { ...resampling, evaluating, prior });
+    const { score: interval, stance } = rowIntervals(values, evaluating, resampling, prior);
     const positive = items.filter((e) => e.evaluates && e.score > 0).length;
     const negative = items.filter((e) => e.evaluates && e.score < 0).length;
     return {
@@ -176,6 +177,38 @@ export function actorScores(
       note:
         `Percentile bootstrap of the mean over ${unit}s within each text (seed ${seed}, ${resamples} resamples); ` +
         "it shows how much the figure depends on which mentions were written, not a claim about other articles.",
+    },
+  };
+}
+
+type Interval = { estimate: number; low: number; high: number };
+
+/**
+ * The row's mean score and stance with their intervals: from one set of
+ * draws when mentions are resampled one by one (`_paired_intervals.ts`,
+ * bit-identical), else from `bootstrapMean` and `stanceInterval`.
+ */
+function rowIntervals(
+  values: readonly number[],
+  evaluating: readonly boolean[],
+  resampling: { resamples: number; level: number; seed: number; groups?: readonly number[] },
+  prior: number,
+): { score: Interval; stance: Interval } {
+  const paired = resampling.groups === undefined
+    ? pairedIntervals(values, evaluating, { ...resampling, prior })
+    : undefined;
+  if (!paired) {
+    return {
+      score: bootstrapMean(values, resampling),
+      stance: stanceInterval(values, { ...resampling, evaluating, prior }),
+    };
+  }
+  return {
+    score: { estimate: mean(values), low: paired.score[0], high: paired.score[1] },
+    stance: {
+      estimate: actorStance(values, { evaluating, prior }),
+      low: paired.stance[0],
+      high: paired.stance[1],
     },
   };
 }
