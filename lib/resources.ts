@@ -105,6 +105,7 @@ export async function loadResources(
     ),
     lexiconRecord("frames_events", bundledFrameLexicons().events),
     lexiconRecord("frames_labels", bundledFrameLexicons().labels),
+    lexiconRecord("frames_themes", bundledFrameLexicons().themes),
   ];
   return {
     topics,

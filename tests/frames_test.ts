@@ -267,3 +267,59 @@ Deno.test("loadResources() and provenanceOf() record the frame lexicons with the
   ok(/^[0-9a-f]{64}$/.test(extra!.sha256));
   deepStrictEqual((p.parameters.frames as { extra: string[] }).extra, [file]);
 });
+
+Deno.test("frameEvaluations() credits an agent that lowers something bad or raises something good, and blames the reverse", () => {
+  const theme = (text: string, options: FrameOptionsInput = {}) =>
+    (evaluate(text, options).ruritania ?? []).filter((x) => x.rule.startsWith("theme"));
+  const cut = theme("Ruritania cut air pollution in its northern cities.");
+  strictEqual(cut.length, 1);
+  ok(cut[0].weight > 0);
+  strictEqual(cut[0].entry, "cut + pollution");
+  ok(theme("Ruritania sharply increased its emissions last year.")[0].weight < 0);
+  ok(theme("Ruritania destroyed thousands of jobs.").some((x) => x.weight < 0));
+  ok(theme("Ruritania created thousands of jobs.")[0].weight > 0);
+  // Negated: the credit turns into a milder reproach.
+  const negated = theme("Ruritania did not reduce pollution.");
+  ok(negated.length === 1 && negated[0].weight < 0 && negated[0].negated);
+  // Not a theme: "for" turns the act around; a theme word modifying another noun; a theme
+  // past the object's noun phrase.
+  strictEqual(theme("Ruritania fought for jobs.").length, 0);
+  strictEqual(theme("Ruritania cut the pollution rules.").length, 0);
+  strictEqual(theme("Ruritania cut aid to areas of poverty.").length, 0);
+  // Later in the agent's clause (agent chain), the theme still counts for the agent.
+  ok(theme("Ruritania helped reduce pollution.").some((x) => x.weight > 0));
+  // An actor as the patient: no theme (implicature and relations speak there); an actor
+  // owning the theme is not its patient.
+  strictEqual(theme("Ruritania fought Syldavia over pollution.").length, 0);
+  ok(theme("Ruritania cut Syldavia's pollution.")[0].weight > 0);
+  // Switched off.
+  strictEqual(theme("Ruritania cut air pollution.", { themes: false }).length, 0);
+  strictEqual(theme("Ruritania cut air pollution.", { events: false }).length, 0);
+});
+
+Deno.test("frameLexicons() reads a user's themes, and a theme stands alone", () => {
+  const file = Deno.makeTempFileSync({ suffix: ".yaml" });
+  Deno.writeTextFileSync(
+    file,
+    HEAD + "  - { term: red sludge, categories: [theme], weight: -3 }\n",
+  );
+  const e = evaluate("Ruritania reduced the red sludge in its rivers.", { extra: [file] });
+  ok(
+    e.ruritania.some((x) =>
+      x.rule === "theme" && x.entry === "reduce + red sludge" && x.weight > 0
+    ),
+  );
+  strictEqual(frameLexicons({ extra: [file] }).themes[0].name, "mine");
+  throws(
+    () =>
+      parseFrameLexicon(
+        HEAD + "  - { term: x, categories: [theme, bad_for], weight: 2 }\n",
+        "f.yaml",
+      ),
+    { name: "InputError", path: "entries[0].categories[1]", line: 8 },
+  );
+  throws(
+    () => parseFrameLexicon(HEAD + "  - { term: x, categories: [theme], weight: 0 }\n", "f.yaml"),
+    { name: "InputError", path: "entries[0].weight" },
+  );
+});

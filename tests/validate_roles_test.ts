@@ -1,5 +1,6 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import { parseRoleData, selectRoleData, validateRoles } from "../lib/validate/roles.ts";
+import { loadResources } from "../lib/resources.ts";
 
 const dir = new URL("./fixtures/roles/", import.meta.url);
 const files = { articles: "articles.tsv", roles: "roles.tsv" };
@@ -82,4 +83,24 @@ Deno.test("validateRoles() counts scores inside the neutral band as misses", () 
   strictEqual(wide.span.neutral, wide.span.n);
   strictEqual(wide.span.accuracy, 0);
   strictEqual(wide.span.balancedAccuracy, 0);
+});
+
+Deno.test("validateRoles() with resources scores the author's stance from the whole analysis", async () => {
+  const resources = await loadResources();
+  const v = validateRoles(data, { baselines: [], resources });
+  ok(v.stance, "a stance agreement");
+  const byEntity = new Map(v.scores.map((s) => [s.entity, s.stance]));
+  ok(byEntity.get("reckless oil companies")! < 0);
+  ok(byEntity.get("corrupt officials")! < 0);
+  // Every scored hero or villain with a stance is in the agreement, and the rank agreement
+  // is the share of hero-villain pairs in the right order.
+  const rated = v.scores.filter((s) => s.role !== "victim" && s.stance !== undefined);
+  strictEqual(v.stance.n, rated.length);
+  const heroes = rated.filter((s) => s.role === "hero").map((s) => s.stance!);
+  const villains = rated.filter((s) => s.role === "villain").map((s) => s.stance!);
+  let wins = 0;
+  for (const h of heroes) for (const x of villains) wins += h > x ? 1 : h === x ? 0.5 : 0;
+  strictEqual(v.stance.rankAgreement, wins / (heroes.length * villains.length));
+  // Without resources there is no stance.
+  strictEqual(validateRoles(data, { baselines: [] }).stance, undefined);
 });

@@ -2,13 +2,17 @@
  * `deno task eval:roles [--benchmarks DIR] [--part odd|even|all] [--match exact|head]
  * [--neutral-band 0] [--scores]`: actor sentiment sign against the narrative roles of
  * Frermann et al. (2023), with the split of `benchmarks/SPLITS.md` (tune on odd
- * article IDs, report even ones). Prints JSON; `--scores` adds one row per entity.
+ * article IDs, report even ones): the mean span score (`span`), the author's
+ * stance from the whole analysis (`stance`, the actor chart's figure) and the
+ * whole-sentence baselines, each with its rank agreement (the chance a hero
+ * scores above a villain). Prints JSON; `--scores` adds one row per entity.
  *
  * @module
  */
 import { parseArgs } from "node:util";
 import { benchmarksOrExit } from "./_benchmarks.ts";
 import { parseRoleData, selectRoleData, validateRoles } from "../lib/validate/roles.ts";
+import { loadResources } from "../lib/resources.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -46,7 +50,11 @@ const data = parseRoleData(
   await Deno.readTextFile(files.roles),
   files,
 );
-const result = validateRoles(selectRoleData(data, part), { match, neutralBand: band });
+const result = validateRoles(selectRoleData(data, part), {
+  match,
+  neutralBand: band,
+  resources: await loadResources(),
+});
 const { scores, ...summary } = result;
 console.log(JSON.stringify(
   {

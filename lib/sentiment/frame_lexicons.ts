@@ -33,6 +33,13 @@ export type FrameCategory = z.infer<typeof FrameCategory>;
 /** The category of a label entry. */
 export const LABEL_CATEGORY = "label";
 
+/**
+ * The category of a theme entry: a state of affairs with the valence of
+ * having more of it (pollution −, jobs +), read in the object of a good-for
+ * or bad-for act ("cut pollution").
+ */
+export const THEME_CATEGORY = "theme";
+
 /** Switches of frame evaluation, and the user's own frame and label lexicons. */
 export const FrameOptions = z.strictObject({
   /** Assign roles to mentions; off, every mention is `other` and only role-free evaluations remain. @default true */
@@ -45,7 +52,13 @@ export const FrameOptions = z.strictObject({
   labels: z.boolean().default(true),
   /** Scare quotes around the actor or in its clause (kind `scare-quote`). @default true */
   scareQuotes: z.boolean().default(true),
-  /** Paths of the user's own frame or label lexicons (JSON or YAML), looked up before the bundled ones. @default [] */
+  /**
+   * Themes: an agent that raises or lowers a state of affairs shares its
+   * valence ("cut pollution", "destroyed jobs"; kind `event`, rule `theme`).
+   * Needs `events`. @default true
+   */
+  themes: z.boolean().default(true),
+  /** Paths of the user's own frame, label or theme lexicons (JSON or YAML), looked up before the bundled ones. @default [] */
   extra: z.array(z.string()).default([]),
 });
 /** Frame options, defaults applied. */
@@ -59,24 +72,28 @@ export interface FrameLexicons {
   events: Lexicon[];
   /** Label lexicons (weights −4..+4). */
   labels: Lexicon[];
+  /** Theme lexicons (weights −4..+4: the valence of having more of it). */
+  themes: Lexicon[];
 }
 
 /** Where the bundled frame lexicons live. */
 export const FRAME_LEXICON_FILES = {
   events: new URL("../../data/lexicons/event_frames.yaml", import.meta.url),
   labels: new URL("../../data/lexicons/political_labels.yaml", import.meta.url),
+  themes: new URL("../../data/lexicons/themes.yaml", import.meta.url),
 } as const;
 
 const MAX_WEIGHT = 4;
 
 /**
- * Parses and checks a frame or label lexicon. Every entry needs categories:
- * frame categories ({@linkcode FrameCategory}) with a strength `weight` in
- * (0, 4], or `label` alone with a valence `weight` on −4..+4 other than 0.
+ * Parses and checks a frame, label or theme lexicon. Every entry needs
+ * categories: frame categories ({@linkcode FrameCategory}) with a strength
+ * `weight` in (0, 4], or `label` or `theme` alone with a valence `weight` on
+ * −4..+4 other than 0.
  *
  * @param text The file's text.
  * @param file The name errors give the input.
- * @returns The entries with frame categories and those with `label`, as two lexicons.
+ * @returns The entries with frame categories, those with `label` and those with `theme`, as up to three lexicons.
  * @throws {InputError} Naming the file, line and entry of the first bad entry.
  *
  * @example A label without a weight is named with its line
@@ -96,7 +113,7 @@ const MAX_WEIGHT = 4;
 export function parseFrameLexicon(
   text: string,
   file: string,
-): { events?: Lexicon; labels?: Lexicon } {
+): { events?: Lexicon; labels?: Lexicon; themes?: Lexicon } {
   const lexicon = parseLexicon(text, { file, format: file.endsWith(".json") ? "json" : "yaml" });
   const fail = (path: (string | number)[], expected: string): never => {
     throw new InputError(
@@ -107,35 +124,43 @@ export function parseFrameLexicon(
   const frameNames = new Set<string>(FrameCategory.options);
   const events: Lexicon["entries"] = [];
   const labels: Lexicon["entries"] = [];
+  const themes: Lexicon["entries"] = [];
   lexicon.entries.forEach((entry, i) => {
     const categories = entry.categories;
     if (!categories) {
       return fail(
         ["entries", i],
-        `expected "categories": "${LABEL_CATEGORY}" or some of ${FrameCategory.options.join(", ")}`,
+        `expected "categories": "${LABEL_CATEGORY}", "${THEME_CATEGORY}" or some of ${
+          FrameCategory.options.join(", ")
+        }`,
       );
     }
-    const isLabel = categories.includes(LABEL_CATEGORY);
+    // A label or a theme stands alone; frame categories combine.
+    const single = categories.includes(LABEL_CATEGORY)
+      ? LABEL_CATEGORY
+      : categories.includes(THEME_CATEGORY)
+      ? THEME_CATEGORY
+      : undefined;
     categories.forEach((c, j) => {
-      if (isLabel ? c !== LABEL_CATEGORY : !frameNames.has(c)) {
+      if (single ? c !== single : !frameNames.has(c)) {
         fail(
           ["entries", i, "categories", j],
-          isLabel
-            ? `expected "${LABEL_CATEGORY}" alone (a label is not also an event frame), got ${
+          single
+            ? `expected "${single}" alone (a ${single} is not also an event frame or another kind), got ${
               JSON.stringify(c)
             }`
-            : `expected one of ${FrameCategory.options.join(", ")} or "${LABEL_CATEGORY}", got ${
-              JSON.stringify(c)
-            }`,
+            : `expected one of ${
+              FrameCategory.options.join(", ")
+            }, "${LABEL_CATEGORY}" or "${THEME_CATEGORY}", got ${JSON.stringify(c)}`,
         );
       }
     });
     const w = entry.weight;
-    if (isLabel) {
+    if (single) {
       if (w === undefined || !(Math.abs(w) <= MAX_WEIGHT) || w === 0) {
-        fail(["entries", i, "weight"], "expected a label's valence from -4 to 4, other than 0");
+        fail(["entries", i, "weight"], `expected a ${single}'s valence from -4 to 4, other than 0`);
       }
-      labels.push(entry);
+      (single === LABEL_CATEGORY ? labels : themes).push(entry);
     } else {
       if (w === undefined || !(w > 0 && w <= MAX_WEIGHT)) {
         fail(
@@ -151,7 +176,7 @@ export function parseFrameLexicon(
   });
   const part = (entries: Lexicon["entries"]): Lexicon | undefined =>
     entries.length > 0 ? { ...lexicon, entries } : undefined;
-  return { events: part(events), labels: part(labels) };
+  return { events: part(events), labels: part(labels), themes: part(themes) };
 }
 
 /**
@@ -170,11 +195,19 @@ function domainAsLabels(): Lexicon {
   };
 }
 
-let bundled: { events: Lexicon; labels: Lexicon; domain: Lexicon } | undefined;
+/** The bundled lexicons of frame evaluation. */
+interface BundledFrameLexicons {
+  events: Lexicon;
+  labels: Lexicon;
+  domain: Lexicon;
+  themes: Lexicon;
+}
+
+let bundled: BundledFrameLexicons | undefined;
 
 /**
  * The bundled frame lexicons, read once: event frames, political labels,
- * and the domain sentiment lexicon as a second label source.
+ * the domain sentiment lexicon as a second label source, and themes.
  *
  * @example
  * ```ts
@@ -185,29 +218,37 @@ let bundled: { events: Lexicon; labels: Lexicon; domain: Lexicon } | undefined;
  * strictEqual(b.events.name, "event_frames");
  * ok(b.events.entries.length > 200);
  * strictEqual(b.labels.name, "political_labels");
+ * ok(b.themes.entries.every((e) => e.categories?.join() === "theme"));
  * ```
  */
-export function bundledFrameLexicons(): { events: Lexicon; labels: Lexicon; domain: Lexicon } {
+export function bundledFrameLexicons(): BundledFrameLexicons {
   if (bundled) return bundled;
   const read = (url: URL) => parseLexicon(Deno.readTextFileSync(url), { file: url.pathname });
   bundled = {
     events: read(FRAME_LEXICON_FILES.events),
     labels: read(FRAME_LEXICON_FILES.labels),
     domain: domainAsLabels(),
+    themes: read(FRAME_LEXICON_FILES.themes),
   };
   return bundled;
 }
 
-const fileCache = new Map<string, { events?: Lexicon; labels?: Lexicon; lexicon: Lexicon }>();
+/** A user's frame lexicon file: its parts, and the whole file for provenance. */
+interface FrameLexiconFile {
+  events?: Lexicon;
+  labels?: Lexicon;
+  themes?: Lexicon;
+  lexicon: Lexicon;
+}
+
+const fileCache = new Map<string, FrameLexiconFile>();
 
 /**
- * Reads a frame or label lexicon file of the user's (cached until the file changes).
+ * Reads a frame, label or theme lexicon file of the user's (cached until the file changes).
  *
  * @throws {InputError} When the file cannot be read or an entry is bad (see {@linkcode parseFrameLexicon}).
  */
-export function frameLexiconFile(
-  path: string,
-): { events?: Lexicon; labels?: Lexicon; lexicon: Lexicon } {
+export function frameLexiconFile(path: string): FrameLexiconFile {
   const key = `${fileVersion(path)} ${path}`;
   const cached = fileCache.get(key);
   if (cached) return cached;
@@ -215,7 +256,7 @@ export function frameLexiconFile(
   try {
     text = Deno.readTextFileSync(path);
   } catch (cause) {
-    throw new InputError({ file: path }, "expected a readable frame or label lexicon file", {
+    throw new InputError({ file: path }, "expected a readable frame, label or theme lexicon file", {
       cause,
     });
   }
@@ -229,7 +270,7 @@ export function frameLexiconFile(
 }
 
 /**
- * The provenance record of a frame or label lexicon file of the user's (role
+ * The provenance record of a frame, label or theme lexicon file of the user's (role
  * `frames_extra`), with the SHA-256 of its validated content.
  *
  * @throws {InputError} As {@linkcode frameLexiconFile}.
@@ -241,7 +282,7 @@ export function frameLexiconFileRecord(path: string): LexiconRecord {
 /**
  * The lexicons of a run: the user's files first (in the order given), then
  * the bundled ones. Label sources: the user's, political labels, the domain
- * sentiment lexicon.
+ * sentiment lexicon; theme sources: the user's, then the bundled themes.
  *
  * @throws {InputError} When a user's file cannot be read or has a bad entry.
  *
@@ -252,16 +293,23 @@ export function frameLexiconFileRecord(path: string): LexiconRecord {
  *
  * const l = frameLexicons();
  * deepStrictEqual(l.labels.map((x) => x.name), ["political_labels", "sentiment_domain"]);
+ * deepStrictEqual(l.themes.map((x) => x.name), ["themes"]);
  * ```
  */
 export function frameLexicons(options: { extra?: readonly string[] } = {}): FrameLexicons {
   const b = bundledFrameLexicons();
   const events: Lexicon[] = [];
   const labels: Lexicon[] = [];
+  const themes: Lexicon[] = [];
   for (const path of options.extra ?? []) {
     const read = frameLexiconFile(path);
     if (read.events) events.push(read.events);
     if (read.labels) labels.push(read.labels);
+    if (read.themes) themes.push(read.themes);
   }
-  return { events: [...events, b.events], labels: [...labels, b.labels, b.domain] };
+  return {
+    events: [...events, b.events],
+    labels: [...labels, b.labels, b.domain],
+    themes: [...themes, b.themes],
+  };
 }

@@ -19,6 +19,16 @@
  *     of its agent gets half of that view times the effect (Deng & Wiebe
  *     2014): the victim of a blamed act is seen with sympathy, the
  *     beneficiary of a credited act favourably.
+ *   - `theme`: the agent of a good-for or bad-for frame whose object is a
+ *     state of affairs in a theme lexicon (data/lexicons/themes.yaml) shares
+ *     the valence of the change (Deng & Wiebe 2014's inference from the
+ *     theme): lowering something bad or raising something good credits it
+ *     ("Ruritania cut pollution", "created jobs"), the reverse blames it.
+ *     Weight = effect (+1 good-for, −1 bad-for) × strength / 4 × theme
+ *     valence / 4. The theme is the head of the noun phrase right after the
+ *     predicate (or of an "of" phrase in it), not a modifier of another
+ *     noun; none when an actor is the patient, for a passive's agent, or
+ *     after "for" ("fought for jobs"). Switch: `themes`.
  *   A negated frame (the model's negation flag on its first word) is
  *   multiplied by −0.74 (VADER's factor) and gives no implicature. A frame
  *   inside the object of an alignment predicate ("refrained from attacking")
@@ -113,6 +123,12 @@ const SCARE_LEXICON = "scare_quotes";
  */
 const IMPLICATURE_FACTOR = 0.25;
 const BALANCE_FACTOR = 0.5;
+/** Parts of speech of a noun phrase's words (with "of" and possessive "'s"). */
+const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
+/** Parts of speech that make a theme word a modifier when they follow it. */
+const NOUNISH = new Set(["NOUN", "PROPN"]);
+/** Scale of the theme inference (rule `theme`): effect × strength/4 × valence/4 × this. */
+const THEME_FACTOR = 1;
 const QUOTED_WEIGHT = -0.5;
 const CLAUSE_QUOTE_WEIGHT = -0.25;
 const OBJECT_WINDOW = 8;
@@ -192,6 +208,9 @@ export function frameEvaluations(
   const labelHits = opts.labels || opts.relations
     ? hitsBySentence(tokens, lexicons.labels, text)
     : undefined;
+  const themeHits = opts.events && opts.themes
+    ? hitsBySentence(tokens, lexicons.themes, text)
+    : undefined;
   const quotes = opts.scareQuotes ? quotesBySentence(text, tokens) : undefined;
   for (const [sentence, indexes] of bySentence) {
     const s = new SentenceFrames(
@@ -200,6 +219,7 @@ export function frameEvaluations(
       opts,
       eventHits?.get(sentence) ?? [],
       labelHits?.get(sentence) ?? [],
+      themeHits?.get(sentence) ?? [],
     );
     if (opts.events || opts.relations) s.events();
     if (opts.labels) s.labels();
@@ -229,6 +249,7 @@ class SentenceFrames {
     readonly opts: FrameOptions,
     eventHits: Hit[],
     readonly labelHits: Hit[],
+    readonly themeHits: Hit[],
   ) {
     const { tokens, mentions } = shared;
     const first = mentions[indexes[0]].tokenStart;
@@ -377,6 +398,19 @@ class SentenceFrames {
     if (this.opts.events && view !== 0) {
       this.push(i, { ...base, kind: "event", weight: view * neg * under, rule: rule + suffix });
     }
+    const theme = this.themeOf(f, i, patients);
+    if (theme) {
+      this.push(i, {
+        ...base,
+        start: Math.min(hit.start, theme.hit.start),
+        end: Math.max(hit.end, theme.hit.end),
+        entry: `${hit.entry} + ${theme.hit.entry}`,
+        kind: "event",
+        weight: theme.effect * (f.strength / 4) * ((theme.hit.weight ?? 0) / 4) * THEME_FACTOR *
+          neg * under,
+        rule: "theme" + suffix,
+      });
+    }
     const dir = direction(f);
     if (!this.opts.relations || !dir) return;
     const { mentions } = this.shared;
@@ -418,6 +452,55 @@ class SentenceFrames {
       rule: label ? "balance-label" + suffix : "relation",
       relation: { direction: dir, side: "agent", start: tokens[a].start, end: tokens[b - 1].end },
     });
+  }
+
+  /**
+   * The theme of a good-for or bad-for frame whose agent is mention `i`: the
+   * first theme word in the words after the predicate, when no actor is the
+   * frame's patient and the agent is not a passive's ("by" phrase). "for"
+   * right after the verb ("fought for jobs") turns the act around: no theme.
+   */
+  themeOf(
+    f: Frame,
+    i: number,
+    patients: Map<number, string>,
+  ): { hit: Hit; effect: number } | undefined {
+    if (!this.opts.events || !this.opts.themes || this.themeHits.length === 0) return undefined;
+    const effect = (f.categories.has("good_for") ? 1 : 0) - (f.categories.has("bad_for") ? 1 : 0);
+    if (effect === 0 || patients.size > 0) return undefined;
+    if (this.shared.roles[i].rule === "passive-agent") return undefined;
+    const [a, b] = this.objectNounPhrase(f.hit);
+    if (b <= a) return undefined;
+    const { tokens } = this.shared;
+    // The theme is the phrase's head or the head of an "of" phrase in it ("the
+    // risk of war"), not a modifier of another noun ("climate change rules").
+    const hit = this.themeHits.find((h) =>
+      h.tokenStart >= a && h.tokenEnd <= b &&
+      !(h.tokenEnd < b && NOUNISH.has(tokens[h.tokenEnd].pos))
+    );
+    return hit && { hit, effect };
+  }
+
+  /**
+   * The noun phrase right after a predicate: determiners, adjectives, nouns,
+   * numbers and possessives, across "of"; it ends at a verb, another
+   * preposition, punctuation or a conjunction. Empty when the predicate is
+   * followed by "for" ("fought for jobs" turns the act around) or a verb.
+   */
+  objectNounPhrase(hit: Hit): [number, number] {
+    const { tokens } = this.shared;
+    const [a, end] = this.objectSpan(hit);
+    let b = a;
+    while (b < end) {
+      const t = tokens[b];
+      if (t.lower === "of" && b > a) {
+        b++;
+        continue;
+      }
+      if (!NOUN_PHRASE.has(t.pos) && t.lower !== "'s" && t.lower !== "’s") break;
+      b++;
+    }
+    return [a, b];
   }
 
   patientSide(f: Frame, i: number, rule: string, agents: Map<number, string>): void {

@@ -4,10 +4,16 @@
  * Media Framing", ACL): annotators named the hero, villain and victim entities
  * of climate-change news articles as free text. Each named entity becomes an
  * ad-hoc actor of its article; its mentions are found with `findMentions`,
- * scored with `spanSentiment`, and averaged. A hero should come out positive,
- * a villain negative; victims have no expected sign and are only described.
+ * scored with `spanSentiment`, and averaged (`span`). Given the analysis
+ * resources, the article also goes through the whole analysis with the
+ * entities as its actors, and the author's stance toward each entity (title
+ * and body voices, as the actor chart shows it) is scored too (`stance`): the
+ * figure a researcher reads. A hero should come out positive, a villain
+ * negative; victims have no expected sign and are only described.
  * Whole-sentence scores of the same mention sentences (the toolkit's
- * `sentenceSentiment`, VADER, wink-nlp) are the baselines.
+ * `sentenceSentiment`, VADER, wink-nlp) are the baselines. Every scorer also
+ * gets a threshold-free figure, `rankAgreement`: the chance that a hero
+ * scores above a villain (ties count half; 0.5 is chance).
  *
  * Input: the two TSV files of the release, `articles_metadata.tsv` (ID,
  * source, mbfc, date, text, frames) and `role_and_frame_annoations.tsv` (ID,
@@ -25,6 +31,9 @@ import type { SpanSentimentOptions } from "../sentiment/options.ts";
 import { spanSentiment } from "../sentiment/span_sentiment.ts";
 import { sentenceSentiment } from "../sentiment/sentence_sentiment.ts";
 import { tokenizeText } from "../tokenize.ts";
+import { actorStance } from "../actors/actor_stance.ts";
+import { analyzeArticle } from "../analyze.ts";
+import type { AnalysisResources } from "../resources.ts";
 import { BASELINES, baselineScore } from "./baselines.ts";
 
 /** A narrative role. */
@@ -163,6 +172,12 @@ export interface ValidateRolesOptions {
   match?: "exact" | "head";
   /** Whole-sentence reference scorers. @default ["vader", "wink"] */
   baselines?: readonly ("vader" | "wink")[];
+  /**
+   * Resources of the whole analysis (`loadResources()`): with them, each
+   * entity's stance in the author's voices is scored too (`stance`). The
+   * entities replace the resources' actors. @default none (no stance)
+   */
+  resources?: AnalysisResources;
 }
 
 /** Agreement of one scorer with the hero/villain roles. */
@@ -181,6 +196,11 @@ export interface RoleAgreement {
   neutral: number;
   /** Rows gold (negative = villain, positive = hero), columns predicted. */
   confusion: Confusion;
+  /**
+   * The chance that a hero scores above a villain, ties counting half (the
+   * area under the ROC curve): threshold-free, 0.5 is chance.
+   */
+  rankAgreement: number;
 }
 
 /** One entity's result. */
@@ -193,6 +213,11 @@ export interface RoleEntityScore {
   score: number;
   /** Mean whole-sentence score (toolkit) of the mention sentences. */
   sentenceScore: number;
+  /**
+   * The author's stance toward the entity from the whole analysis (title and
+   * body voices); 0 when no mention there evaluates it. Only with `resources`.
+   */
+  stance?: number;
 }
 
 /** The result of a role validation. */
@@ -204,6 +229,11 @@ export interface RoleValidation {
   match: "exact" | "head";
   /** Span sentiment (target-dependent). */
   span: RoleAgreement;
+  /**
+   * The author's stance from the whole analysis, over the entities it found
+   * in the title and body (only with `resources`).
+   */
+  stance?: RoleAgreement;
   /** Whole-sentence sentiment of the mention sentences: toolkit, then reference scorers. */
   baselines: Record<string, RoleAgreement>;
   /** Victims: mean span score and the shares below and above the band. */
@@ -251,7 +281,10 @@ export function validateRoles(data: RoleData, options: ValidateRolesOptions = {}
     if (entities.length === 0) continue;
     const { tokens, sentences } = tokenizeText(article.text);
     const keys = [...new Set(entities.map((e) => entityKey(e.entity)))];
-    const mentionsOf = entityMentions(keys, tokens, match);
+    const { found: mentionsOf, lexicon } = entityMentions(keys, tokens, match);
+    const stanceOf = options.resources
+      ? authorStances(article, { ...options.resources, actors: lexicon }, keys)
+      : undefined;
     for (const e of entities) {
       counts[e.role].annotated++;
       const found = mentionsOf.get(entityKey(e.entity)) ?? [];
@@ -269,6 +302,9 @@ export function validateRoles(data: RoleData, options: ValidateRolesOptions = {}
         mentions: found.length,
         score: mean(spans),
         sentenceScore: mean(whole),
+        ...(stanceOf?.has(entityKey(e.entity))
+          ? { stance: stanceOf.get(entityKey(e.entity))! }
+          : {}),
       });
       for (const b of baselines) {
         const values = sentenceIds.map((s) => {
@@ -286,12 +322,22 @@ export function validateRoles(data: RoleData, options: ValidateRolesOptions = {}
   const agree = (values: number[]) =>
     agreement(rated.map(({ s }) => s.role), rated.map(({ i }) => values[i]), band);
   const victims = scores.filter((s) => s.role === "victim");
+  const withStance = rated.filter(({ s }) => s.stance !== undefined);
   return {
     articles: data.articles.length,
     entities: counts,
     neutralBand: band,
     match,
     span: agree(scores.map((s) => s.score)),
+    ...(options.resources
+      ? {
+        stance: agreement(
+          withStance.map(({ s }) => s.role),
+          withStance.map(({ s }) => s.stance!),
+          band,
+        ),
+      }
+      : {}),
     baselines: {
       sentence: agree(scores.map((s) => s.sentenceScore)),
       ...Object.fromEntries(baselines.map((b) => [b, agree(baselineMeans[b])])),
@@ -327,7 +373,53 @@ function agreement(roles: NarrativeRole[], values: number[], band: number): Role
       : 0,
     neutral: predicted.filter((p) => p === "neutral").length,
     confusion: confusion(gold, predicted, ["negative", "neutral", "positive"]),
+    rankAgreement: rankAgreement(roles, values),
   };
+}
+
+/** The chance that a hero's value is above a villain's, ties counting half (0 without both). */
+function rankAgreement(roles: NarrativeRole[], values: number[]): number {
+  const heroes = values.filter((_, i) => roles[i] === "hero");
+  const villains = values.filter((_, i) => roles[i] === "villain");
+  if (heroes.length === 0 || villains.length === 0) return 0;
+  let wins = 0;
+  for (const h of heroes) for (const v of villains) wins += h > v ? 1 : h === v ? 0.5 : 0;
+  return wins / (heroes.length * villains.length);
+}
+
+/**
+ * The author's stance toward each entity key (title and body voices) from
+ * the whole analysis of the article with the entities as its actors; keys
+ * not found there are absent.
+ */
+function authorStances(
+  article: RoleArticle,
+  resources: AnalysisResources,
+  keys: readonly string[],
+): Map<string, number> {
+  const analysis = analyzeArticle(
+    {
+      meta: { id: article.id, language: "en", inferred: [] },
+      text: article.text,
+      origin: article.id,
+      warnings: [],
+    },
+    resources,
+    { resamples: 1 },
+  );
+  const byActor = new Map<string, number[]>();
+  for (const m of analysis.mentions) {
+    if (m.voice !== "title" && m.voice !== "body") continue;
+    const list = byActor.get(m.actor) ?? [];
+    if (m.evaluates) list.push(m.score);
+    byActor.set(m.actor, list);
+  }
+  const out = new Map<string, number>();
+  for (const [actor, evaluating] of byActor) {
+    // The stance over the title and body together (band 0: `evaluates` already applied it).
+    out.set(keys[Number(actor.slice(1))], actorStance(evaluating, { band: 0 }));
+  }
+  return out;
 }
 
 /** One entry per (article, entity, role); pronoun-only entities dropped (nothing to match). */
@@ -388,19 +480,23 @@ function entityMentions(
     }
     return out;
   };
-  const found = find(lexicon((k) => [k]));
+  const exact = lexicon((k) => [k]);
+  const found = find(exact);
   if (match === "head") {
     const missing = keys.filter((k) => !found.has(k));
     if (missing.length > 0) {
       const taken = new Set(keys.filter((k) => found.has(k)));
-      const fallback = find(lexicon((k) => (taken.has(k) ? [k] : headForms(k))));
+      const withHeads = lexicon((k) => (taken.has(k) ? [k] : headForms(k)));
+      const fallback = find(withHeads);
       for (const k of missing) {
         const m = fallback.get(k);
         if (m) found.set(k, m);
       }
+      // The lexicon that found each entity: the exact form, or the heads of a missing one.
+      return { found, lexicon: withHeads };
     }
   }
-  return found;
+  return { found, lexicon: exact };
 }
 
 const STOP = new Set([
