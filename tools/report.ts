@@ -18,7 +18,6 @@
  * @module
  */
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { analyzeCorpus } from "../lib/analyze.ts";
 import { BACKGROUND_SOURCE, backgroundFrequencies } from "../lib/compare/background.ts";
 import { checkGroupingField, compareCorpus } from "../lib/compare/compare_corpus.ts";
@@ -28,12 +27,13 @@ import { exportFigures } from "../lib/export/figures.ts";
 import { exportTables } from "../lib/export/tables.ts";
 import { reportFigures, reportTables } from "../lib/report/figures.ts";
 import { loadPlotlySource, reportHtml } from "../lib/report/report_html.ts";
-import { InputError } from "../lib/errors.ts";
+import { hasResourceFiles } from "../lib/run/resource_files.ts";
 import {
-  hasResourceFiles,
-  loadResourceFiles,
-  type ResourceFiles,
-} from "../lib/run/resource_files.ts";
+  loadFilesOrExit,
+  parseCommandLine,
+  RESOURCE_FLAGS,
+  resourceFilesOf,
+} from "../lib/cli/_command_line.ts";
 import { ensureDependencies } from "./ensure_deps.ts";
 import { parameterNames, REPO_ROOT, runNotebook } from "./run_notebooks.ts";
 
@@ -64,33 +64,15 @@ notebooks with a resourceFiles parameter get them too):
 
 /** Runs the report with command-line arguments; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string", short: "o" },
-        by: { type: "string" },
-        "no-notebooks": { type: "boolean" },
-        actors: { type: "string" },
-        "add-actors": { type: "string", multiple: true },
-        topics: { type: "string" },
-        lexicon: { type: "string", multiple: true },
-        "sentiment-lexicon": { type: "string", multiple: true },
-        benchmarks: { type: "string" },
-        notebook: { type: "string", multiple: true },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : e}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandLine(args, {
+    out: { type: "string", short: "o" },
+    by: { type: "string" },
+    "no-notebooks": { type: "boolean" },
+    ...RESOURCE_FLAGS,
+    benchmarks: { type: "string" },
+    notebook: { type: "string", multiple: true },
+  }, USAGE);
+  if (typeof parsed === "number") return parsed;
   // `deno task` runs in the repository root; paths given are relative to where it was called.
   const base = Deno.env.get("INIT_CWD") ?? Deno.cwd();
   const given = parsed.positionals.length > 0;
@@ -107,23 +89,9 @@ export async function main(args: string[]): Promise<number> {
   const by = parsed.values.by ?? "outlet";
   const notebooks = !parsed.values["no-notebooks"];
   // The researcher's lexicon files, absolute (the notebooks run in their own folder).
-  const v = parsed.values;
-  const abs = (p: string | undefined) => p === undefined ? undefined : resolve(base, p);
-  const resourceFiles: ResourceFiles = {
-    actors: abs(v.actors),
-    addActors: v["add-actors"]?.map((p) => resolve(base, p)),
-    topics: abs(v.topics),
-    lexicons: v.lexicon?.map((p) => resolve(base, p)),
-    sentimentLexicons: v["sentiment-lexicon"]?.map((p) => resolve(base, p)),
-  };
-  let files;
-  try {
-    files = await loadResourceFiles(resourceFiles);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    console.error(e.message);
-    return 2;
-  }
+  const resourceFiles = resourceFilesOf(parsed.values, (p) => resolve(base, p));
+  const files = await loadFilesOrExit(resourceFiles);
+  if (typeof files === "number") return files;
   const only = parsed.values.notebook ?? [];
   const benchmarks = parsed.values.benchmarks;
 

@@ -7,13 +7,17 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import { draftActorFile } from "../actors/draft.ts";
 import { NameCounter, type SuggestedName } from "../actors/suggest.ts";
 import { commonWords } from "../actors/uncovered.ts";
 import { streamCorpus } from "../corpus/stream_corpus.ts";
-import { InputError } from "../errors.ts";
-import { loadResourceFiles } from "../run/resource_files.ts";
+import {
+  loadFilesOrExit,
+  parseCommandLine,
+  RESOURCE_FLAGS,
+  resourceFilesOf,
+  usageError,
+} from "./_command_line.ts";
 
 const USAGE = `Usage: deno task actors suggest <paths...> [options]
 
@@ -40,35 +44,18 @@ usage error or a bad actor file.`;
 
 /** Runs the command with the given arguments; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        min: { type: "string" },
-        out: { type: "string", short: "o" },
-        actors: { type: "string" },
-        "add-actors": { type: "string", multiple: true },
-        json: { type: "boolean" },
-        "text-column": { type: "string" },
-        "id-field": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : e}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(args, {
+    min: { type: "string" },
+    out: { type: "string", short: "o" },
+    actors: RESOURCE_FLAGS.actors,
+    "add-actors": RESOURCE_FLAGS["add-actors"],
+    json: { type: "boolean" },
+    "text-column": { type: "string" },
+    "id-field": { type: "string" },
+  }, USAGE);
+  if (typeof parsed === "number") return parsed;
   const v = parsed.values;
-  if (v.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const usage = (problem: string) => {
-    console.error(`${problem}\n\n${USAGE}`);
-    return 2;
-  };
+  const usage = (problem: string) => usageError(problem, USAGE);
   const [command, ...paths] = parsed.positionals;
   if (command !== "suggest") {
     return usage(command === undefined ? "No command given." : `Unknown command "${command}".`);
@@ -78,14 +65,8 @@ export async function main(args: string[]): Promise<number> {
   if (!Number.isInteger(min) || min < 1) {
     return usage(`--min: expected a whole number >= 1, found "${v.min}".`);
   }
-  let files;
-  try {
-    files = await loadResourceFiles({ actors: v.actors, addActors: v["add-actors"] });
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    console.error(e.message);
-    return 2;
-  }
+  const files = await loadFilesOrExit(resourceFilesOf(v));
+  if (typeof files === "number") return files;
   const counter = new NameCounter(files.resources.actors);
   let read = 0;
   for await (

@@ -7,7 +7,6 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import { provenanceOf } from "../analyze.ts";
 import { type AnalysedArticle, ANALYSIS_FORMAT, type AnalysisDocument } from "../analysis.ts";
 import type { CorpusItem, Failure } from "../corpus/corpus.ts";
@@ -20,7 +19,13 @@ import { encodeRecord } from "../run/encoded_record.ts";
 import { COMPACT_FORMAT } from "../run/compact_article.ts";
 import { Progress } from "../run/progress.ts";
 import { TablesWriter } from "../run/tables_writer.ts";
-import { loadResourceFiles } from "../run/resource_files.ts";
+import {
+  loadFilesOrExit,
+  parseCommandLine,
+  RESOURCE_FLAGS,
+  resourceFilesOf,
+  usageError,
+} from "./_command_line.ts";
 import { checkProvenance, type KeptOutput, resumeJsonl } from "../run/resume.ts";
 
 const USAGE = `Usage: deno task analyze <paths...> [options]
@@ -78,44 +83,23 @@ const MAX_NOTES_SHOWN = 20;
 
 /** Runs the command with the given arguments; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string", short: "o" },
-        jsonl: { type: "string" },
-        tables: { type: "string" },
-        errors: { type: "string" },
-        resume: { type: "boolean" },
-        compact: { type: "boolean" },
-        actors: { type: "string" },
-        "add-actors": { type: "string", multiple: true },
-        topics: { type: "string" },
-        lexicon: { type: "string", multiple: true },
-        "sentiment-lexicon": { type: "string", multiple: true },
-        workers: { type: "string" },
-        resamples: { type: "string" },
-        "text-column": { type: "string" },
-        "id-field": { type: "string" },
-        "max-article-mb": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : e}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(args, {
+    out: { type: "string", short: "o" },
+    jsonl: { type: "string" },
+    tables: { type: "string" },
+    errors: { type: "string" },
+    resume: { type: "boolean" },
+    compact: { type: "boolean" },
+    ...RESOURCE_FLAGS,
+    workers: { type: "string" },
+    resamples: { type: "string" },
+    "text-column": { type: "string" },
+    "id-field": { type: "string" },
+    "max-article-mb": { type: "string" },
+  }, USAGE);
+  if (typeof parsed === "number") return parsed;
   const v = parsed.values;
-  if (v.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const usage = (problem: string) => {
-    console.error(`${problem}\n\n${USAGE}`);
-    return 2;
-  };
+  const usage = (problem: string) => usageError(problem, USAGE);
   if (parsed.positionals.length === 0) return usage("No input given.");
   if (v.out !== undefined && v.jsonl !== undefined) {
     return usage("Give --out (one document) or --jsonl (a stream), not both.");
@@ -146,20 +130,8 @@ export async function main(args: string[]): Promise<number> {
   }
 
   // The lexicons first: a bad file stops the run before any article is read.
-  let files;
-  try {
-    files = await loadResourceFiles({
-      actors: v.actors,
-      addActors: v["add-actors"],
-      topics: v.topics,
-      lexicons: v.lexicon,
-      sentimentLexicons: v["sentiment-lexicon"],
-    });
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    console.error(e.message);
-    return 2;
-  }
+  const files = await loadFilesOrExit(resourceFilesOf(v));
+  if (typeof files === "number") return files;
   const analyze = resamples === undefined ? files.analyze : { ...files.analyze, resamples };
   const paths = parsed.positionals;
   const progress = new Progress({ totalBytes: await inputBytes(paths) });
