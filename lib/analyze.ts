@@ -18,6 +18,7 @@ import { lexiconCategories } from "./lexicon/schema.ts";
 import { stanceRates } from "./metrics/stance.ts";
 import { type TopicRate, topicRates } from "./metrics/topics.ts";
 import { isWord } from "./metrics/word_count.ts";
+import { countsObject } from "./metrics/_word_counts.ts";
 import type { AnalysisResources } from "./resources.ts";
 import type { Mention } from "./actors/schema.ts";
 import type { Segment } from "./segment.ts";
@@ -236,7 +237,7 @@ export function analyzeArticle(
   );
   const wordsIn = new Map<number, number>();
   // Counted in Maps (objects with thousands of word keys are slow to update);
-  // the objects built from them list the words in the same order.
+  // the objects built from them list the words in the same order (countsObject).
   const counts = new Map<Voice, Map<string, number>>();
   for (const k of tokens) {
     if (!isWord(k)) continue;
@@ -246,7 +247,7 @@ export function analyzeArticle(
     voice.set(k.lower, (voice.get(k.lower) ?? 0) + 1);
   }
   const vocabulary: AnalysedArticle["vocabulary"] = {};
-  for (const [voice, words] of counts) vocabulary[voice] = Object.fromEntries(words);
+  for (const [voice, words] of counts) vocabulary[voice] = countsObject(words);
   return {
     id,
     meta: article.meta,
