@@ -2,9 +2,17 @@
  * Faster paths of the analysis, each against the plain code it replaced
  * (kept here as the reference): the outputs must not change by one byte.
  */
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import fc from "fast-check";
 import { countsObject } from "../lib/metrics/_word_counts.ts";
+import { SentimentOptions } from "../lib/sentiment/options.ts";
+import {
+  resolveSentimentOptions,
+  sentenceScore,
+  sentenceSentiment,
+} from "../lib/sentiment/sentence_sentiment.ts";
+import { activeLexicons } from "../lib/sentiment/valence.ts";
+import { tokenizeText } from "../lib/tokenize.ts";
 
 Deno.test("countsObject() equals Object.fromEntries: keys, order, prototype and JSON", () => {
   const word = fc.oneof(
@@ -27,4 +35,102 @@ Deno.test("countsObject() equals Object.fromEntries: keys, order, prototype and 
     ),
     { numRuns: 500 },
   );
+});
+
+/** Words that exercise the sentence rules: lexicon words, boosters, negators, "but", caps, marks. */
+const RULE_WORDS = [
+  "good",
+  "terrible",
+  "GREAT",
+  "corrupt",
+  "brave",
+  "not",
+  "never",
+  "very",
+  "extremely",
+  "slightly",
+  "but",
+  "least",
+  "at",
+  "kind",
+  "of",
+  "reduce",
+  "unemployment",
+  "the",
+  "talks",
+  "Smith",
+  "said",
+  "“historic”",
+  '"loyalty"',
+  "!",
+  "!!",
+  "?",
+  ",",
+  "blackmail",
+  "witch",
+  "hunt",
+  "ally",
+  "allies",
+  "isn’t",
+  "well-known",
+  "hate",
+  "love",
+  "hardly",
+  "no",
+];
+
+/** Random sentences of RULE_WORDS, ending in a full stop or exclamation marks. */
+function ruleSentences(seed: number, count: number): string[] {
+  let state = seed;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  return Array.from({ length: count }, () => {
+    const n = 3 + Math.floor(next() * 14);
+    const words = Array.from(
+      { length: n },
+      () => RULE_WORDS[Math.floor(next() * RULE_WORDS.length)],
+    );
+    return `${words.join(" ")}${next() < 0.3 ? "!!" : "."}`;
+  });
+}
+
+Deno.test("sentenceScore() is sentenceSentiment().score on random sentences and options", () => {
+  const variants: SentimentOptions[] = [
+    {},
+    { negationScope: "model" },
+    { negativeWeight: 1, scareQuoteFactor: 0.5 },
+    { lexicons: { fitted: false } },
+    { lexicons: { domain: false, general: true } },
+  ];
+  const text = ruleSentences(7, 400).join(" ");
+  const { tokens, sentences } = tokenizeText(text);
+  // The cases are there: exclamation marks counted, words negated, scare-quoted.
+  const rules = sentences.flatMap((s) =>
+    sentenceSentiment(tokens, s).evidence.flatMap((e) => e.rules)
+  );
+  for (const rule of ["exclamation", "negated", "boosted", "but-after", "scare-quoted"]) {
+    ok(rules.includes(rule), rule);
+  }
+  for (const options of variants) {
+    const resolved = resolveSentimentOptions(options);
+    for (const s of sentences) {
+      strictEqual(
+        sentenceScore(tokens, s, resolved),
+        sentenceSentiment(tokens, s, options).score,
+        `${JSON.stringify(options)}: ${text.slice(s.start, s.end)}`,
+      );
+    }
+  }
+});
+
+Deno.test("activeLexicons() gives the same list for equal switches, resolved or not", () => {
+  for (const domain of [true, false]) {
+    for (const general of [true, false]) {
+      for (const fitted of [true, false]) {
+        const lexicons = { domain, general, fitted };
+        const a = activeLexicons(SentimentOptions.parse({ lexicons }));
+        strictEqual(activeLexicons(resolveSentimentOptions({ lexicons })), a);
+        strictEqual(a.length, (domain ? 1 : 0) + (general ? 1 : 0) + (fitted ? 1 : 0));
+      }
+    }
+  }
 });

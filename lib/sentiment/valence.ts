@@ -90,6 +90,10 @@ function isUpper(text: string): boolean {
  */
 export function activeLexicons(options: ResolvedSentimentOptions): readonly SentimentIndex[] {
   const { domain, general, fitted, extra } = options.lexicons;
+  // Without extra files the list depends on the three switches alone: found
+  // without building the key below (the scorers ask once per sentence).
+  const bundled = extra.length === 0 ? (domain ? 4 : 0) + (general ? 2 : 0) + (fitted ? 1 : 0) : -1;
+  if (bundled >= 0 && BUNDLED[bundled] !== undefined) return BUNDLED[bundled];
   // An extra file's version is part of the key: an edited file is read again.
   const key = JSON.stringify([domain, general, fitted, extra.map((p) => [p, fileVersion(p)])]);
   let list = ACTIVE.get(key);
@@ -101,10 +105,13 @@ export function activeLexicons(options: ResolvedSentimentOptions): readonly Sent
     list = Object.freeze(built);
     ACTIVE.set(key, list);
   }
+  if (bundled >= 0) BUNDLED[bundled] = list;
   return list;
 }
 
 const ACTIVE = new Map<string, readonly SentimentIndex[]>();
+/** The lists without extra files, by switches (domain 4 + general 2 + fitted 1): the same arrays as in `ACTIVE`. */
+const BUNDLED: (readonly SentimentIndex[] | undefined)[] = new Array(8);
 
 /**
  * A list of lexicons with what lets the matcher skip work: most tokens start
