@@ -11,7 +11,10 @@ import {
   sentenceScore,
   sentenceSentiment,
 } from "../lib/sentiment/sentence_sentiment.ts";
-import { activeLexicons } from "../lib/sentiment/valence.ts";
+import { activeLexicons, tokenRange } from "../lib/sentiment/valence.ts";
+import { resolveSpanSentimentOptions } from "../lib/sentiment/span_sentiment.ts";
+import { targetFeatures } from "../lib/sentiment/target_features.ts";
+import { loadTargetModel } from "../lib/sentiment/target_model.ts";
 import { tokenizeText } from "../lib/tokenize.ts";
 
 Deno.test("countsObject() equals Object.fromEntries: keys, order, prototype and JSON", () => {
@@ -133,4 +136,42 @@ Deno.test("activeLexicons() gives the same list for equal switches, resolved or 
       }
     }
   }
+});
+
+Deno.test("targetFeatures() with `only` is the full set filtered, sets alternating", () => {
+  const text = [
+    ...ruleSentences(5, 120),
+    "Smith said the corrupt mayor lied, but Jones praised him.",
+  ].join(" ");
+  const { tokens, sentences } = tokenizeText(text);
+  const options = resolveSpanSentimentOptions();
+  const model = loadTargetModel().weights;
+  const half = new Set([...model.keys()].filter((_, k) => k % 2 === 0));
+  let contextKept = 0;
+  for (const s of sentences) {
+    const [from, to] = tokenRange(tokens, s.start, s.end);
+    for (let spanFrom = from; spanFrom < to; spanFrom += 3) {
+      const span: [number, number] = [spanFrom, Math.min(to, spanFrom + 1 + (spanFrom % 2))];
+      const all = targetFeatures(tokens, span, options);
+      for (const only of spanFrom % 2 === 0 ? [model, half, undefined] : [half, model]) {
+        const f = targetFeatures(tokens, span, options, { only });
+        const kept = (name: string) => only === undefined || only.has(name);
+        deepStrictEqual(
+          [...f.values],
+          [...all.values].filter(([name]) => kept(name)),
+          `${text.slice(s.start, s.end)} [${span}]`,
+        );
+        // The rule parts' origins are listed whatever `only` keeps.
+        const triples = (o: (string | number)[]) =>
+          Array.from({ length: o.length / 3 }, (_, k) => o.slice(3 * k, 3 * k + 3))
+            .filter(([name]) => !/^(place|sentence):/.test(String(name)));
+        deepStrictEqual(
+          triples(f.origins),
+          triples(all.origins).filter(([name]) => kept(String(name))),
+        );
+        contextKept += [...f.values.keys()].filter((n) => n.startsWith("ctx:")).length;
+      }
+    }
+  }
+  ok(contextKept > 100, `${contextKept} context features kept`);
 });

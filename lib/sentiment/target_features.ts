@@ -68,7 +68,9 @@ export interface TargetFeatureOptions {
   extra?: Readonly<Record<string, number>>;
   /**
    * Keep only the features this set has (a model's weights): prediction
-   * skips the work of features the model does not know. @default every feature
+   * skips the work of features the model does not know. Treated as fixed:
+   * the answer for a context feature is remembered per set object.
+   * @default every feature
    */
   only?: { has(name: string): boolean };
 }
@@ -121,10 +123,13 @@ const SKIP_CONTEXT = new Set(["the", "a", "an", "be", "of", "to", "and", "'s", "
 const OPENING_QUOTES = new Set(["“", "«", "„"]);
 const CLOSING_QUOTES = new Set(["”", "»"]);
 
-/** Per sentence: what every span of it reads (lemma keys, quote depth). */
+/** Per sentence: what every span of it reads (context keys, quote depth). */
 interface SentenceWords {
-  /** Context key per token (`lemma` or `not_lemma`), "" for tokens that are no feature. */
-  keys: string[];
+  /**
+   * Context key per token (`lemma` or `not_lemma`, see {@linkcode contextKey}),
+   * undefined for tokens that are no feature.
+   */
+  keys: (ContextKey | undefined)[];
   /** Open quotations before each token. */
   quoteDepth: Int8Array;
   /** The sentence has a quote mark. */
@@ -137,14 +142,32 @@ interface SentenceWords {
 const CONTEXT_VARIANTS = ["L1", "L2", "L3", "R1", "R2", "R3", "out"] as const;
 
 /**
- * Context feature names by key and variant, made once per process (so
- * each name is one string whose hash is computed once); started afresh
- * past {@linkcode NAMES_LIMIT} keys.
+ * A context key (a lemma, `not_<lemma>` or `NAME`) with its feature names by
+ * variant, and which of them the `only` set of the last call keeps. A
+ * sentence's tokens point to their keys, so its spans find a context
+ * feature's name, and whether the model knows it, without a look-up by name:
+ * asking the model's 8,000 weights about every context word of every span
+ * cost more than all else in the context features.
  */
-const CONTEXT_NAMES = new Map<string, (string | undefined)[]>();
+interface ContextKey {
+  key: string;
+  /** Feature name per variant, made when first asked for. */
+  names: (string | undefined)[];
+  /** Per variant: 0 not asked yet, 1 kept, 2 dropped by `keptBy`. */
+  kept: Uint8Array;
+  /** The `only` set that `kept` is about (undefined: every feature kept). */
+  keptBy: TargetFeatureOptions["only"];
+}
+
+/**
+ * Context keys by their text, made once per process (so each feature name is
+ * one string whose hash is computed once); started afresh past
+ * {@linkcode NAMES_LIMIT} keys.
+ */
+const CONTEXT_KEYS = new Map<string, ContextKey>();
 const NAMES_LIMIT = 100_000;
 
-/** Names made from a prefix and a key, made once per process (as {@linkcode contextName}). */
+/** Names made from a prefix and a key, made once per process (as {@linkcode contextKey}). */
 const NAMES = new Map<string, Map<string, string>>();
 
 /** `prefix + key.toLowerCase() + suffix`, one string per distinct name. */
@@ -160,14 +183,39 @@ function nameOf(prefix: string, key: string, suffix = ""): string {
   return name;
 }
 
-/** The context feature name of `key` in variant `v` (`CONTEXT_VARIANTS`). */
-function contextName(key: string, v: number): string {
-  let names = CONTEXT_NAMES.get(key);
-  if (!names) {
-    if (CONTEXT_NAMES.size >= NAMES_LIMIT) CONTEXT_NAMES.clear();
-    CONTEXT_NAMES.set(key, names = new Array(CONTEXT_VARIANTS.length));
+/** The context key of a text. */
+function contextKey(key: string): ContextKey {
+  let entry = CONTEXT_KEYS.get(key);
+  if (!entry) {
+    if (CONTEXT_KEYS.size >= NAMES_LIMIT) CONTEXT_KEYS.clear();
+    entry = {
+      key,
+      names: new Array(CONTEXT_VARIANTS.length),
+      kept: new Uint8Array(CONTEXT_VARIANTS.length),
+      keptBy: undefined,
+    };
+    CONTEXT_KEYS.set(key, entry);
   }
-  return names[v] ??= `ctx:${CONTEXT_VARIANTS[v]}:${key}`;
+  return entry;
+}
+
+/**
+ * The context feature name of `entry` in variant `v` (`CONTEXT_VARIANTS`),
+ * or undefined when `only` does not have it; `only` is asked once per key
+ * and variant (again when another `only` comes).
+ */
+function keptContextName(
+  entry: ContextKey,
+  v: number,
+  only: TargetFeatureOptions["only"],
+): string | undefined {
+  if (entry.keptBy !== only) {
+    entry.kept.fill(0);
+    entry.keptBy = only;
+  }
+  const name = entry.names[v] ??= `ctx:${CONTEXT_VARIANTS[v]}:${entry.key}`;
+  if (entry.kept[v] === 0) entry.kept[v] = only === undefined || only.has(name) ? 1 : 2;
+  return entry.kept[v] === 1 ? name : undefined;
 }
 
 const WORDS = new WeakMap<readonly Token[], Map<number, SentenceWords>>();
@@ -177,7 +225,7 @@ function sentenceWords(tokens: readonly Token[], from: number, to: number): Sent
   if (!bySentence) WORDS.set(tokens, bySentence = new Map());
   let s = bySentence.get(from);
   if (s && s.keys.length === to - from) return s;
-  const keys: string[] = [];
+  const keys: (ContextKey | undefined)[] = [];
   const quoteDepth = new Int8Array(to - from);
   let depth = 0;
   let straightOpen = false;
@@ -197,12 +245,14 @@ function sentenceWords(tokens: readonly Token[], from: number, to: number): Sent
       hasQuote = true;
     }
     if (!isWord(t) || t.type === "number") {
-      keys.push("");
+      keys.push(undefined);
       continue;
     }
     wordCount++;
     const lemma = isNameToken(t, i > from) ? "NAME" : t.lemma;
-    keys.push(SKIP_CONTEXT.has(lemma) ? "" : t.negated ? `not_${lemma}` : lemma);
+    keys.push(
+      SKIP_CONTEXT.has(lemma) ? undefined : contextKey(t.negated ? `not_${lemma}` : lemma),
+    );
   }
   s = { keys, quoteDepth, hasQuote, wordCount };
   bySentence.set(from, s);
@@ -387,7 +437,7 @@ export function targetFeatures(
     for (let i = from; i < to; i++) {
       if (i >= spanFrom && i < spanEnd) continue;
       const key = sw.keys[i - from];
-      if (key === "") continue;
+      if (key === undefined) continue;
       let variant: number;
       if (!sameClause(i)) variant = 6;
       else if (i < spanFrom) {
@@ -397,9 +447,11 @@ export function targetFeatures(
         const d = wordIndex[i - from] - lastWord;
         variant = d <= 1 ? 3 : d <= 4 ? 4 : 5;
       }
-      const name = contextName(key, variant);
-      if (only !== undefined && !only.has(name)) continue;
-      if (!values.has(name)) add(name, 1, i, i + 1);
+      const name = keptContextName(key, variant, only);
+      if (name === undefined || values.has(name)) continue;
+      // What `add(name, 1, i, i + 1)` does to a name it has not seen.
+      values.set(name, 1);
+      origins.push(name, i, i + 1);
     }
   }
   if (groups.has("target")) {
