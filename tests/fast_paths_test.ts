@@ -11,7 +11,7 @@ import {
   sentenceScore,
   sentenceSentiment,
 } from "../lib/sentiment/sentence_sentiment.ts";
-import { activeLexicons, tokenRange } from "../lib/sentiment/valence.ts";
+import { activeLexicons, sentenceContributions, tokenRange } from "../lib/sentiment/valence.ts";
 import { resolveSpanSentimentOptions } from "../lib/sentiment/span_sentiment.ts";
 import { targetFeatures } from "../lib/sentiment/target_features.ts";
 import { loadTargetModel } from "../lib/sentiment/target_model.ts";
@@ -135,6 +135,38 @@ Deno.test("activeLexicons() gives the same list for equal switches, resolved or 
         strictEqual(a.length, (domain ? 1 : 0) + (general ? 1 : 0) + (fitted ? 1 : 0));
       }
     }
+  }
+});
+
+Deno.test("sentenceContributions() shared between options equals each computed alone", () => {
+  const text = [...ruleSentences(11, 300), "They saw bullies and crises there."].join(" ");
+  const { tokens, sentences } = tokenizeText(text);
+  const variants = [
+    resolveSentimentOptions(),
+    resolveSpanSentimentOptions(),
+    resolveSentimentOptions({ negationScope: "model", lexicons: { fitted: false } }),
+  ];
+  const seen = new Set<string>();
+  for (const s of sentences) {
+    const [from, to] = tokenRange(tokens, s.start, s.end);
+    for (const options of s.index % 2 === 0 ? variants : [...variants].reverse()) {
+      // Alone: a fresh copy of the tokens (nothing shared) and a fresh lexicon
+      // list (no remembered matches), not kept for reuse.
+      const alone = sentenceContributions(
+        tokens.map((t) => ({ ...t })),
+        from,
+        to,
+        options,
+        [...activeLexicons(options)],
+      );
+      const shared = sentenceContributions(tokens, from, to, options);
+      deepStrictEqual(shared, alone, text.slice(s.start, s.end));
+      deepStrictEqual(sentenceContributions(tokens, from, to, options), alone);
+      for (const c of alone) for (const r of c.rules) seen.add(r);
+    }
+  }
+  for (const rule of ["dampened", "negated", "caps", "lemma", "shifted", "least", "but-before"]) {
+    ok(seen.has(rule), rule);
   }
 });
 

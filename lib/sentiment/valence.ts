@@ -121,8 +121,16 @@ const BUNDLED: (readonly SentimentIndex[] | undefined)[] = new Array(8);
  */
 interface Lookup {
   lexicons: readonly SentimentIndex[];
-  /** Single-token matches by lower-cased form (and lemma, when it differs); null for none. */
+  /** Single-token matches of tokens that are their own lemma, by lower-cased form; null for none. */
   single: Map<string, Match | null>;
+  /**
+   * Single-token matches of the other tokens, by lemma, then lower-cased
+   * form: two look-ups of the token's own strings, whose hashes V8 keeps,
+   * instead of one of a key joined from them and hashed afresh each time.
+   */
+  singleByLemma: Map<string, Map<string, Match | null>>;
+  /** Entries in `single` and `singleByLemma`. */
+  singleSize: number;
   /**
    * What a form is, in one lookup: {@linkcode MODIFIER} (a booster or
    * negator, by lower-cased form), {@linkcode PHRASE_START} (by lower-cased
@@ -150,7 +158,7 @@ function lookupOf(lexicons: readonly SentimentIndex[]): Lookup {
       for (const w of l.phrases.keys()) flag(w, PHRASE_START);
       for (const w of l.exact.keys()) flag(w, EXACT);
     }
-    lookup = { lexicons, single: new Map(), flags };
+    lookup = { lexicons, single: new Map(), singleByLemma: new Map(), singleSize: 0, flags };
     LOOKUPS.set(lexicons, lookup);
   }
   return lookup;
@@ -205,14 +213,26 @@ function matchAt(
   ) {
     return matchInContext(tokens, i, to, lookup.lexicons, compounds);
   }
-  const key = t.lemma === t.lower ? t.lower : `${t.lower}\u0000${t.lemma}`;
-  let m = lookup.single.get(key);
+  let m = singleMemo(lookup, t).get(t.lower);
   if (m === undefined) {
     m = matchInContext(tokens, i, to, lookup.lexicons, compounds) ?? null;
-    if (lookup.single.size >= SINGLE_LIMIT) lookup.single.clear();
-    lookup.single.set(key, m);
+    if (lookup.singleSize >= SINGLE_LIMIT) {
+      lookup.single.clear();
+      lookup.singleByLemma.clear();
+      lookup.singleSize = 0;
+    }
+    singleMemo(lookup, t).set(t.lower, m);
+    lookup.singleSize++;
   }
   return m ?? undefined;
+}
+
+/** The memo of single-token matches that holds the token's, by lower-cased form. */
+function singleMemo(lookup: Lookup, t: Token): Map<string, Match | null> {
+  if (t.lemma === t.lower) return lookup.single;
+  let byLower = lookup.singleByLemma.get(t.lemma);
+  if (!byLower) lookup.singleByLemma.set(t.lemma, byLower = new Map());
+  return byLower;
 }
 
 /** The match at token `i`: the lexicons in order, multi-word entries first. */
@@ -378,31 +398,49 @@ function computeContributions(
   options: ResolvedSentimentOptions,
   lexicons: readonly SentimentIndex[],
 ): Contribution[] {
-  let curly = false;
-  for (let i = from; i < to && !curly; i++) curly = CURLY.test(tokens[i].lower);
-  if (!curly) return contributionsIn(tokens, from, to, options, lexicons);
+  const facts = sentenceFacts(tokens, from, to);
+  if (!facts.curly) return contributionsIn(tokens, from, to, options, lexicons, facts);
   const local = tokens.slice(from, to).map((t) =>
     CURLY.test(t.lower) ? { ...t, lower: t.lower.replace(CURLY_ALL, "'") } : t
   );
-  return contributionsIn(local, 0, local.length, options, lexicons).map((c) => ({
+  const localFacts = sentenceFacts(local, 0, local.length);
+  return contributionsIn(local, 0, local.length, options, lexicons, localFacts).map((c) => ({
     ...c,
     tokenStart: c.tokenStart + from,
     tokenEnd: c.tokenEnd + from,
   }));
 }
 
-function contributionsIn(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  options: ResolvedSentimentOptions,
-  lexicons: readonly SentimentIndex[],
-): Contribution[] {
-  if (lexicons.length === 0) return [];
-  const lookup = lookupOf(lexicons);
+/**
+ * What the rules read of one sentence whatever the options: found once per
+ * sentence and shared by the sentence scorer and the span scorer, which
+ * both score most sentences of an article (with different lexicons).
+ */
+interface SentenceFacts {
+  /** Token indexes of the sentence's words. */
+  words: number[];
+  /** Word number of each token of the sentence (index `i - from`). */
+  wordOf: Int32Array;
+  /** Some words are upper case and some are not (VADER's caps rule). */
+  capDifferential: boolean;
+  /** Tokens inside scare quotes. */
+  quoted: Set<number>;
+  /** Word number of the first contrastive "but", or -1. */
+  butWord: number;
+  /** A lower-cased token holds a curly apostrophe. */
+  curly: boolean;
+}
+
+/** Facts per token array, per sentence start (`wordOf`'s length tells the end). */
+const FACTS = new WeakMap<readonly Token[], Map<number, SentenceFacts>>();
+
+function sentenceFacts(tokens: readonly Token[], from: number, to: number): SentenceFacts {
+  let bySentence = FACTS.get(tokens);
+  if (!bySentence) FACTS.set(tokens, bySentence = new Map());
+  const known = bySentence.get(from);
+  if (known && known.wordOf.length === to - from) return known;
   const words: number[] = [];
   for (let i = from; i < to; i++) if (isWord(tokens[i])) words.push(i);
-  // Word number of each token of the sentence (index i - from).
   const wordOf = new Int32Array(to - from);
   words.forEach((tokenIndex, w) => wordOf[tokenIndex - from] = w);
   let upper = 0;
@@ -411,28 +449,50 @@ function contributionsIn(
     // `text.toLowerCase()` for the tokenizer's tokens, or differs from `text`).
     if (tokens[i].text !== tokens[i].lower && isUpper(tokens[i].text)) upper++;
   }
-  const capDifferential = upper > 0 && upper < words.length;
-  const quoted = scareQuoted(tokens, from, to);
+  let curly = false;
+  for (let i = from; i < to && !curly; i++) curly = CURLY.test(tokens[i].lower);
+  const facts = {
+    words,
+    wordOf,
+    capDifferential: upper > 0 && upper < words.length,
+    quoted: scareQuoted(tokens, from, to),
+    butWord: words.findIndex((i) => CONTRASTIVE.has(tokens[i].lower)),
+    curly,
+  };
+  bySentence.set(from, facts);
+  return facts;
+}
+
+function contributionsIn(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  options: ResolvedSentimentOptions,
+  lexicons: readonly SentimentIndex[],
+  facts: SentenceFacts,
+): Contribution[] {
+  if (lexicons.length === 0) return [];
+  const lookup = lookupOf(lexicons);
+  const { words, wordOf, capDifferential, quoted, butWord } = facts;
 
   // Find the lexicon matches first: a word in a match is a sentiment word.
   const matches: { i: number; m: Match }[] = [];
   const sentimentWord = new Set<number>();
-  for (let i = from; i < to; i++) {
-    if (!isWord(tokens[i])) continue;
+  // Words in text order, skipping those inside the last match.
+  let next = from;
+  for (const i of words) {
+    if (i < next) continue;
     // Boosters and negators modify sentiment words and are none themselves.
     const flags = lookup.flags.get(tokens[i].lower) ?? 0;
     if ((flags & MODIFIER) !== 0) continue;
     const m = matchAt(tokens, i, to, lookup, flags);
     if (!m) continue;
-    if (m.entry.weight === 0) {
-      // A zero-weight entry (a word neutral in this domain) hides the word
-      // from the other lexicons and is no sentiment word itself.
-      i += m.length - 1;
-      continue;
-    }
+    next = i + m.length;
+    // A zero-weight entry (a word neutral in this domain) hides the word
+    // from the other lexicons and is no sentiment word itself.
+    if (m.entry.weight === 0) continue;
     matches.push({ i, m });
     for (let j = i; j < i + m.length; j++) sentimentWord.add(j);
-    i += m.length - 1;
   }
 
   // Shifters ("reduce unemployment"): the shifted word flips; the shifter's
@@ -450,7 +510,6 @@ function contributionsIn(
   }
   const shifters = new Set(shiftedBy.values());
 
-  const butWord = words.findIndex((i) => CONTRASTIVE.has(tokens[i].lower));
   const out: Contribution[] = [];
   for (const { i, m } of matches) {
     if (shifters.has(i)) continue;
@@ -475,7 +534,8 @@ function contributionsIn(
       v += s;
       rules.push(Math.abs(v) > Math.abs(v - s) ? "boosted" : "dampened");
     }
-    if (w >= 2) {
+    // The pair's text is made only when its second word may end a phrase.
+    if (w >= 2 && DAMPENER_ENDINGS.has(tokens[words[w - 1]].lower)) {
       const pair = `${tokens[words[w - 2]].lower} ${tokens[words[w - 1]].lower}`;
       if (DAMPENER_PHRASES.has(pair)) {
         v += v > 0 ? -BOOSTER_DAMPEN : BOOSTER_DAMPEN;
@@ -530,3 +590,12 @@ function contributionsIn(
 }
 
 const BOOSTER_DAMPEN = 0.293;
+
+/**
+ * Every ending of every dampener phrase ("kind of": "kind of", "ind of", ...,
+ * "f", ""): a word that is none of them cannot end a pair of words that is a
+ * phrase, whatever the words hold.
+ */
+const DAMPENER_ENDINGS: ReadonlySet<string> = new Set(
+  [...DAMPENER_PHRASES].flatMap((p) => Array.from({ length: p.length + 1 }, (_, k) => p.slice(k))),
+);
