@@ -2,7 +2,7 @@
  * Faster paths of the analysis, each against the plain code it replaced
  * (kept here as the reference): the outputs must not change by one byte.
  */
-import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import fc from "fast-check";
 import { countsObject } from "../lib/metrics/_word_counts.ts";
 import { SentimentOptions } from "../lib/sentiment/options.ts";
@@ -13,7 +13,7 @@ import {
 } from "../lib/sentiment/sentence_sentiment.ts";
 import { activeLexicons, sentenceContributions, tokenRange } from "../lib/sentiment/valence.ts";
 import { resolveSpanSentimentOptions } from "../lib/sentiment/span_sentiment.ts";
-import { targetFeatures } from "../lib/sentiment/target_features.ts";
+import { packWeights, targetFeatures } from "../lib/sentiment/target_features.ts";
 import { loadTargetModel } from "../lib/sentiment/target_model.ts";
 import { tokenizeText } from "../lib/tokenize.ts";
 
@@ -187,6 +187,16 @@ Deno.test("targetFeatures() with `only` is the full set filtered, sets alternati
       const all = targetFeatures(tokens, span, options);
       for (const only of spanFrom % 2 === 0 ? [model, half, undefined] : [half, model]) {
         const f = targetFeatures(tokens, span, options, { only });
+        if (only === model) {
+          // The weights option keeps the same features and lists their weights.
+          const packed = packWeights(model);
+          const w = targetFeatures(tokens, span, options, { weights: packed });
+          deepStrictEqual(w.values, f.values);
+          deepStrictEqual(
+            w.weightRows!.map((row) => [...packed.rows.subarray(3 * row, 3 * row + 3)]),
+            [...f.values.keys()].map((name) => model.get(name)),
+          );
+        }
         const kept = (name: string) => only === undefined || only.has(name);
         deepStrictEqual(
           [...f.values],
@@ -206,4 +216,8 @@ Deno.test("targetFeatures() with `only` is the full set filtered, sets alternati
     }
   }
   ok(contextKept > 100, `${contextKept} context features kept`);
+  throws(
+    () => targetFeatures(tokens, [0, 1], options, { only: half, weights: packWeights(model) }),
+    TypeError,
+  );
 });

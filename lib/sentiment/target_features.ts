@@ -73,6 +73,78 @@ export interface TargetFeatureOptions {
    * @default every feature
    */
   only?: { has(name: string): boolean };
+  /**
+   * A model's weights ({@linkcode PackedWeights}): keeps only the features
+   * it has, as `only` does, and lists their rows in the result's
+   * `weightRows`, so that prediction need not look each up again. Not
+   * together with `only`. @default undefined
+   */
+  weights?: PackedWeights;
+}
+
+/**
+ * A model's weights packed for prediction: the weight of feature `name` for
+ * class `c` (of three) is `rows[3 * index.get(name) + c]`. One array of
+ * numbers, not an array per feature: the weights of a prediction's features
+ * lie close together in memory (looking them up in 8,000 scattered arrays
+ * cost a fifth of the prediction). Made once per weights Map by
+ * {@linkcode packWeights}.
+ */
+export class PackedWeights {
+  /** Feature name → row. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Three weights per row. */
+  readonly rows: Float64Array;
+
+  constructor(weights: ReadonlyMap<string, readonly number[]>) {
+    const index = new Map<string, number>();
+    const rows = new Float64Array(3 * weights.size);
+    for (const [name, w] of weights) {
+      if (w.length !== 3) {
+        throw new RangeError(
+          `Cannot pack the weights of "${name}": expected 3 numbers, got ${w.length}`,
+        );
+      }
+      rows.set(w, 3 * index.size);
+      index.set(name, index.size);
+    }
+    this.index = index;
+    this.rows = rows;
+  }
+}
+
+const PACKED = new WeakMap<ReadonlyMap<string, readonly number[]>, PackedWeights>();
+
+/**
+ * The packed form of a weights Map, made once per Map (treated as fixed).
+ *
+ * @example
+ * ```ts
+ * import { packWeights } from "./target_features.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const weights = new Map([["a", [1, 2, 3]], ["b", [4, 5, 6]]]);
+ * const packed = packWeights(weights);
+ * strictEqual(packed.rows[3 * packed.index.get("b")! + 1], 5);
+ * strictEqual(packWeights(weights), packed);
+ * ```
+ */
+export function packWeights(weights: ReadonlyMap<string, readonly number[]>): PackedWeights {
+  let packed = PACKED.get(weights);
+  if (!packed) PACKED.set(weights, packed = new PackedWeights(weights));
+  return packed;
+}
+
+/** What a feature filter says of a name it keeps: its row of weights, or `true` for `only`. */
+type Kept = number | true;
+/** The filter of the options: `only`, `weights`, or undefined (every feature kept). */
+type FeatureFilter = TargetFeatureOptions["only"] | PackedWeights;
+
+/** What `filter` says of `name`: undefined when it drops the name. */
+function keptBy(filter: FeatureFilter, name: string): Kept | undefined {
+  if (filter === undefined) return true;
+  if (filter instanceof PackedWeights) return filter.index.get(name);
+  return filter.has(name) ? true : undefined;
 }
 
 /** The features of one span. */
@@ -89,6 +161,8 @@ export interface TargetFeatures {
   context: SpanContext;
   /** The rule scorer's score toward the span (−1..+1). */
   ruleScore: number;
+  /** With the option `weights`: each feature's row of weights, in the order of `values`. */
+  weightRows?: number[];
 }
 
 /**
@@ -143,7 +217,8 @@ const CONTEXT_VARIANTS = ["L1", "L2", "L3", "R1", "R2", "R3", "out"] as const;
 
 /**
  * A context key (a lemma, `not_<lemma>` or `NAME`) with its feature names by
- * variant, and which of them the `only` set of the last call keeps. A
+ * variant, and what the feature filter of the last call (`only` or
+ * `weights`) says of each. A
  * sentence's tokens point to their keys, so its spans find a context
  * feature's name, and whether the model knows it, without a look-up by name:
  * asking the model's 8,000 weights about every context word of every span
@@ -153,10 +228,10 @@ interface ContextKey {
   key: string;
   /** Feature name per variant, made when first asked for. */
   names: (string | undefined)[];
-  /** Per variant: 0 not asked yet, 1 kept, 2 dropped by `keptBy`. */
-  kept: Uint8Array;
-  /** The `only` set that `kept` is about (undefined: every feature kept). */
-  keptBy: TargetFeatureOptions["only"];
+  /** Per variant: undefined not asked yet, null dropped by `filter`, else what it keeps. */
+  kept: (Kept | null | undefined)[];
+  /** The filter that `kept` is about. */
+  filter: FeatureFilter;
 }
 
 /**
@@ -191,8 +266,8 @@ function contextKey(key: string): ContextKey {
     entry = {
       key,
       names: new Array(CONTEXT_VARIANTS.length),
-      kept: new Uint8Array(CONTEXT_VARIANTS.length),
-      keptBy: undefined,
+      kept: new Array(CONTEXT_VARIANTS.length),
+      filter: undefined,
     };
     CONTEXT_KEYS.set(key, entry);
   }
@@ -200,22 +275,22 @@ function contextKey(key: string): ContextKey {
 }
 
 /**
- * The context feature name of `entry` in variant `v` (`CONTEXT_VARIANTS`),
- * or undefined when `only` does not have it; `only` is asked once per key
- * and variant (again when another `only` comes).
+ * What `filter` says of the context feature of `entry` in variant `v`
+ * (`CONTEXT_VARIANTS`; its name is then in `entry.names[v]`): undefined when
+ * it drops it. The filter is asked once per key and variant (again when
+ * another filter comes).
  */
-function keptContextName(
-  entry: ContextKey,
-  v: number,
-  only: TargetFeatureOptions["only"],
-): string | undefined {
-  if (entry.keptBy !== only) {
-    entry.kept.fill(0);
-    entry.keptBy = only;
+function keptContext(entry: ContextKey, v: number, filter: FeatureFilter): Kept | undefined {
+  if (entry.filter !== filter) {
+    entry.kept.fill(undefined);
+    entry.filter = filter;
   }
-  const name = entry.names[v] ??= `ctx:${CONTEXT_VARIANTS[v]}:${entry.key}`;
-  if (entry.kept[v] === 0) entry.kept[v] = only === undefined || only.has(name) ? 1 : 2;
-  return entry.kept[v] === 1 ? name : undefined;
+  let kept = entry.kept[v];
+  if (kept === undefined) {
+    const name = entry.names[v] ??= `ctx:${CONTEXT_VARIANTS[v]}:${entry.key}`;
+    entry.kept[v] = kept = keptBy(filter, name) ?? null;
+  }
+  return kept ?? undefined;
 }
 
 const WORDS = new WeakMap<readonly Token[], Map<number, SentenceWords>>();
@@ -314,10 +389,21 @@ export function targetFeatures(
   const groups = new Set(featureOptions.groups ?? FEATURE_GROUPS);
   const values = new Map<string, number>();
   const origins: (string | number)[] = [];
-  const only = featureOptions.only;
+  if (featureOptions.only !== undefined && featureOptions.weights !== undefined) {
+    throw new TypeError("Cannot filter features by both `only` and `weights`: give one");
+  }
+  const filter: FeatureFilter = featureOptions.weights ?? featureOptions.only;
+  const weightRows = featureOptions.weights === undefined ? undefined : [] as number[];
+  /** Adds `v` to a feature (a filter drops or keeps a name when first added). */
   const add = (name: string, v: number, start = -1, end = -1) => {
-    if (v === 0 || (only !== undefined && !only.has(name))) return;
-    values.set(name, (values.get(name) ?? 0) + v);
+    if (v === 0) return;
+    const before = values.get(name);
+    if (before === undefined) {
+      const kept = keptBy(filter, name);
+      if (kept === undefined) return;
+      values.set(name, 0 + v);
+      if (weightRows) weightRows.push(kept as number);
+    } else values.set(name, before + v);
     if (start >= 0) origins.push(name, start, end);
   };
   const context = spanContext(tokens, [spanFrom, spanTo], options);
@@ -447,11 +533,14 @@ export function targetFeatures(
         const d = wordIndex[i - from] - lastWord;
         variant = d <= 1 ? 3 : d <= 4 ? 4 : 5;
       }
-      const name = keptContextName(key, variant, only);
-      if (name === undefined || values.has(name)) continue;
+      const kept = keptContext(key, variant, filter);
+      if (kept === undefined) continue;
+      const name = key.names[variant]!;
+      if (values.has(name)) continue;
       // What `add(name, 1, i, i + 1)` does to a name it has not seen.
       values.set(name, 1);
       origins.push(name, i, i + 1);
+      if (weightRows) weightRows.push(kept as number);
     }
   }
   if (groups.has("target")) {
@@ -474,5 +563,7 @@ export function targetFeatures(
     if (wordsInSpan === 1 && pronoun) add("target:pronoun", 1);
   }
   for (const [name, v] of Object.entries(featureOptions.extra ?? {})) add(name, v);
-  return { values, origins, context, ruleScore };
+  return weightRows
+    ? { values, origins, context, ruleScore, weightRows }
+    : { values, origins, context, ruleScore };
 }
