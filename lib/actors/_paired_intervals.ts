@@ -46,8 +46,30 @@ export function pairedIntervals(
   }
   const means = new Float64Array(resamples);
   const stances = new Float64Array(resamples);
-  let state = mulberry32Seed(options.seed);
-  for (let r = 0; r < resamples; r++) {
+  drawPaired(xs, sums, counts, { seed: options.seed, prior }, means, stances);
+  const ps = [(1 - level) / 2, (1 + level) / 2];
+  const [scoreLow, scoreHigh] = quantilesOf(means, ps);
+  const [stanceLow, stanceHigh] = quantilesOf(stances, ps);
+  return { score: [scoreLow, scoreHigh], stance: [stanceLow, stanceHigh] };
+}
+
+/**
+ * The resampled means and stances (one per slot of `means`), in a function
+ * of its own that reads only typed arrays and numbers: V8 keeps its loop
+ * optimised whatever arrays the caller was given (the caller, fed arrays of
+ * several element kinds, was deoptimised again and again, and its loop with it).
+ */
+function drawPaired(
+  xs: Float64Array,
+  sums: Float64Array,
+  counts: Int32Array,
+  { seed, prior }: { seed: number; prior: number },
+  means: Float64Array,
+  stances: Float64Array,
+): void {
+  const n = xs.length;
+  let state = mulberry32Seed(seed);
+  for (let r = 0; r < means.length; r++) {
     let s = 0;
     let sum = 0;
     let count = 0;
@@ -61,8 +83,4 @@ export function pairedIntervals(
     means[r] = s / n;
     stances[r] = count === 0 ? 0 : sum / (count + prior);
   }
-  const ps = [(1 - level) / 2, (1 + level) / 2];
-  const [scoreLow, scoreHigh] = quantilesOf(means, ps);
-  const [stanceLow, stanceHigh] = quantilesOf(stances, ps);
-  return { score: [scoreLow, scoreHigh], stance: [stanceLow, stanceHigh] };
 }
