@@ -4,6 +4,11 @@
  */
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import fc from "fast-check";
+import {
+  COUNTED_UP_TO,
+  countedIntervals,
+  drawnIntervals,
+} from "../lib/actors/_paired_intervals.ts";
 import { countsObject } from "../lib/metrics/_word_counts.ts";
 import { SentimentOptions } from "../lib/sentiment/options.ts";
 import {
@@ -220,4 +225,32 @@ Deno.test("targetFeatures() with `only` is the full set filtered, sets alternati
     () => targetFeatures(tokens, [0, 1], options, { only: half, weights: packWeights(model) }),
     TypeError,
   );
+});
+
+Deno.test("countedIntervals() equals drawnIntervals() for two to four mentions", () => {
+  let state = 99;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let trial = 0; trial < 400; trial++) {
+    const n = 2 + (trial % (COUNTED_UP_TO - 1));
+    // Scores with ties, zeros and values whose sums depend on the order of addition.
+    const pool = [0, 0.1, 0.2, 0.3, -0.7, 1, -1, 1 / 3, next() * 2 - 1];
+    const values = Array.from({ length: n }, () => pool[Math.floor(next() * pool.length)]);
+    const evaluating = values.map(() => next() < 0.6);
+    const mentions = {
+      xs: Float64Array.from(values),
+      sums: Float64Array.from(values, (v, i) => evaluating[i] ? 0 + v : 0),
+      counts: Int32Array.from(evaluating, (e) => e ? 1 : 0),
+    };
+    const draws = {
+      resamples: [1, 2, 3, 7, 50, 2000][trial % 6],
+      seed: Math.floor(next() * 2 ** 31),
+      level: [0.95, 0.9, 0.5, 0.999][trial % 4],
+      prior: [1, 0, 2.5][trial % 3],
+    };
+    deepStrictEqual(
+      countedIntervals(mentions, draws),
+      drawnIntervals(mentions, draws),
+      JSON.stringify({ values, evaluating, draws }),
+    );
+  }
 });
