@@ -254,3 +254,17 @@ Deno.test("countedIntervals() equals drawnIntervals() for two to four mentions",
     );
   }
 });
+
+Deno.test("sentenceContributions() finds words matched by prefix, lemma entry and lemma fallback", () => {
+  // Each is outside the filter of form keys in some way: the shortcut must not drop it.
+  const text = "Russophobic talk grew. Xenophobes shouted. The bullies left. Two crises came.";
+  const { tokens, sentences } = tokenizeText(text);
+  const found = sentences.map((s) => {
+    const [from, to] = tokenRange(tokens, s.start, s.end);
+    return sentenceContributions(tokens, from, to, resolveSpanSentimentOptions())
+      .map((c) => `${c.entry.term}:${c.rules.includes("lemma") ? "lemma" : "form"}`);
+  });
+  deepStrictEqual(found.map((f) => f.length > 0), [true, true, true, true], JSON.stringify(found));
+  ok(found[0].includes("russophob*:form") && found[1].includes("xenophob*:form"));
+  ok(found.flat().some((f) => f.endsWith(":lemma")));
+});

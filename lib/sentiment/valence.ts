@@ -6,6 +6,7 @@
  * @module
  */
 import type { Token } from "../token.ts";
+import { inFilter, keyFilter, keyHash } from "../lexicon/_key_filter.ts";
 import { isWord } from "../metrics/word_count.ts";
 import type { ResolvedSentimentOptions } from "./options.ts";
 import { isResolvedOptions } from "./resolve.ts";
@@ -137,6 +138,18 @@ interface Lookup {
    * form or lemma), {@linkcode EXACT} (by the form as written).
    */
   flags: Map<string, number>;
+  /** `keyFilter` of the keys of `flags`: a word outside it has no flags, seen without a look-up. */
+  flagged: Uint32Array;
+  /**
+   * `keyFilter` of every form and lemma key of the lexicons: a word whose
+   * lower-cased form and lemma are outside it, and that no prefix entry can
+   * start, matches no single-word entry (most words), seen without a look-up.
+   */
+  alone: Uint32Array;
+  /** First characters (codes) of the prefix entries. */
+  prefixFirst: Set<number>;
+  /** Some prefix entry is empty (it starts every word). */
+  anyPrefix: boolean;
 }
 
 const MODIFIER = 1;
@@ -158,7 +171,27 @@ function lookupOf(lexicons: readonly SentimentIndex[]): Lookup {
       for (const w of l.phrases.keys()) flag(w, PHRASE_START);
       for (const w of l.exact.keys()) flag(w, EXACT);
     }
-    lookup = { lexicons, single: new Map(), singleByLemma: new Map(), singleSize: 0, flags };
+    const alone: string[] = [];
+    const prefixFirst = new Set<number>();
+    let anyPrefix = false;
+    for (const l of lexicons) {
+      alone.push(...l.forms.keys(), ...l.lemmas.keys());
+      for (const p of l.prefixes) {
+        if (p.parts[0] === "") anyPrefix = true;
+        else prefixFirst.add(p.parts[0].charCodeAt(0));
+      }
+    }
+    lookup = {
+      lexicons,
+      single: new Map(),
+      singleByLemma: new Map(),
+      singleSize: 0,
+      flags,
+      flagged: keyFilter(flags.keys()),
+      alone: keyFilter(alone),
+      prefixFirst,
+      anyPrefix,
+    };
     LOOKUPS.set(lexicons, lookup);
   }
   return lookup;
@@ -196,16 +229,28 @@ function joined(
   return out.reverse();
 }
 
+/** The flags of a text whose `keyHash` is `hash` (0 for none). */
+function flagsOf(lookup: Lookup, text: string, hash: number): number {
+  return inFilter(lookup.flagged, hash) ? lookup.flags.get(text) ?? 0 : 0;
+}
+
+/** `keyHash`es of a word's lower-cased form and lemma. */
+interface WordHashes {
+  lower: number;
+  lemma: number;
+}
+
 function matchAt(
   tokens: readonly Token[],
   i: number,
   to: number,
   lookup: Lookup,
   lowerFlags: number,
+  hashes: WordHashes,
 ): Match | undefined {
   const t = tokens[i];
   const compounds = joined(tokens, i, to);
-  const lemmaFlags = t.lemma === t.lower ? 0 : lookup.flags.get(t.lemma) ?? 0;
+  const lemmaFlags = t.lemma === t.lower ? 0 : flagsOf(lookup, t.lemma, hashes.lemma);
   const textFlags = t.text === t.lower ? lowerFlags : lookup.flags.get(t.text) ?? 0;
   if (
     compounds.length > 0 || (lowerFlags & PHRASE_START) !== 0 ||
@@ -213,6 +258,12 @@ function matchAt(
   ) {
     return matchInContext(tokens, i, to, lookup.lexicons, compounds);
   }
+  // A single word: no phrase, compound or exact entry starts here (above),
+  // so only a form, lemma or prefix entry can match it (matchInContext).
+  if (
+    !inFilter(lookup.alone, hashes.lower) && !inFilter(lookup.alone, hashes.lemma) &&
+    !lookup.anyPrefix && !lookup.prefixFirst.has(t.lower.charCodeAt(0))
+  ) return undefined;
   let m = singleMemo(lookup, t).get(t.lower);
   if (m === undefined) {
     m = matchInContext(tokens, i, to, lookup.lexicons, compounds) ?? null;
@@ -429,6 +480,10 @@ interface SentenceFacts {
   butWord: number;
   /** A lower-cased token holds a curly apostrophe. */
   curly: boolean;
+  /** `keyHash` of each word's lower-cased form (index `i - from`; -1 for other tokens). */
+  lowerHash: Int32Array;
+  /** `keyHash` of each word's lemma. */
+  lemmaHash: Int32Array;
 }
 
 /** Facts per token array, per sentence start (`wordOf`'s length tells the end). */
@@ -451,6 +506,13 @@ function sentenceFacts(tokens: readonly Token[], from: number, to: number): Sent
   }
   let curly = false;
   for (let i = from; i < to && !curly; i++) curly = CURLY.test(tokens[i].lower);
+  const lowerHash = new Int32Array(to - from).fill(-1);
+  const lemmaHash = new Int32Array(to - from).fill(-1);
+  for (const i of words) {
+    const t = tokens[i];
+    lowerHash[i - from] = keyHash(t.lower);
+    lemmaHash[i - from] = t.lemma === t.lower ? lowerHash[i - from] : keyHash(t.lemma);
+  }
   const facts = {
     words,
     wordOf,
@@ -458,6 +520,8 @@ function sentenceFacts(tokens: readonly Token[], from: number, to: number): Sent
     quoted: scareQuoted(tokens, from, to),
     butWord: words.findIndex((i) => CONTRASTIVE.has(tokens[i].lower)),
     curly,
+    lowerHash,
+    lemmaHash,
   };
   bySentence.set(from, facts);
   return facts;
@@ -473,7 +537,8 @@ function contributionsIn(
 ): Contribution[] {
   if (lexicons.length === 0) return [];
   const lookup = lookupOf(lexicons);
-  const { words, wordOf, capDifferential, quoted, butWord } = facts;
+  const { words, wordOf, capDifferential, quoted, butWord, lowerHash, lemmaHash } = facts;
+  const hashes: WordHashes = { lower: -1, lemma: -1 };
 
   // Find the lexicon matches first: a word in a match is a sentiment word.
   const matches: { i: number; m: Match }[] = [];
@@ -483,9 +548,11 @@ function contributionsIn(
   for (const i of words) {
     if (i < next) continue;
     // Boosters and negators modify sentiment words and are none themselves.
-    const flags = lookup.flags.get(tokens[i].lower) ?? 0;
+    hashes.lower = lowerHash[i - from];
+    hashes.lemma = lemmaHash[i - from];
+    const flags = flagsOf(lookup, tokens[i].lower, hashes.lower);
     if ((flags & MODIFIER) !== 0) continue;
-    const m = matchAt(tokens, i, to, lookup, flags);
+    const m = matchAt(tokens, i, to, lookup, flags, hashes);
     if (!m) continue;
     next = i + m.length;
     // A zero-weight entry (a word neutral in this domain) hides the word
