@@ -9,6 +9,7 @@ import {
   countedIntervals,
   drawnIntervals,
 } from "../lib/actors/_paired_intervals.ts";
+import { foldHash, HASH_START, hashState, keyHash } from "../lib/lexicon/_key_filter.ts";
 import { countsObject } from "../lib/metrics/_word_counts.ts";
 import { SentimentOptions } from "../lib/sentiment/options.ts";
 import {
@@ -267,4 +268,18 @@ Deno.test("sentenceContributions() finds words matched by prefix, lemma entry an
   deepStrictEqual(found.map((f) => f.length > 0), [true, true, true, true], JSON.stringify(found));
   ok(found[0].includes("russophob*:form") && found[1].includes("xenophob*:form"));
   ok(found.flat().some((f) => f.endsWith(":lemma")));
+});
+
+Deno.test("hashState() grown piece by piece gives the keyHash of the whole text", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.string({ maxLength: 8, unit: "binary" }), { maxLength: 6 }),
+      (parts) => {
+        let state = HASH_START;
+        for (const part of parts) state = hashState(part, state);
+        strictEqual(foldHash(state), keyHash(parts.join("")));
+      },
+    ),
+    { numRuns: 500 },
+  );
 });
