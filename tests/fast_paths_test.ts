@@ -11,6 +11,9 @@ import {
 } from "../lib/actors/_paired_intervals.ts";
 import { foldHash, HASH_START, hashState, keyHash } from "../lib/lexicon/_key_filter.ts";
 import { countsObject } from "../lib/metrics/_word_counts.ts";
+import { analyzeArticle } from "../lib/analyze.ts";
+import { loadResources } from "../lib/resources.ts";
+import { analysedJson } from "../lib/run/article_record.ts";
 import { SentimentOptions } from "../lib/sentiment/options.ts";
 import {
   resolveSentimentOptions,
@@ -282,4 +285,33 @@ Deno.test("hashState() grown piece by piece gives the keyHash of the whole text"
     ),
     { numRuns: 500 },
   );
+});
+
+Deno.test("analysedJson() is JSON.stringify of the record, byte for byte", async () => {
+  const resources = await loadResources();
+  const texts = [
+    "Gas talks\n\nIn 2023 Putin met Tokayev 3 times; the 2 sides signed 15 deals.",
+    "Title\n\n“Historic” sanctions hit Russia. Critics said the corrupt mayor lied!",
+    "Only a title",
+  ];
+  for (const [i, text] of texts.entries()) {
+    const a = analyzeArticle(
+      { meta: { id: `a${i}`, language: "en", inferred: [] }, text, origin: "test", warnings: [] },
+      resources,
+      { resamples: 50 },
+    );
+    strictEqual(analysedJson(a), JSON.stringify(a));
+  }
+  // Records of any shape: integer-like and odd keys, an undefined or missing vocabulary.
+  const vocabulary = countsObject(new Map([["2023", 1], ["__proto__", 2], ["gas", 3], ["7", 1]]));
+  const shapes = [
+    { id: "x", n: [1.5, -0], vocabulary: { body: vocabulary } },
+    { id: "x", vocabulary: undefined },
+    { vocabulary: { body: vocabulary } },
+    { vocabulary: { body: vocabulary }, id: "last" },
+    { id: "x" },
+  ];
+  for (const shape of shapes) {
+    strictEqual(analysedJson(shape as never), JSON.stringify(shape), JSON.stringify(shape));
+  }
 });
