@@ -11,6 +11,8 @@ import {
 } from "../lib/actors/_paired_intervals.ts";
 import { foldHash, HASH_START, hashState, keyHash } from "../lib/lexicon/_key_filter.ts";
 import { countsObject } from "../lib/metrics/_word_counts.ts";
+import { isWord, NON_WORD_TYPES } from "../lib/metrics/word_count.ts";
+import type { Token } from "../lib/token.ts";
 import { analyzeArticle } from "../lib/analyze.ts";
 import { loadResources } from "../lib/resources.ts";
 import { analysedJson } from "../lib/run/article_record.ts";
@@ -314,4 +316,39 @@ Deno.test("analysedJson() is JSON.stringify of the record, byte for byte", async
   for (const shape of shapes) {
     strictEqual(analysedJson(shape as never), JSON.stringify(shape), JSON.stringify(shape));
   }
+});
+
+Deno.test("isWord() is the plain rule: a word type and a text that is not blank", () => {
+  const texts = [
+    "",
+    " ",
+    "\u00a0",
+    "\t",
+    "a",
+    "!",
+    "~",
+    "\u007f",
+    " x",
+    "x ",
+    "\u2003",
+    "é",
+    "\u200b",
+    "Zz",
+  ];
+  for (const type of ["word", "punctuation", "number", "symbol", "emoji", "tabCRLF", "currency"]) {
+    for (const text of texts) {
+      const token = { text, type } as Token;
+      strictEqual(
+        isWord(token),
+        !NON_WORD_TYPES.has(type) && text.trim() !== "",
+        `${type} ${JSON.stringify(text)}`,
+      );
+    }
+  }
+  fc.assert(
+    fc.property(fc.string({ maxLength: 4, unit: "binary" }), (text) => {
+      strictEqual(isWord({ text, type: "word" } as Token), text.trim() !== "");
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -30,7 +30,11 @@ export const NON_WORD_TYPES: ReadonlySet<string> = new Set([
  * ```
  */
 export function isWord(token: Token): boolean {
-  return !NON_WORD_TYPES.has(token.type) && token.text.trim() !== "";
+  if (NON_WORD_TYPES.has(token.type)) return false;
+  // A text that starts with a printable ASCII character other than a space is
+  // not blank: known without trimming it (the metrics ask for every token).
+  const first = token.text.charCodeAt(0);
+  return (first > 32 && first < 127) || token.text.trim() !== "";
 }
 
 /**
