@@ -11,7 +11,13 @@ import {
 } from "../lib/actors/_paired_intervals.ts";
 import { foldHash, HASH_START, hashState, keyHash } from "../lib/lexicon/_key_filter.ts";
 import { countsObject } from "../lib/metrics/_word_counts.ts";
-import { isWord, NON_WORD_TYPES } from "../lib/metrics/word_count.ts";
+import {
+  countWords,
+  countWordsByVoice,
+  isWord,
+  NON_WORD_TYPES,
+} from "../lib/metrics/word_count.ts";
+import { Voice } from "../lib/voice.ts";
 import type { Token } from "../lib/token.ts";
 import { analyzeArticle } from "../lib/analyze.ts";
 import { loadResources } from "../lib/resources.ts";
@@ -26,7 +32,7 @@ import { activeLexicons, sentenceContributions, tokenRange } from "../lib/sentim
 import { resolveSpanSentimentOptions } from "../lib/sentiment/span_sentiment.ts";
 import { packWeights, targetFeatures } from "../lib/sentiment/target_features.ts";
 import { loadTargetModel } from "../lib/sentiment/target_model.ts";
-import { tokenizeText } from "../lib/tokenize.ts";
+import { tokenizeSegments, tokenizeText } from "../lib/tokenize.ts";
 
 Deno.test("countsObject() equals Object.fromEntries: keys, order, prototype and JSON", () => {
   const word = fc.oneof(
@@ -351,4 +357,19 @@ Deno.test("isWord() is the plain rule: a word type and a text that is not blank"
     }),
     { numRuns: 2000 },
   );
+});
+
+Deno.test("countWordsByVoice() gives countWords() of every voice", () => {
+  const text = "Title\n\nThe “historic” deal, he said: “We won!” Readers wrote 5 comments :)";
+  const { tokens } = tokenizeSegments(text, [
+    { voice: "title", start: 0, end: 7, rule: "test" },
+    { voice: "body", start: 7, end: 40, rule: "test" },
+    { voice: "quote", start: 40, end: 49, rule: "test" },
+    { voice: "comment", start: 49, end: text.length, rule: "test" },
+  ]);
+  const counted = countWordsByVoice(tokens);
+  for (const voice of Voice.options) {
+    strictEqual(counted.get(voice) ?? 0, countWords(tokens, voice), voice);
+  }
+  ok([...counted.values()].every((n) => n > 0));
 });
