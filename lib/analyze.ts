@@ -18,10 +18,13 @@ import { lexiconCategories } from "./lexicon/schema.ts";
 import { stanceRates } from "./metrics/stance.ts";
 import { type TopicRate, topicRates } from "./metrics/topics.ts";
 import { isWord } from "./metrics/word_count.ts";
+import { countsObject } from "./metrics/_word_counts.ts";
 import type { AnalysisResources } from "./resources.ts";
 import type { Mention } from "./actors/schema.ts";
 import type { Segment } from "./segment.ts";
 import {
+  type ResolvedSentimentOptions,
+  type ResolvedSpanSentimentOptions,
   SentimentLexiconSwitch,
   SentimentOptions,
   SPAN_NEUTRAL_BAND,
@@ -29,7 +32,7 @@ import {
 } from "./sentiment/options.ts";
 import type { Provenance } from "./provenance.ts";
 import type { z } from "zod";
-import { resolveSentimentOptions, sentenceSentiment } from "./sentiment/sentence_sentiment.ts";
+import { resolveSentimentOptions, sentenceScore } from "./sentiment/sentence_sentiment.ts";
 import { resolveSpanSentimentOptions, spanSentiment } from "./sentiment/span_sentiment.ts";
 import { sentimentLexiconFileRecord } from "./sentiment/lexicons.ts";
 import {
@@ -166,11 +169,7 @@ export function analyzeArticle(
   const tokens = t.tokens.filter((k) => TEXT_VOICES.includes(k.voice));
   const sentences = t.sentences.filter((s) => TEXT_VOICES.includes(s.voice));
   // Resolved once: the scorers then skip parsing on each sentence and mention.
-  const sentenceOptions = resolveSentimentOptions({ lexicons: options.sentimentLexicons });
-  const spanOptions = resolveSpanSentimentOptions({
-    lexicons: options.sentimentLexicons,
-    model: options.spanModel,
-  });
+  const { sentenceOptions, spanOptions, frameOptions } = resolvedOptions(options);
 
   const topicHits: Hit[] = [];
   const topics: TopicRate[] = [];
@@ -204,7 +203,6 @@ export function analyzeArticle(
     `Title "${u.form}" at ${u.start}-${u.end} (${u.voice}) not counted for any actor: ${u.reason} ` +
     `(held by ${u.candidates.join(", ")})`
   );
-  const frameOptions = FrameOptions.parse(options.frames ?? {});
   const roles = frameOptions.roles ? rolesOf(tokens, found, resources) : undefined;
   const mentions = roles
     ? found.map((m, i) => ({ ...m, role: roles[i].role, roleRule: roles[i].rule }))
@@ -236,7 +234,7 @@ export function analyzeArticle(
   );
   const wordsIn = new Map<number, number>();
   // Counted in Maps (objects with thousands of word keys are slow to update);
-  // the objects built from them list the words in the same order.
+  // the objects built from them list the words in the same order (countsObject).
   const counts = new Map<Voice, Map<string, number>>();
   for (const k of tokens) {
     if (!isWord(k)) continue;
@@ -246,7 +244,7 @@ export function analyzeArticle(
     voice.set(k.lower, (voice.get(k.lower) ?? 0) + 1);
   }
   const vocabulary: AnalysedArticle["vocabulary"] = {};
-  for (const [voice, words] of counts) vocabulary[voice] = Object.fromEntries(words);
+  for (const [voice, words] of counts) vocabulary[voice] = countsObject(words);
   return {
     id,
     meta: article.meta,
@@ -262,9 +260,7 @@ export function analyzeArticle(
       voice: s.voice,
       segment: s.segment,
       words: wordsIn.get(s.index) ?? 0,
-      sentiment: TEXT_VOICES.includes(s.voice)
-        ? sentenceSentiment(tokens, s, sentenceOptions).score
-        : 0,
+      sentiment: TEXT_VOICES.includes(s.voice) ? sentenceScore(tokens, s, sentenceOptions) : 0,
     })),
     voices: voiceSummaries(t),
     hits: [...topicHits.map(hitRecord), ...stanceEvidence.hits.map(hitRecord), ...scareHits]
@@ -275,6 +271,37 @@ export function analyzeArticle(
     stance,
     vocabulary,
   };
+}
+
+/** The options of {@linkcode analyzeArticle} parsed, with defaults. */
+interface ResolvedAnalyzeOptions {
+  sentenceOptions: ResolvedSentimentOptions;
+  spanOptions: ResolvedSpanSentimentOptions;
+  frameOptions: FrameOptions;
+}
+
+/** The last options resolved, by their JSON (see {@linkcode resolvedOptions}). */
+let lastResolved: { key: string; value: ResolvedAnalyzeOptions } | undefined;
+
+/**
+ * The sentence, span and frame options of an analysis, parsed once per run
+ * rather than once per article (the three zod parses cost about 1% of a
+ * corpus run): the last result is kept under its options' JSON, which a
+ * caller changing an options object in place also changes.
+ */
+function resolvedOptions(options: AnalyzeOptions): ResolvedAnalyzeOptions {
+  const key = JSON.stringify([options.sentimentLexicons, options.spanModel, options.frames]);
+  if (lastResolved?.key === key) return lastResolved.value;
+  const value = {
+    sentenceOptions: resolveSentimentOptions({ lexicons: options.sentimentLexicons }),
+    spanOptions: resolveSpanSentimentOptions({
+      lexicons: options.sentimentLexicons,
+      model: options.spanModel,
+    }),
+    frameOptions: FrameOptions.parse(options.frames ?? {}),
+  };
+  lastResolved = { key, value };
+  return value;
 }
 
 /** The mentions with the role of each in its clause (lib/actors/roles.ts). */

@@ -17,6 +17,12 @@ import {
 } from "./sentiment/frame_lexicons.ts";
 import { loadStanceLexicons } from "./stance/lexicons.ts";
 import type { StanceLexicons } from "./stance/lexicons.ts";
+import { resolveSentimentOptions } from "./sentiment/sentence_sentiment.ts";
+import { resolveSpanSentimentOptions } from "./sentiment/span_sentiment.ts";
+import { packWeights } from "./sentiment/target_features.ts";
+import { loadTargetModel } from "./sentiment/target_model.ts";
+import { activeLexicons } from "./sentiment/valence.ts";
+import { loadLanguageModel } from "./tokenize.ts";
 
 /** Paths of the toolkit's own lexicons. */
 export const DEFAULT_LEXICONS = {
@@ -107,7 +113,7 @@ export async function loadResources(
     lexiconRecord("frames_labels", bundledFrameLexicons().labels),
     lexiconRecord("frames_themes", bundledFrameLexicons().themes),
   ];
-  return {
+  const resources = {
     topics,
     extra,
     actors,
@@ -115,4 +121,19 @@ export async function loadResources(
     frames: frameLexicons(),
     lexicons: await Promise.all(records),
   };
+  preloadModels();
+  return resources;
+}
+
+/**
+ * Loads what every analysis reads besides the lexicons above, so that the
+ * first article does not pay for it (about 0.15 s, 4% of analysing 2 MB):
+ * the language model, the sentiment lexicons' indexes for sentences and for
+ * spans, and the trained target model with its packed weights.
+ */
+function preloadModels(): void {
+  loadLanguageModel();
+  activeLexicons(resolveSentimentOptions());
+  activeLexicons(resolveSpanSentimentOptions());
+  packWeights(loadTargetModel().weights);
 }

@@ -36,6 +36,23 @@ function tokenizer(): ReturnType<typeof winkNLP> {
   return tokenizerInstance;
 }
 
+/**
+ * Loads the language model that tokenizes, if not loaded yet (about 0.1 s;
+ * otherwise the first text tokenized pays for it).
+ *
+ * @example
+ * ```ts
+ * import { loadLanguageModel, tokenizeText } from "./tokenize.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * loadLanguageModel();
+ * strictEqual(tokenizeText("Loaded.").tokens.length, 2);
+ * ```
+ */
+export function loadLanguageModel(): void {
+  tokenizer();
+}
+
 /** The language model behind tokens, for provenance records. */
 export const LANGUAGE_MODEL = {
   name: "wink-eng-lite-web-model",

@@ -28,7 +28,14 @@
  * @module
  */
 import type { Sentence, Token } from "../token.ts";
-import { inFilter, keyFilter, keyHash } from "../lexicon/_key_filter.ts";
+import {
+  foldHash,
+  HASH_START,
+  hashState,
+  inFilter,
+  keyFilter,
+  keyHash,
+} from "../lexicon/_key_filter.ts";
 import { tokenKeys } from "../lexicon/_token_keys.ts";
 import { type ActorIndex, actorIndex, type Form } from "./_index.ts";
 import { articleReference, pickHolder, type Reference, sentenceReference } from "./_title_date.ts";
@@ -307,6 +314,11 @@ function stretchesFrom(
   let lowerKey = "";
   let exactKey = "";
   let plain = true;
+  // While plain: the keys' hash states, grown with them (see hashState), and
+  // whether every token's exact key is its lower-case key (then so are the stretch's).
+  let lowerState = HASH_START;
+  let exactState = HASH_START;
+  let sameKeys = true;
   let prev: Token | undefined;
   let last = i;
   for (let j = i; j < tokens.length && tokens[j].sentence === tokens[i].sentence; j++) {
@@ -321,14 +333,24 @@ function stretchesFrom(
     if (plain) {
       lowerKey += gap + keys.lower[j];
       exactKey += gap + keys.exact[j];
+      lowerState = hashState(keys.lower[j], hashState(gap, lowerState));
+      exactState = hashState(keys.exact[j], hashState(gap, exactState));
+      sameKeys &&= keys.lower[j] === keys.exact[j];
     } else {
       lowerKey = termKey(text);
       exactKey = termKey(text, true);
+      lowerState = hashState(lowerKey);
+      exactState = hashState(exactKey);
     }
+    // Every set below is part of `any`: keys outside its filter start nothing,
+    // seen without hashing the new stretch's text into a look-up (most stretches).
+    const maybe = inFilter(prefixes.filter, foldHash(lowerState)) ||
+      inFilter(prefixes.filter, foldHash(exactState));
     // One look-up, usually: the exact key of most stretches is their lower-case key.
-    const starts = lowerKey === exactKey
-      ? prefixes.any.has(lowerKey)
-      : prefixes.lower.has(lowerKey) || prefixes.exact.has(exactKey);
+    const starts = maybe &&
+      ((sameKeys && plain) || lowerKey === exactKey
+        ? prefixes.any.has(lowerKey)
+        : prefixes.lower.has(lowerKey) || prefixes.exact.has(exactKey));
     if (starts) {
       for (const form of index.lower.get(lowerKey) ?? NO_FORMS) {
         out.push(candidate(tokens, form, i, last + 1, tokens[i].start, t.end, text));

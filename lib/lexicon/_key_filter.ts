@@ -25,9 +25,34 @@ const FILTER_BITS = 16;
  * ```
  */
 export function keyHash(text: string): number {
-  let h = 0x811c9dc5;
+  return foldHash(hashState(text));
+}
+
+/** The FNV-1a offset basis: the state of the empty text. */
+export const HASH_START = 0x811c9dc5;
+
+/**
+ * The FNV-1a state after the code units of `text`, continuing from `state`:
+ * `foldHash(hashState(b, hashState(a)))` is `keyHash(a + b)`, so a text
+ * that grows piece by piece is hashed without hashing it again whole.
+ *
+ * @example
+ * ```ts
+ * import { foldHash, hashState, keyHash } from "./_key_filter.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(foldHash(hashState("al", hashState("co"))), keyHash("coal"));
+ * ```
+ */
+export function hashState(text: string, state: number = HASH_START): number {
+  let h = state;
   for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  return (h ^ (h >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
+  return h;
+}
+
+/** A {@linkcode hashState} folded to a {@linkcode keyHash}. */
+export function foldHash(state: number): number {
+  return (state ^ (state >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
 }
 
 /**

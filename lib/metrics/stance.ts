@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Token } from "../token.ts";
 import { TEXT_VOICES, Voice } from "../voice.ts";
 import { SCARE_QUOTE, type StanceEvidence } from "../stance/find.ts";
-import { countWords } from "./word_count.ts";
+import { countWordsByVoice } from "./word_count.ts";
 
 /** One row of the stance table. */
 export const StanceRate = z.object({
@@ -75,7 +75,8 @@ export function stanceRates(
   };
   for (const h of evidence.hits) add(h.category, h.voice);
   for (const q of evidence.scareQuotes) add(SCARE_QUOTE, q.voice);
-  const words = new Map(voices.map((v) => [v, countWords(tokens, v)]));
+  const counted = countWordsByVoice(tokens);
+  const words = new Map(voices.map((v) => [v, counted.get(v) ?? 0]));
   const rows: StanceRate[] = [];
   for (const category of evidence.categories) {
     for (const voice of voices) {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Hit } from "../lexicon/hit.ts";
 import type { Sentence, Token } from "../token.ts";
 import { TEXT_VOICES, Voice } from "../voice.ts";
-import { countWords } from "./word_count.ts";
+import { countWordsByVoice } from "./word_count.ts";
 
 /** One row of a topic table: one topic in one voice of one article. */
 export const TopicRate = z.object({
@@ -93,10 +93,11 @@ export function topicRates(
     ? hits
     : hits.filter((h) => h.lexicon === options.lexicon);
   const topics = options.topics ?? [...new Set(used.map((h) => h.category))];
+  const counted = countWordsByVoice(text.tokens);
   const voices = (options.voices ?? TEXT_VOICES)
     .map((voice) => ({
       voice,
-      words: countWords(text.tokens, voice),
+      words: counted.get(voice) ?? 0,
       sentences: text.sentences.filter((s) => s.voice === voice).length,
     }))
     .filter((v) => v.words > 0);

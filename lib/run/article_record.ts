@@ -70,8 +70,45 @@ export function articleRecord(
   const analysed = analyzeArticle(article, resources, options);
   return recordOf(
     analysed,
-    JSON.stringify(record.compact ? compactArticle(analysed) : analysed),
+    record.compact ? JSON.stringify(compactArticle(analysed)) : analysedJson(analysed),
   );
+}
+
+/**
+ * `JSON.stringify(analysed)`, the same string, in half the time: V8's fast
+ * serialiser gives up on an object with integer-like keys (a vocabulary
+ * that counts "2023") and then starts the whole record again on its slow
+ * path. So the record is serialised without its vocabulary, its last field,
+ * and the vocabulary's JSON is put where it stands (tested equal).
+ *
+ * @param analysed An analysed article.
+ * @returns Its JSON, without a line break.
+ *
+ * @example
+ * ```ts
+ * import { analysedJson } from "./article_record.ts";
+ * import { analyzeArticle, loadResources } from "@framing/toolkit";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const a = analyzeArticle({
+ *   meta: { id: "a", language: "en", inferred: [] },
+ *   text: "Gas talks\n\nIn 2023 Putin met Tokayev 3 times.",
+ *   origin: "example",
+ *   warnings: [],
+ * }, await loadResources(), { resamples: 100 });
+ * strictEqual(analysedJson(a), JSON.stringify(a));
+ * ```
+ */
+export function analysedJson(analysed: AnalysedArticle): string {
+  const keys = Object.keys(analysed);
+  if (keys[keys.length - 1] !== "vocabulary" || "toJSON" in analysed) {
+    return JSON.stringify(analysed);
+  }
+  const head = JSON.stringify({ ...analysed, vocabulary: undefined });
+  // '{"vocabulary":...}', the field as it reads inside the record.
+  const tail = JSON.stringify({ vocabulary: analysed.vocabulary });
+  if (tail === "{}") return head;
+  return head === "{}" ? tail : `${head.slice(0, -1)},${tail.slice(1)}`;
 }
 
 /**

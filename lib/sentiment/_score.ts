@@ -75,14 +75,8 @@ export function exclamationEvidence(
   to: number,
   wordSum: number,
 ): SentimentEvidence[] {
-  if (wordSum === 0) return [];
   const out: SentimentEvidence[] = [];
-  let left = 4;
-  for (let i = from; i < to && left > 0; i++) {
-    const t = tokens[i];
-    if (t.type !== "punctuation" || !t.text.includes("!")) continue;
-    const n = Math.min(left, [...t.text].filter((c) => c === "!").length);
-    left -= n;
+  forEachExclamation(tokens, from, to, wordSum, (t, n) =>
     out.push({
       start: t.start,
       end: t.end,
@@ -91,7 +85,43 @@ export function exclamationEvidence(
       base: EXCLAMATION_INCREMENT * n,
       weight: Math.sign(wordSum) * EXCLAMATION_INCREMENT * n,
       rules: ["exclamation"],
-    });
-  }
+    }));
   return out;
+}
+
+/** The weights of {@linkcode exclamationEvidence}, in order, without the records. */
+export function exclamationWeights(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  wordSum: number,
+): number[] {
+  const out: number[] = [];
+  forEachExclamation(
+    tokens,
+    from,
+    to,
+    wordSum,
+    (_, n) => out.push(Math.sign(wordSum) * EXCLAMATION_INCREMENT * n),
+  );
+  return out;
+}
+
+/** Each punctuation token with exclamation marks and how many count (at most 4 in all). */
+function forEachExclamation(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  wordSum: number,
+  each: (token: Token, marks: number) => void,
+): void {
+  if (wordSum === 0) return;
+  let left = 4;
+  for (let i = from; i < to && left > 0; i++) {
+    const t = tokens[i];
+    if (t.type !== "punctuation" || !t.text.includes("!")) continue;
+    const n = Math.min(left, [...t.text].filter((c) => c === "!").length);
+    left -= n;
+    each(t, n);
+  }
 }

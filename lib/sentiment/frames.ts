@@ -68,7 +68,7 @@ import { matchLexicon } from "../lexicon/match.ts";
 import type { Lexicon } from "../lexicon/schema.ts";
 import { findScareQuotes, type ScareQuote } from "../stance/scare_quotes.ts";
 import type { Token } from "../token.ts";
-import { clauseNumbers } from "./clauses.ts";
+import { sentenceFrame } from "./span_context.ts";
 import { type FrameLexicons, FrameOptions, type FrameOptionsInput } from "./frame_lexicons.ts";
 import { CLAUSE_OPENERS, NEGATION_FACTOR } from "./rules.ts";
 
@@ -260,7 +260,8 @@ class SentenceFrames {
     while (to < tokens.length && tokens[to].sentence === sentence) to++;
     this.from = from;
     this.to = to;
-    this.strong = clauseNumbers(tokens, from, to).strong;
+    // The clauses the span scorer worked out for this sentence (sentenceFrame caches them).
+    this.strong = sentenceFrame(tokens, from, to).clauses.strong;
     this.frames = framesOf(eventHits, tokens);
     // Frames inside the object of an alignment predicate are governed by it.
     for (const outer of this.frames) {

@@ -10,9 +10,15 @@ import {
   SentimentOptions,
   type SentimentResult,
 } from "./options.ts";
-import { evidenceOf, exclamationEvidence, normalizeScore, textFromTokens } from "./_score.ts";
+import {
+  evidenceOf,
+  exclamationEvidence,
+  exclamationWeights,
+  normalizeScore,
+  textFromTokens,
+} from "./_score.ts";
 import { resolveOptions } from "./resolve.ts";
-import { sentenceContributions, tokenRange } from "./valence.ts";
+import { activeLexicons, sentenceContributions, tokenRange } from "./valence.ts";
 
 const DEFAULTS = resolveOptions(SentimentOptions, undefined, undefined);
 
@@ -71,4 +77,43 @@ export function sentenceSentiment(
   evidence.push(...exclamationEvidence(tokens, from, to, wordSum));
   const sum = evidence.reduce((s, e) => s + e.weight, 0);
   return { score: normalizeScore(sum), evidence };
+}
+
+/**
+ * The score of {@linkcode sentenceSentiment} without its evidence, for
+ * callers that keep only the number (the per-sentence scores of an
+ * analysed article): no evidence records, and the sentence's words are not
+ * kept for reuse. The sums are made in the same order, so the score is the
+ * same number (tested).
+ *
+ * @param tokens The text's tokens.
+ * @param sentence The sentence.
+ * @param options {@linkcode SentimentOptions}.
+ * @returns `sentenceSentiment(tokens, sentence, options).score`.
+ *
+ * @example
+ * ```ts
+ * import { sentenceScore, sentenceSentiment } from "./sentence_sentiment.ts";
+ * import { tokenizeText } from "@framing/toolkit";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * const { tokens, sentences } = tokenizeText("What a terrible, terrible deal!");
+ * ok(sentenceScore(tokens, sentences[0]) < 0);
+ * strictEqual(sentenceScore(tokens, sentences[0]), sentenceSentiment(tokens, sentences[0]).score);
+ * ```
+ */
+export function sentenceScore(
+  tokens: readonly Token[],
+  sentence: Sentence,
+  options?: SentimentOptions,
+): number {
+  const resolved = resolveSentimentOptions(options);
+  const [from, to] = tokenRange(tokens, sentence.start, sentence.end);
+  // Lexicons given: computed afresh, not cached (each sentence is scored once here).
+  const contributions = sentenceContributions(tokens, from, to, resolved, activeLexicons(resolved));
+  // The order of the additions is sentenceSentiment's: words, then exclamation marks.
+  let sum = 0;
+  for (const c of contributions) sum += c.weight;
+  for (const weight of exclamationWeights(tokens, from, to, sum)) sum += weight;
+  return normalizeScore(sum);
 }

@@ -68,9 +68,83 @@ export interface TargetFeatureOptions {
   extra?: Readonly<Record<string, number>>;
   /**
    * Keep only the features this set has (a model's weights): prediction
-   * skips the work of features the model does not know. @default every feature
+   * skips the work of features the model does not know. Treated as fixed:
+   * the answer for a context feature is remembered per set object.
+   * @default every feature
    */
   only?: { has(name: string): boolean };
+  /**
+   * A model's weights ({@linkcode PackedWeights}): keeps only the features
+   * it has, as `only` does, and lists their rows in the result's
+   * `weightRows`, so that prediction need not look each up again. Not
+   * together with `only`. @default undefined
+   */
+  weights?: PackedWeights;
+}
+
+/**
+ * A model's weights packed for prediction: the weight of feature `name` for
+ * class `c` (of three) is `rows[3 * index.get(name) + c]`. One array of
+ * numbers, not an array per feature: the weights of a prediction's features
+ * lie close together in memory (looking them up in 8,000 scattered arrays
+ * cost a fifth of the prediction). Made once per weights Map by
+ * {@linkcode packWeights}.
+ */
+export class PackedWeights {
+  /** Feature name → row. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Three weights per row. */
+  readonly rows: Float64Array;
+
+  constructor(weights: ReadonlyMap<string, readonly number[]>) {
+    const index = new Map<string, number>();
+    const rows = new Float64Array(3 * weights.size);
+    for (const [name, w] of weights) {
+      if (w.length !== 3) {
+        throw new RangeError(
+          `Cannot pack the weights of "${name}": expected 3 numbers, got ${w.length}`,
+        );
+      }
+      rows.set(w, 3 * index.size);
+      index.set(name, index.size);
+    }
+    this.index = index;
+    this.rows = rows;
+  }
+}
+
+const PACKED = new WeakMap<ReadonlyMap<string, readonly number[]>, PackedWeights>();
+
+/**
+ * The packed form of a weights Map, made once per Map (treated as fixed).
+ *
+ * @example
+ * ```ts
+ * import { packWeights } from "./target_features.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const weights = new Map([["a", [1, 2, 3]], ["b", [4, 5, 6]]]);
+ * const packed = packWeights(weights);
+ * strictEqual(packed.rows[3 * packed.index.get("b")! + 1], 5);
+ * strictEqual(packWeights(weights), packed);
+ * ```
+ */
+export function packWeights(weights: ReadonlyMap<string, readonly number[]>): PackedWeights {
+  let packed = PACKED.get(weights);
+  if (!packed) PACKED.set(weights, packed = new PackedWeights(weights));
+  return packed;
+}
+
+/** What a feature filter says of a name it keeps: its row of weights, or `true` for `only`. */
+type Kept = number | true;
+/** The filter of the options: `only`, `weights`, or undefined (every feature kept). */
+type FeatureFilter = TargetFeatureOptions["only"] | PackedWeights;
+
+/** What `filter` says of `name`: undefined when it drops the name. */
+function keptBy(filter: FeatureFilter, name: string): Kept | undefined {
+  if (filter === undefined) return true;
+  if (filter instanceof PackedWeights) return filter.index.get(name);
+  return filter.has(name) ? true : undefined;
 }
 
 /** The features of one span. */
@@ -87,6 +161,8 @@ export interface TargetFeatures {
   context: SpanContext;
   /** The rule scorer's score toward the span (−1..+1). */
   ruleScore: number;
+  /** With the option `weights`: each feature's row of weights, in the order of `values`. */
+  weightRows?: number[];
 }
 
 /**
@@ -121,10 +197,13 @@ const SKIP_CONTEXT = new Set(["the", "a", "an", "be", "of", "to", "and", "'s", "
 const OPENING_QUOTES = new Set(["“", "«", "„"]);
 const CLOSING_QUOTES = new Set(["”", "»"]);
 
-/** Per sentence: what every span of it reads (lemma keys, quote depth). */
+/** Per sentence: what every span of it reads (context keys, quote depth). */
 interface SentenceWords {
-  /** Context key per token (`lemma` or `not_lemma`), "" for tokens that are no feature. */
-  keys: string[];
+  /**
+   * Context key per token (`lemma` or `not_lemma`, see {@linkcode contextKey}),
+   * undefined for tokens that are no feature.
+   */
+  keys: (ContextKey | undefined)[];
   /** Open quotations before each token. */
   quoteDepth: Int8Array;
   /** The sentence has a quote mark. */
@@ -137,14 +216,33 @@ interface SentenceWords {
 const CONTEXT_VARIANTS = ["L1", "L2", "L3", "R1", "R2", "R3", "out"] as const;
 
 /**
- * Context feature names by key and variant, made once per process (so
- * each name is one string whose hash is computed once); started afresh
- * past {@linkcode NAMES_LIMIT} keys.
+ * A context key (a lemma, `not_<lemma>` or `NAME`) with its feature names by
+ * variant, and what the feature filter of the last call (`only` or
+ * `weights`) says of each. A
+ * sentence's tokens point to their keys, so its spans find a context
+ * feature's name, and whether the model knows it, without a look-up by name:
+ * asking the model's 8,000 weights about every context word of every span
+ * cost more than all else in the context features.
  */
-const CONTEXT_NAMES = new Map<string, (string | undefined)[]>();
+interface ContextKey {
+  key: string;
+  /** Feature name per variant, made when first asked for. */
+  names: (string | undefined)[];
+  /** Per variant: undefined not asked yet, null dropped by `filter`, else what it keeps. */
+  kept: (Kept | null | undefined)[];
+  /** The filter that `kept` is about. */
+  filter: FeatureFilter;
+}
+
+/**
+ * Context keys by their text, made once per process (so each feature name is
+ * one string whose hash is computed once); started afresh past
+ * {@linkcode NAMES_LIMIT} keys.
+ */
+const CONTEXT_KEYS = new Map<string, ContextKey>();
 const NAMES_LIMIT = 100_000;
 
-/** Names made from a prefix and a key, made once per process (as {@linkcode contextName}). */
+/** Names made from a prefix and a key, made once per process (as {@linkcode contextKey}). */
 const NAMES = new Map<string, Map<string, string>>();
 
 /** `prefix + key.toLowerCase() + suffix`, one string per distinct name. */
@@ -160,14 +258,39 @@ function nameOf(prefix: string, key: string, suffix = ""): string {
   return name;
 }
 
-/** The context feature name of `key` in variant `v` (`CONTEXT_VARIANTS`). */
-function contextName(key: string, v: number): string {
-  let names = CONTEXT_NAMES.get(key);
-  if (!names) {
-    if (CONTEXT_NAMES.size >= NAMES_LIMIT) CONTEXT_NAMES.clear();
-    CONTEXT_NAMES.set(key, names = new Array(CONTEXT_VARIANTS.length));
+/** The context key of a text. */
+function contextKey(key: string): ContextKey {
+  let entry = CONTEXT_KEYS.get(key);
+  if (!entry) {
+    if (CONTEXT_KEYS.size >= NAMES_LIMIT) CONTEXT_KEYS.clear();
+    entry = {
+      key,
+      names: new Array(CONTEXT_VARIANTS.length),
+      kept: new Array(CONTEXT_VARIANTS.length),
+      filter: undefined,
+    };
+    CONTEXT_KEYS.set(key, entry);
   }
-  return names[v] ??= `ctx:${CONTEXT_VARIANTS[v]}:${key}`;
+  return entry;
+}
+
+/**
+ * What `filter` says of the context feature of `entry` in variant `v`
+ * (`CONTEXT_VARIANTS`; its name is then in `entry.names[v]`): undefined when
+ * it drops it. The filter is asked once per key and variant (again when
+ * another filter comes).
+ */
+function keptContext(entry: ContextKey, v: number, filter: FeatureFilter): Kept | undefined {
+  if (entry.filter !== filter) {
+    entry.kept.fill(undefined);
+    entry.filter = filter;
+  }
+  let kept = entry.kept[v];
+  if (kept === undefined) {
+    const name = entry.names[v] ??= `ctx:${CONTEXT_VARIANTS[v]}:${entry.key}`;
+    entry.kept[v] = kept = keptBy(filter, name) ?? null;
+  }
+  return kept ?? undefined;
 }
 
 const WORDS = new WeakMap<readonly Token[], Map<number, SentenceWords>>();
@@ -177,7 +300,7 @@ function sentenceWords(tokens: readonly Token[], from: number, to: number): Sent
   if (!bySentence) WORDS.set(tokens, bySentence = new Map());
   let s = bySentence.get(from);
   if (s && s.keys.length === to - from) return s;
-  const keys: string[] = [];
+  const keys: (ContextKey | undefined)[] = [];
   const quoteDepth = new Int8Array(to - from);
   let depth = 0;
   let straightOpen = false;
@@ -197,12 +320,14 @@ function sentenceWords(tokens: readonly Token[], from: number, to: number): Sent
       hasQuote = true;
     }
     if (!isWord(t) || t.type === "number") {
-      keys.push("");
+      keys.push(undefined);
       continue;
     }
     wordCount++;
     const lemma = isNameToken(t, i > from) ? "NAME" : t.lemma;
-    keys.push(SKIP_CONTEXT.has(lemma) ? "" : t.negated ? `not_${lemma}` : lemma);
+    keys.push(
+      SKIP_CONTEXT.has(lemma) ? undefined : contextKey(t.negated ? `not_${lemma}` : lemma),
+    );
   }
   s = { keys, quoteDepth, hasQuote, wordCount };
   bySentence.set(from, s);
@@ -264,10 +389,21 @@ export function targetFeatures(
   const groups = new Set(featureOptions.groups ?? FEATURE_GROUPS);
   const values = new Map<string, number>();
   const origins: (string | number)[] = [];
-  const only = featureOptions.only;
+  if (featureOptions.only !== undefined && featureOptions.weights !== undefined) {
+    throw new TypeError("Cannot filter features by both `only` and `weights`: give one");
+  }
+  const filter: FeatureFilter = featureOptions.weights ?? featureOptions.only;
+  const weightRows = featureOptions.weights === undefined ? undefined : [] as number[];
+  /** Adds `v` to a feature (a filter drops or keeps a name when first added). */
   const add = (name: string, v: number, start = -1, end = -1) => {
-    if (v === 0 || (only !== undefined && !only.has(name))) return;
-    values.set(name, (values.get(name) ?? 0) + v);
+    if (v === 0) return;
+    const before = values.get(name);
+    if (before === undefined) {
+      const kept = keptBy(filter, name);
+      if (kept === undefined) return;
+      values.set(name, 0 + v);
+      if (weightRows) weightRows.push(kept as number);
+    } else values.set(name, before + v);
     if (start >= 0) origins.push(name, start, end);
   };
   const context = spanContext(tokens, [spanFrom, spanTo], options);
@@ -387,7 +523,7 @@ export function targetFeatures(
     for (let i = from; i < to; i++) {
       if (i >= spanFrom && i < spanEnd) continue;
       const key = sw.keys[i - from];
-      if (key === "") continue;
+      if (key === undefined) continue;
       let variant: number;
       if (!sameClause(i)) variant = 6;
       else if (i < spanFrom) {
@@ -397,9 +533,14 @@ export function targetFeatures(
         const d = wordIndex[i - from] - lastWord;
         variant = d <= 1 ? 3 : d <= 4 ? 4 : 5;
       }
-      const name = contextName(key, variant);
-      if (only !== undefined && !only.has(name)) continue;
-      if (!values.has(name)) add(name, 1, i, i + 1);
+      const kept = keptContext(key, variant, filter);
+      if (kept === undefined) continue;
+      const name = key.names[variant]!;
+      if (values.has(name)) continue;
+      // What `add(name, 1, i, i + 1)` does to a name it has not seen.
+      values.set(name, 1);
+      origins.push(name, i, i + 1);
+      if (weightRows) weightRows.push(kept as number);
     }
   }
   if (groups.has("target")) {
@@ -422,5 +563,7 @@ export function targetFeatures(
     if (wordsInSpan === 1 && pronoun) add("target:pronoun", 1);
   }
   for (const [name, v] of Object.entries(featureOptions.extra ?? {})) add(name, v);
-  return { values, origins, context, ruleScore };
+  return weightRows
+    ? { values, origins, context, ruleScore, weightRows }
+    : { values, origins, context, ruleScore };
 }

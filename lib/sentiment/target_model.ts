@@ -22,7 +22,7 @@ import {
 import { resolveOptions } from "./resolve.ts";
 import { round4 } from "./_score.ts";
 import { softmax } from "./target_fit.ts";
-import { FEATURE_GROUPS, featureWords, targetFeatures } from "./target_features.ts";
+import { FEATURE_GROUPS, featureWords, packWeights, targetFeatures } from "./target_features.ts";
 import { tokenRange } from "./valence.ts";
 
 /** The classes, in the order of every per-class list. */
@@ -283,32 +283,35 @@ export function predictTarget(
   const f = targetFeatures(tokens, span, options, {
     groups: model.settings.groups,
     extra: predictOptions.extra,
-    only: weights,
+    weights: packWeights(weights),
   });
   // Class scores, then the top features by |push toward the predicted class|,
   // kept in a small sorted list of indexes (no sort of every feature).
   const z = [model.bias[0], model.bias[1], model.bias[2]];
   const names: string[] = [];
   const vals: number[] = [];
-  const ws: (readonly number[])[] = [];
-  f.values.forEach((value, name) => {
-    const w = weights.get(name);
-    if (!w) return;
-    z[0] += value * w[0];
-    z[1] += value * w[1];
-    z[2] += value * w[2];
+  // Where each feature's three weights start in `w`: every feature kept has
+  // a row, listed in the order of `values`.
+  const at: number[] = [];
+  const w = packWeights(weights).rows;
+  const weightRows = f.weightRows!;
+  for (const [name, value] of f.values) {
+    const i = 3 * weightRows[at.length];
+    z[0] += value * w[i];
+    z[1] += value * w[i + 1];
+    z[2] += value * w[i + 2];
     names.push(name);
     vals.push(value);
-    ws.push(w);
-  });
+    at.push(i);
+  }
   const p = softmax(z);
   let best = 0;
   for (let k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
   const k = predictOptions.top ?? 8;
   const toward: number[] = new Array(names.length);
   for (let i = 0; i < names.length; i++) {
-    const w = ws[i];
-    toward[i] = vals[i] * (w[best] - (w[0] + w[1] + w[2]) / 3);
+    const r = at[i];
+    toward[i] = vals[i] * (w[r + best] - (w[r] + w[r + 1] + w[r + 2]) / 3);
   }
   const before = (a: number, b: number) =>
     Math.abs(toward[a]) > Math.abs(toward[b]) ||
@@ -316,17 +319,17 @@ export function predictTarget(
   const order: number[] = [];
   for (let i = 0; i < names.length; i++) {
     if (order.length === k && !before(i, order[k - 1])) continue;
-    let at = order.length;
-    while (at > 0 && before(i, order[at - 1])) at--;
-    order.splice(at, 0, i);
+    let place = order.length;
+    while (place > 0 && before(i, order[place - 1])) place--;
+    order.splice(place, 0, i);
     if (order.length > k) order.pop();
   }
-  const top = order.map((i) => ({ name: names[i], value: vals[i], w: ws[i], toward: toward[i] }));
+  const top = order.map((i) => ({ name: names[i], value: vals[i], r: at[i], toward: toward[i] }));
   // The words behind the listed features.
   const rows: FeatureEvidence[] = [];
   const byWord = new Map<number, SentimentEvidence>();
   for (const t of top) {
-    const weight = t.w[2] - t.w[0];
+    const weight = w[t.r + 2] - w[t.r];
     const contribution = t.value * weight;
     const src = featureWords(f, t.name);
     const words: FeatureEvidence["words"] = [];

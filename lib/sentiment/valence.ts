@@ -6,6 +6,7 @@
  * @module
  */
 import type { Token } from "../token.ts";
+import { inFilter, keyFilter, keyHash } from "../lexicon/_key_filter.ts";
 import { isWord } from "../metrics/word_count.ts";
 import type { ResolvedSentimentOptions } from "./options.ts";
 import { isResolvedOptions } from "./resolve.ts";
@@ -90,6 +91,10 @@ function isUpper(text: string): boolean {
  */
 export function activeLexicons(options: ResolvedSentimentOptions): readonly SentimentIndex[] {
   const { domain, general, fitted, extra } = options.lexicons;
+  // Without extra files the list depends on the three switches alone: found
+  // without building the key below (the scorers ask once per sentence).
+  const bundled = extra.length === 0 ? (domain ? 4 : 0) + (general ? 2 : 0) + (fitted ? 1 : 0) : -1;
+  if (bundled >= 0 && BUNDLED[bundled] !== undefined) return BUNDLED[bundled];
   // An extra file's version is part of the key: an edited file is read again.
   const key = JSON.stringify([domain, general, fitted, extra.map((p) => [p, fileVersion(p)])]);
   let list = ACTIVE.get(key);
@@ -101,10 +106,13 @@ export function activeLexicons(options: ResolvedSentimentOptions): readonly Sent
     list = Object.freeze(built);
     ACTIVE.set(key, list);
   }
+  if (bundled >= 0) BUNDLED[bundled] = list;
   return list;
 }
 
 const ACTIVE = new Map<string, readonly SentimentIndex[]>();
+/** The lists without extra files, by switches (domain 4 + general 2 + fitted 1): the same arrays as in `ACTIVE`. */
+const BUNDLED: (readonly SentimentIndex[] | undefined)[] = new Array(8);
 
 /**
  * A list of lexicons with what lets the matcher skip work: most tokens start
@@ -114,14 +122,34 @@ const ACTIVE = new Map<string, readonly SentimentIndex[]>();
  */
 interface Lookup {
   lexicons: readonly SentimentIndex[];
-  /** Single-token matches by lower-cased form (and lemma, when it differs); null for none. */
+  /** Single-token matches of tokens that are their own lemma, by lower-cased form; null for none. */
   single: Map<string, Match | null>;
+  /**
+   * Single-token matches of the other tokens, by lemma, then lower-cased
+   * form: two look-ups of the token's own strings, whose hashes V8 keeps,
+   * instead of one of a key joined from them and hashed afresh each time.
+   */
+  singleByLemma: Map<string, Map<string, Match | null>>;
+  /** Entries in `single` and `singleByLemma`. */
+  singleSize: number;
   /**
    * What a form is, in one lookup: {@linkcode MODIFIER} (a booster or
    * negator, by lower-cased form), {@linkcode PHRASE_START} (by lower-cased
    * form or lemma), {@linkcode EXACT} (by the form as written).
    */
   flags: Map<string, number>;
+  /** `keyFilter` of the keys of `flags`: a word outside it has no flags, seen without a look-up. */
+  flagged: Uint32Array;
+  /**
+   * `keyFilter` of every form and lemma key of the lexicons: a word whose
+   * lower-cased form and lemma are outside it, and that no prefix entry can
+   * start, matches no single-word entry (most words), seen without a look-up.
+   */
+  alone: Uint32Array;
+  /** First characters (codes) of the prefix entries. */
+  prefixFirst: Set<number>;
+  /** Some prefix entry is empty (it starts every word). */
+  anyPrefix: boolean;
 }
 
 const MODIFIER = 1;
@@ -143,7 +171,27 @@ function lookupOf(lexicons: readonly SentimentIndex[]): Lookup {
       for (const w of l.phrases.keys()) flag(w, PHRASE_START);
       for (const w of l.exact.keys()) flag(w, EXACT);
     }
-    lookup = { lexicons, single: new Map(), flags };
+    const alone: string[] = [];
+    const prefixFirst = new Set<number>();
+    let anyPrefix = false;
+    for (const l of lexicons) {
+      alone.push(...l.forms.keys(), ...l.lemmas.keys());
+      for (const p of l.prefixes) {
+        if (p.parts[0] === "") anyPrefix = true;
+        else prefixFirst.add(p.parts[0].charCodeAt(0));
+      }
+    }
+    lookup = {
+      lexicons,
+      single: new Map(),
+      singleByLemma: new Map(),
+      singleSize: 0,
+      flags,
+      flagged: keyFilter(flags.keys()),
+      alone: keyFilter(alone),
+      prefixFirst,
+      anyPrefix,
+    };
     LOOKUPS.set(lexicons, lookup);
   }
   return lookup;
@@ -181,16 +229,28 @@ function joined(
   return out.reverse();
 }
 
+/** The flags of a text whose `keyHash` is `hash` (0 for none). */
+function flagsOf(lookup: Lookup, text: string, hash: number): number {
+  return inFilter(lookup.flagged, hash) ? lookup.flags.get(text) ?? 0 : 0;
+}
+
+/** `keyHash`es of a word's lower-cased form and lemma. */
+interface WordHashes {
+  lower: number;
+  lemma: number;
+}
+
 function matchAt(
   tokens: readonly Token[],
   i: number,
   to: number,
   lookup: Lookup,
   lowerFlags: number,
+  hashes: WordHashes,
 ): Match | undefined {
   const t = tokens[i];
   const compounds = joined(tokens, i, to);
-  const lemmaFlags = t.lemma === t.lower ? 0 : lookup.flags.get(t.lemma) ?? 0;
+  const lemmaFlags = t.lemma === t.lower ? 0 : flagsOf(lookup, t.lemma, hashes.lemma);
   const textFlags = t.text === t.lower ? lowerFlags : lookup.flags.get(t.text) ?? 0;
   if (
     compounds.length > 0 || (lowerFlags & PHRASE_START) !== 0 ||
@@ -198,14 +258,32 @@ function matchAt(
   ) {
     return matchInContext(tokens, i, to, lookup.lexicons, compounds);
   }
-  const key = t.lemma === t.lower ? t.lower : `${t.lower}\u0000${t.lemma}`;
-  let m = lookup.single.get(key);
+  // A single word: no phrase, compound or exact entry starts here (above),
+  // so only a form, lemma or prefix entry can match it (matchInContext).
+  if (
+    !inFilter(lookup.alone, hashes.lower) && !inFilter(lookup.alone, hashes.lemma) &&
+    !lookup.anyPrefix && !lookup.prefixFirst.has(t.lower.charCodeAt(0))
+  ) return undefined;
+  let m = singleMemo(lookup, t).get(t.lower);
   if (m === undefined) {
     m = matchInContext(tokens, i, to, lookup.lexicons, compounds) ?? null;
-    if (lookup.single.size >= SINGLE_LIMIT) lookup.single.clear();
-    lookup.single.set(key, m);
+    if (lookup.singleSize >= SINGLE_LIMIT) {
+      lookup.single.clear();
+      lookup.singleByLemma.clear();
+      lookup.singleSize = 0;
+    }
+    singleMemo(lookup, t).set(t.lower, m);
+    lookup.singleSize++;
   }
   return m ?? undefined;
+}
+
+/** The memo of single-token matches that holds the token's, by lower-cased form. */
+function singleMemo(lookup: Lookup, t: Token): Map<string, Match | null> {
+  if (t.lemma === t.lower) return lookup.single;
+  let byLower = lookup.singleByLemma.get(t.lemma);
+  if (!byLower) lookup.singleByLemma.set(t.lemma, byLower = new Map());
+  return byLower;
 }
 
 /** The match at token `i`: the lexicons in order, multi-word entries first. */
@@ -371,31 +449,53 @@ function computeContributions(
   options: ResolvedSentimentOptions,
   lexicons: readonly SentimentIndex[],
 ): Contribution[] {
-  let curly = false;
-  for (let i = from; i < to && !curly; i++) curly = CURLY.test(tokens[i].lower);
-  if (!curly) return contributionsIn(tokens, from, to, options, lexicons);
+  const facts = sentenceFacts(tokens, from, to);
+  if (!facts.curly) return contributionsIn(tokens, from, to, options, lexicons, facts);
   const local = tokens.slice(from, to).map((t) =>
     CURLY.test(t.lower) ? { ...t, lower: t.lower.replace(CURLY_ALL, "'") } : t
   );
-  return contributionsIn(local, 0, local.length, options, lexicons).map((c) => ({
+  const localFacts = sentenceFacts(local, 0, local.length);
+  return contributionsIn(local, 0, local.length, options, lexicons, localFacts).map((c) => ({
     ...c,
     tokenStart: c.tokenStart + from,
     tokenEnd: c.tokenEnd + from,
   }));
 }
 
-function contributionsIn(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  options: ResolvedSentimentOptions,
-  lexicons: readonly SentimentIndex[],
-): Contribution[] {
-  if (lexicons.length === 0) return [];
-  const lookup = lookupOf(lexicons);
+/**
+ * What the rules read of one sentence whatever the options: found once per
+ * sentence and shared by the sentence scorer and the span scorer, which
+ * both score most sentences of an article (with different lexicons).
+ */
+interface SentenceFacts {
+  /** Token indexes of the sentence's words. */
+  words: number[];
+  /** Word number of each token of the sentence (index `i - from`). */
+  wordOf: Int32Array;
+  /** Some words are upper case and some are not (VADER's caps rule). */
+  capDifferential: boolean;
+  /** Tokens inside scare quotes. */
+  quoted: Set<number>;
+  /** Word number of the first contrastive "but", or -1. */
+  butWord: number;
+  /** A lower-cased token holds a curly apostrophe. */
+  curly: boolean;
+  /** `keyHash` of each word's lower-cased form (index `i - from`; -1 for other tokens). */
+  lowerHash: Int32Array;
+  /** `keyHash` of each word's lemma. */
+  lemmaHash: Int32Array;
+}
+
+/** Facts per token array, per sentence start (`wordOf`'s length tells the end). */
+const FACTS = new WeakMap<readonly Token[], Map<number, SentenceFacts>>();
+
+function sentenceFacts(tokens: readonly Token[], from: number, to: number): SentenceFacts {
+  let bySentence = FACTS.get(tokens);
+  if (!bySentence) FACTS.set(tokens, bySentence = new Map());
+  const known = bySentence.get(from);
+  if (known && known.wordOf.length === to - from) return known;
   const words: number[] = [];
   for (let i = from; i < to; i++) if (isWord(tokens[i])) words.push(i);
-  // Word number of each token of the sentence (index i - from).
   const wordOf = new Int32Array(to - from);
   words.forEach((tokenIndex, w) => wordOf[tokenIndex - from] = w);
   let upper = 0;
@@ -404,28 +504,62 @@ function contributionsIn(
     // `text.toLowerCase()` for the tokenizer's tokens, or differs from `text`).
     if (tokens[i].text !== tokens[i].lower && isUpper(tokens[i].text)) upper++;
   }
-  const capDifferential = upper > 0 && upper < words.length;
-  const quoted = scareQuoted(tokens, from, to);
+  let curly = false;
+  for (let i = from; i < to && !curly; i++) curly = CURLY.test(tokens[i].lower);
+  const lowerHash = new Int32Array(to - from).fill(-1);
+  const lemmaHash = new Int32Array(to - from).fill(-1);
+  for (const i of words) {
+    const t = tokens[i];
+    lowerHash[i - from] = keyHash(t.lower);
+    lemmaHash[i - from] = t.lemma === t.lower ? lowerHash[i - from] : keyHash(t.lemma);
+  }
+  const facts = {
+    words,
+    wordOf,
+    capDifferential: upper > 0 && upper < words.length,
+    quoted: scareQuoted(tokens, from, to),
+    butWord: words.findIndex((i) => CONTRASTIVE.has(tokens[i].lower)),
+    curly,
+    lowerHash,
+    lemmaHash,
+  };
+  bySentence.set(from, facts);
+  return facts;
+}
+
+function contributionsIn(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  options: ResolvedSentimentOptions,
+  lexicons: readonly SentimentIndex[],
+  facts: SentenceFacts,
+): Contribution[] {
+  if (lexicons.length === 0) return [];
+  const lookup = lookupOf(lexicons);
+  const { words, wordOf, capDifferential, quoted, butWord, lowerHash, lemmaHash } = facts;
+  const hashes: WordHashes = { lower: -1, lemma: -1 };
 
   // Find the lexicon matches first: a word in a match is a sentiment word.
   const matches: { i: number; m: Match }[] = [];
   const sentimentWord = new Set<number>();
-  for (let i = from; i < to; i++) {
-    if (!isWord(tokens[i])) continue;
+  // Words in text order, skipping those inside the last match.
+  let next = from;
+  for (const i of words) {
+    if (i < next) continue;
     // Boosters and negators modify sentiment words and are none themselves.
-    const flags = lookup.flags.get(tokens[i].lower) ?? 0;
+    hashes.lower = lowerHash[i - from];
+    hashes.lemma = lemmaHash[i - from];
+    const flags = flagsOf(lookup, tokens[i].lower, hashes.lower);
     if ((flags & MODIFIER) !== 0) continue;
-    const m = matchAt(tokens, i, to, lookup, flags);
+    const m = matchAt(tokens, i, to, lookup, flags, hashes);
     if (!m) continue;
-    if (m.entry.weight === 0) {
-      // A zero-weight entry (a word neutral in this domain) hides the word
-      // from the other lexicons and is no sentiment word itself.
-      i += m.length - 1;
-      continue;
-    }
+    next = i + m.length;
+    // A zero-weight entry (a word neutral in this domain) hides the word
+    // from the other lexicons and is no sentiment word itself.
+    if (m.entry.weight === 0) continue;
     matches.push({ i, m });
     for (let j = i; j < i + m.length; j++) sentimentWord.add(j);
-    i += m.length - 1;
   }
 
   // Shifters ("reduce unemployment"): the shifted word flips; the shifter's
@@ -443,7 +577,6 @@ function contributionsIn(
   }
   const shifters = new Set(shiftedBy.values());
 
-  const butWord = words.findIndex((i) => CONTRASTIVE.has(tokens[i].lower));
   const out: Contribution[] = [];
   for (const { i, m } of matches) {
     if (shifters.has(i)) continue;
@@ -468,7 +601,8 @@ function contributionsIn(
       v += s;
       rules.push(Math.abs(v) > Math.abs(v - s) ? "boosted" : "dampened");
     }
-    if (w >= 2) {
+    // The pair's text is made only when its second word may end a phrase.
+    if (w >= 2 && DAMPENER_ENDINGS.has(tokens[words[w - 1]].lower)) {
       const pair = `${tokens[words[w - 2]].lower} ${tokens[words[w - 1]].lower}`;
       if (DAMPENER_PHRASES.has(pair)) {
         v += v > 0 ? -BOOSTER_DAMPEN : BOOSTER_DAMPEN;
@@ -523,3 +657,12 @@ function contributionsIn(
 }
 
 const BOOSTER_DAMPEN = 0.293;
+
+/**
+ * Every ending of every dampener phrase ("kind of": "kind of", "ind of", ...,
+ * "f", ""): a word that is none of them cannot end a pair of words that is a
+ * phrase, whatever the words hold.
+ */
+const DAMPENER_ENDINGS: ReadonlySet<string> = new Set(
+  [...DAMPENER_PHRASES].flatMap((p) => Array.from({ length: p.length + 1 }, (_, k) => p.slice(k))),
+);

@@ -224,8 +224,21 @@ interface QuotePair {
   mark: string;
 }
 
-/** All pairs of quote marks on one line, in text order, not nested. */
-function quotePairs(text: string): QuotePair[] {
+/**
+ * The pairs of the text seen last: an analysis looks for scare quotes in the
+ * same text three times (stance markers, then frames with and without names).
+ */
+let lastPairs: { text: string; pairs: readonly QuotePair[] } | undefined;
+
+/** All pairs of quote marks on one line, in text order, not nested (read-only). */
+function quotePairs(text: string): readonly QuotePair[] {
+  if (lastPairs?.text === text) return lastPairs.pairs;
+  const pairs = findQuotePairs(text);
+  lastPairs = { text, pairs };
+  return pairs;
+}
+
+function findQuotePairs(text: string): QuotePair[] {
   const pairs: QuotePair[] = [];
   for (const [re, mark] of PAIRED) {
     for (const m of text.matchAll(re)) {
