@@ -9,7 +9,7 @@
  * @module
  */
 import { MULBERRY32_INCREMENT, mulberry32Output, mulberry32Seed } from "../stats/_mulberry32.ts";
-import { quantilesOf } from "../stats/_select.ts";
+import { interpolatedQuantile, quantilesOf } from "../stats/_select.ts";
 
 /** Low and high ends of the two intervals. */
 export interface PairedIntervals {
@@ -164,14 +164,7 @@ function tallyQuantiles(
     }
     throw new RangeError(`No order statistic ${k} of ${total} values`);
   };
-  return ps.map((p) => {
-    const h = (total - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.ceil(h);
-    const a = orderStatistic(lo);
-    const b = hi === lo ? a : orderStatistic(hi);
-    return a + (h - lo) * (b - a);
-  });
+  return ps.map((p) => interpolatedQuantile(total, p, orderStatistic));
 }
 
 /**

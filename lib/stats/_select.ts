@@ -46,13 +46,33 @@ export function quantilesOf(xs: Float64Array, ps: readonly number[]): number[] {
         `Cannot take quantile ${JSON.stringify(p)}: expected 0..1, not below the one before`,
       );
     }
-    const h = (xs.length - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.ceil(h);
-    const a = at(lo);
-    const b = hi === lo ? a : at(hi);
-    return a + (h - lo) * (b - a);
+    return interpolatedQuantile(xs.length, p, at);
   });
+}
+
+/**
+ * The type 7 quantile `p` of `n` values (Hyndman & Fan 1996; R's default):
+ * the order statistics at `floor(h)` and `ceil(h)`, `h = (n − 1) p`,
+ * interpolated linearly. `order(k)` gives the k-th smallest value
+ * (0-based); it is asked for at most two.
+ *
+ * @example
+ * ```ts
+ * import { interpolatedQuantile } from "./_select.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const sorted = [1, 2, 3, 4];
+ * strictEqual(interpolatedQuantile(4, 0.5, (k) => sorted[k]), 2.5);
+ * strictEqual(interpolatedQuantile(4, 1, (k) => sorted[k]), 4);
+ * ```
+ */
+export function interpolatedQuantile(n: number, p: number, order: (k: number) => number): number {
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  const a = order(lo);
+  const b = hi === lo ? a : order(hi);
+  return a + (h - lo) * (b - a);
 }
 
 /** Order statistics within this share of either end are read from a heap. */
@@ -84,14 +104,7 @@ function tailQuantiles(xs: Float64Array, ps: readonly number[]): number[] | unde
   const largest = high > 0 ? extremes(xs, high, -1) : undefined;
   // The k-th order statistic (0-based, ascending).
   const order = (k: number) => k < low ? smallest![k] : largest![n - 1 - k];
-  return ps.map((p) => {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.ceil(h);
-    const a = order(lo);
-    const b = hi === lo ? a : order(hi);
-    return a + (h - lo) * (b - a);
-  });
+  return ps.map((p) => interpolatedQuantile(n, p, order));
 }
 
 /**

@@ -10,7 +10,7 @@
  * @module
  */
 import { MULBERRY32_INCREMENT, mulberry32Output, mulberry32Seed } from "./_mulberry32.ts";
-import { quantilesOf } from "./_select.ts";
+import { interpolatedQuantile, quantilesOf } from "./_select.ts";
 import { mulberry32 } from "./random.ts";
 import { mean } from "./mean.ts";
 
@@ -218,8 +218,5 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
   if (!(p >= 0 && p <= 1)) {
     throw new RangeError(`Cannot take quantile ${JSON.stringify(p)}: expected 0..1`);
   }
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return interpolatedQuantile(sorted.length, p, (k) => sorted[k]);
 }
