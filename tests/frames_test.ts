@@ -306,7 +306,8 @@ Deno.test("frameLexicons() reads a user's themes, and a theme stands alone", () 
   const e = evaluate("Ruritania reduced the red sludge in its rivers.", { extra: [file] });
   ok(
     e.ruritania.some((x) =>
-      x.rule === "theme" && x.entry === "reduce + red sludge" && x.weight > 0
+      x.rule === "theme" && x.entry === "reduce + red sludge" &&
+      x.lexicon === "event_frames + mine" && x.weight > 0
     ),
   );
   strictEqual(frameLexicons({ extra: [file] }).themes[0].name, "mine");

@@ -406,6 +406,7 @@ class SentenceFrames {
         start: Math.min(hit.start, theme.hit.start),
         end: Math.max(hit.end, theme.hit.end),
         entry: `${hit.entry} + ${theme.hit.entry}`,
+        lexicon: `${hit.lexicon} + ${theme.hit.lexicon}`,
         kind: "event",
         weight: theme.effect * (f.strength / 4) * ((theme.hit.weight ?? 0) / 4) * THEME_FACTOR *
           neg * under,
@@ -457,9 +458,9 @@ class SentenceFrames {
 
   /**
    * The theme of a good-for or bad-for frame whose agent is mention `i`: the
-   * first theme word in the words after the predicate, when no actor is the
-   * frame's patient and the agent is not a passive's ("by" phrase). "for"
-   * right after the verb ("fought for jobs") turns the act around: no theme.
+   * first theme word heading the noun phrase after the predicate
+   * ({@linkcode SentenceFrames.objectNounPhrase}), when no actor is the
+   * frame's patient and the agent is not a passive's ("by" phrase).
    */
   themeOf(
     f: Frame,
@@ -467,7 +468,7 @@ class SentenceFrames {
     patients: Map<number, string>,
   ): { hit: Hit; effect: number } | undefined {
     if (!this.opts.events || !this.opts.themes || this.themeHits.length === 0) return undefined;
-    const effect = (f.categories.has("good_for") ? 1 : 0) - (f.categories.has("bad_for") ? 1 : 0);
+    const effect = effectOf(f);
     if (effect === 0 || patients.size > 0) return undefined;
     if (this.shared.roles[i].rule === "passive-agent") return undefined;
     const [a, b] = this.objectNounPhrase(f.hit);
@@ -519,7 +520,7 @@ class SentenceFrames {
       const direct = (f.categories.has("patient_positive") ? w : 0) -
         (f.categories.has("patient_negative") ? w : 0);
       if (direct !== 0) this.push(i, { ...base, kind: "event", weight: direct * neg, rule });
-      const effect = (f.categories.has("good_for") ? 1 : 0) - (f.categories.has("bad_for") ? 1 : 0);
+      const effect = effectOf(f);
       const view = agentView(f);
       if (effect !== 0 && view !== 0 && !f.negated && f.under?.name !== "away") {
         this.push(i, {
@@ -686,6 +687,11 @@ function agentView(f: Frame): number {
   const w = f.strength / 4;
   return (f.categories.has("agent_positive") ? w : 0) -
     (f.categories.has("agent_negative") ? w : 0);
+}
+
+/** +1 for a good-for frame, −1 for a bad-for one, 0 for neither (or both). */
+function effectOf(f: Frame): number {
+  return (f.categories.has("good_for") ? 1 : 0) - (f.categories.has("bad_for") ? 1 : 0);
 }
 
 function direction(f: Frame): "away" | "toward" | undefined {
