@@ -4,7 +4,7 @@ import { readByteLines } from "../lib/corpus/lines.ts";
 import { loadCorpus } from "../lib/corpus/load_corpus.ts";
 import { streamCorpus } from "../lib/corpus/stream_corpus.ts";
 import { main } from "../lib/cli/analyze.ts";
-import { analyzeStream } from "../lib/run/analyze_stream.ts";
+import { analyzeStream, type Isolation } from "../lib/run/analyze_stream.ts";
 import { Progress } from "../lib/run/progress.ts";
 import { AnalysedArticle } from "../lib/analysis.ts";
 
@@ -86,11 +86,15 @@ Deno.test("readByteLines() splits lines across chunk boundaries and skips over-l
   deepStrictEqual(got.map((l) => l.line), [1, 2, 3, 4, 5]);
 });
 
-Deno.test("analyzeStream() gives the same records in input order on 0, 1 and 2 workers", async () => {
+Deno.test("analyzeStream() gives the same records in input order on 0, 1 and 2 workers, processes or threads", async () => {
   const { paths } = await mixedCorpus();
-  const run = async (workers: number) => {
+  const run = async (workers: number, isolation: Isolation = "process") => {
     const out: string[] = [];
-    const stream = analyzeStream(streamCorpus(paths), { workers, analyze: { resamples: 100 } });
+    const stream = analyzeStream(streamCorpus(paths), {
+      workers,
+      isolation,
+      analyze: { resamples: 100 },
+    });
     for await (const item of stream) {
       out.push(
         "record" in item ? new TextDecoder().decode(item.record.line) : JSON.stringify(item),
@@ -102,6 +106,7 @@ Deno.test("analyzeStream() gives the same records in input order on 0, 1 and 2 w
   strictEqual(one.length, 11);
   deepStrictEqual(await run(0), one);
   deepStrictEqual(await run(2), one);
+  deepStrictEqual(await run(2, "thread"), one);
   AnalysedArticle.parse(JSON.parse(one[0]));
 });
 

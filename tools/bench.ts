@@ -9,10 +9,12 @@
  * (b) npm `vader-sentiment` on the same sentences (compound scores),
  * (c) the full framing analysis on one thread (`articleRecord`: analysis and
  *     serialisation, no file input or output);
- * each stage's peak memory (VmHWM of its own process); (c) in two processes
- * at once, for the most that two threads can gain on the machine; the whole
+ * each stage's peak memory (VmHWM of its own process; for a run, plus the
+ * peaks of the analysis processes it starts, sampled every 50 ms, which
+ * bounds the run's peak from above); (c) in two processes at once, for the
+ * most that two workers can gain on the machine; the whole
  * `deno task analyze --jsonl --tables --errors` run on one and on two
- * workers (the speed-up); the same run with `--compact` (its output size);
+ * workers (the speed-up; workers are processes, as by default); the same run with `--compact` (its output size);
  * and that run's peak memory on the small and on the large corpus. Every
  * rate uses the token count of (a) as its numerator. Each stage runs in a
  * fresh process, so that peak memory is its own, and records the machine's
@@ -56,9 +58,60 @@ interface StageResult {
 
 /** Peak resident memory of this process (all its threads), from /proc. */
 function peakBytes(): number {
-  const status = Deno.readTextFileSync("/proc/self/status");
-  const m = /VmHWM:\s+(\d+) kB/.exec(status);
-  return m ? Number(m[1]) * 1024 : NaN;
+  return peakOf("self") ?? NaN;
+}
+
+/** Peak resident memory (VmHWM) of a process, or undefined once it has gone. */
+function peakOf(pid: number | "self"): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The processes started by a process, and theirs, from /proc. */
+function descendants(pid: number): number[] {
+  const found: number[] = [];
+  const visit = (p: number) => {
+    try {
+      for (const task of Deno.readDirSync(`/proc/${p}/task`)) {
+        const text = Deno.readTextFileSync(`/proc/${p}/task/${task.name}/children`);
+        for (const c of text.split(" ").filter((x) => x !== "").map(Number)) {
+          found.push(c);
+          visit(c);
+        }
+      }
+    } catch {
+      // The process ended while it was read.
+    }
+  };
+  visit(pid);
+  return found;
+}
+
+/**
+ * Watches the peaks of the processes this one starts (analysis workers run
+ * as processes): samples each one's VmHWM every 50 ms until it ends. Their
+ * sum plus this process's own peak bounds the run's peak from above.
+ */
+function watchChildPeaks(): () => number {
+  const last = new Map<number, number>();
+  const sample = () => {
+    for (const pid of descendants(Deno.pid)) {
+      const peak = peakOf(pid);
+      if (peak !== undefined) last.set(pid, peak);
+    }
+  };
+  const timer = setInterval(sample, 50);
+  return () => {
+    clearInterval(timer);
+    sample();
+    let sum = 0;
+    for (const peak of last.values()) sum += peak;
+    return sum;
+  };
 }
 
 async function readArticles(path: string): Promise<BenchArticle[]> {
@@ -94,6 +147,7 @@ async function runStage(
 ): Promise<StageResult> {
   if (stage === "run") {
     const dir = await Deno.makeTempDir({ prefix: "framing-bench-" });
+    const childPeaks = watchChildPeaks();
     const t0 = performance.now();
     const code = await analyzeMain([
       corpus,
@@ -108,7 +162,7 @@ async function runStage(
       ...(compact ? ["--compact"] : []),
     ]);
     const seconds = (performance.now() - t0) / 1000;
-    const peak = peakBytes();
+    const peak = peakBytes() + childPeaks();
     const lines = await countLines(`${dir}/out.jsonl`);
     const outputBytes = (await Deno.stat(`${dir}/out.jsonl`)).size;
     await Deno.remove(dir, { recursive: true });

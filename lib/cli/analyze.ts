@@ -1,6 +1,6 @@
 /**
  * `deno task analyze <paths...>`: analyses the articles found in the paths
- * (folders, text files, JSONL, CSV) on worker threads. Writes one JSON
+ * (folders, text files, JSONL, CSV) on worker processes. Writes one JSON
  * document (`--out`, for small runs), or streams one JSON line per article
  * (`--jsonl`) with the aggregated tables (`--tables`) and the failures
  * (`--errors`), holding only the articles in flight.
@@ -32,7 +32,7 @@ const USAGE = `Usage: deno task analyze <paths...> [options]
 
 Reads articles from folders of .txt/.md files (with an optional manifest.json or
 manifest.csv), single text files, JSONL files (one article a line) and CSV files
-with a text column, and analyses them on worker threads.
+with a text column, and analyses them on worker processes.
 
 Output:
   --out FILE          one JSON document with every article (default: stdout);
@@ -67,8 +67,11 @@ Options:
   --resamples N       bootstrap resamples of each actor interval (default: 2000);
                       fewer make a corpus run faster and wider-grained; the
                       number is recorded in the provenance
-  --workers N         worker threads (default: the number of cores, ${defaultWorkers()} here;
+  --workers N         workers (default: the number of cores, ${defaultWorkers()} here;
                       0 analyses on the main thread)
+  --threads           workers are threads of this process, not processes of
+                      their own (processes run faster; threads need no
+                      permission to start a program)
   --text-column NAME  the text column of CSV input (default: text)
   --id-field NAME     the id column or JSONL field (default: id)
   --max-article-mb N  longest article read, in MiB (default: 8)
@@ -92,6 +95,7 @@ export async function main(args: string[]): Promise<number> {
     compact: { type: "boolean" },
     ...RESOURCE_FLAGS,
     workers: { type: "string" },
+    threads: { type: "boolean" },
     resamples: { type: "string" },
     "text-column": { type: "string" },
     "id-field": { type: "string" },
@@ -210,6 +214,7 @@ export async function main(args: string[]): Promise<number> {
   for await (
     const item of analyzeStream(items, {
       workers,
+      isolation: v.threads ? "thread" : undefined,
       resources: files.load,
       analyze,
       compact: v.compact,

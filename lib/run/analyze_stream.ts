@@ -1,5 +1,6 @@
 /**
- * Analysing a streamed corpus on worker threads, with results in input order.
+ * Analysing a streamed corpus on worker processes or threads, with results in
+ * input order.
  *
  * @module
  */
@@ -8,6 +9,7 @@ import type { CorpusItem, Failure } from "../corpus/corpus.ts";
 import { loadResources, type LoadResourcesOptions } from "../resources.ts";
 import { articleRecord } from "./article_record.ts";
 import { type EncodedRecord, encodeRecord } from "./encoded_record.ts";
+import { canStartProcesses, ProcessPool } from "./process_pool.ts";
 import { type PoolResult, WorkerPool } from "./worker_pool.ts";
 
 /** One result of a run, in input order. `bytes` is the input the item took. */
@@ -18,8 +20,15 @@ export type RunItem =
 
 /** Options for {@linkcode analyzeStream}. */
 export interface AnalyzeStreamOptions {
-  /** Worker threads; 0 analyses on the calling thread. @default navigator.hardwareConcurrency */
+  /** Workers; 0 analyses on the calling thread. @default navigator.hardwareConcurrency */
   workers?: number;
+  /**
+   * What a worker is: a process of its own (`deno run`, which needs the
+   * permission to run it; two processes run at the machine's full speed) or
+   * a thread of this process (no extra permission; threads slow each other).
+   * @default "process" where the toolkit is on disk, else "thread"
+   */
+  isolation?: Isolation;
   /** Articles sent to workers and not yet written, at most. @default 2 × workers (2 for 0 workers) */
   inFlight?: number;
   /** Lexicon files. @default the toolkit's own */
@@ -29,6 +38,9 @@ export interface AnalyzeStreamOptions {
   /** Compact JSON lines (`CompactArticle`) instead of full ones. @default false */
   compact?: boolean;
 }
+
+/** What a worker is: its own process, or a thread of this one. */
+export type Isolation = "process" | "thread";
 
 /** The default worker count: the machine's logical cores. */
 export function defaultWorkers(): number {
@@ -74,7 +86,7 @@ export async function* analyzeStream(
   const analyze = options.analyze ?? {};
   const compact = options.compact ?? false;
   let run: (item: Extract<CorpusItem, { article: unknown }>) => Promise<PoolResult>;
-  let pool: WorkerPool | undefined;
+  let pool: WorkerPool | ProcessPool | undefined;
   if (workers === 0) {
     const resources = await loadResources(options.resources);
     run = (item) => {
@@ -87,7 +99,11 @@ export async function* analyzeStream(
       }
     };
   } else {
-    const p = new WorkerPool(workers, { resources: options.resources, analyze, compact });
+    const isolation = options.isolation ?? (canStartProcesses() ? "process" : "thread");
+    const poolOptions = { resources: options.resources, analyze, compact };
+    const p = isolation === "process"
+      ? new ProcessPool(workers, poolOptions)
+      : new WorkerPool(workers, poolOptions);
     pool = p;
     run = (item) => p.analyze(item.article);
   }
@@ -116,6 +132,6 @@ export async function* analyzeStream(
     }
     while (queue.length > 0) yield await settle();
   } finally {
-    pool?.close();
+    await pool?.close();
   }
 }
