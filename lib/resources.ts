@@ -61,6 +61,12 @@ export interface LoadResourcesOptions {
   stance?: string;
   /** Reporting-verb lexicon, or false for none. @default the toolkit's reporting_verbs.yaml */
   reporting?: string | false;
+  /**
+   * Load the language model and the target model now (true), or when the
+   * first article needs them (false: for a process that only checks the
+   * files, e.g. while workers analyse). @default true
+   */
+  models?: boolean;
 }
 
 /**
@@ -121,7 +127,7 @@ export async function loadResources(
     frames: frameLexicons(),
     lexicons: await Promise.all(records),
   };
-  preloadModels();
+  if (options.models !== false) preloadModels();
   return resources;
 }
 

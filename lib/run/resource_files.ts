@@ -62,7 +62,8 @@ export async function loadResourceFiles(files: ResourceFiles = {}): Promise<Load
     ...(files.addActors?.length ? { addActors: [...files.addActors] } : {}),
     ...(files.lexicons?.length ? { extra: [...files.lexicons] } : {}),
   };
-  const resources = await loadResources(load);
+  // The models are loaded by whoever analyses (a worker, or the first article).
+  const resources = await loadResources({ ...load, models: false });
   const extra = [...(files.sentimentLexicons ?? [])];
   for (const path of extra) sentimentLexiconFile(path);
   return {
