@@ -148,6 +148,7 @@ const CONTRACTED = new Set([
  * import { strictEqual } from "node:assert/strict";
  *
  * strictEqual(splitPossessives("Russia’s role, it's clear."), "Russia ’s role, it's clear.");
+ * strictEqual(splitPossessives("the G7's plan"), "the G7 's plan");
  * ```
  */
 export function splitPossessives(text: string): string {
@@ -170,11 +171,69 @@ export function splitPossessives(text: string): string {
   return out === "" ? text : out + text.slice(copied);
 }
 
+/**
+ * Puts a space between a word and a single quote mark at its edge ("'climate"
+ * → "' climate", "‘green’" → "‘ green ’"), the split wink-nlp makes on a fresh
+ * instance. Without it, wink-nlp 2.4.0 keeps such a chunk whole once it has
+ * learnt it as a word (e.g. from "'climate-change'", which it splits at the
+ * hyphen only), and from then on reads every "'climate" as one token: the
+ * tokens of a text would depend on what was read before it. A mark inside a
+ * word ("don't", "O'Brien") or before a digit ("'90s") is left alone; only
+ * spaces are added, so offsets stay exact.
+ *
+ * @example
+ * ```ts
+ * import { splitQuoteMarks } from "./tokenize.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(splitQuoteMarks("'We can't,' said O'Brien of the ‘green’ '90s."),
+ *   "' We can't,' said O'Brien of the ‘ green ’ '90s.");
+ * strictEqual(splitQuoteMarks("the leaders' views"), "the leaders ' views");
+ * strictEqual(splitQuoteMarks("forest.'We said:''Greta"), "forest.' We said:'' Greta");
+ * ```
+ */
+export function splitQuoteMarks(text: string): string {
+  if (!QUOTE_MARK.test(text)) return text;
+  return text.replace(OPENING_QUOTE, "$1 ").replace(CLOSING_QUOTE, " $1");
+}
+
+/**
+ * Puts spaces around the parts of an HTML character reference left in a text
+ * ("AT&amp;T" → "AT & amp ; T"), for the same reason as
+ * {@linkcode splitQuoteMarks}: wink-nlp 2.4.0 splits such a reference in one
+ * text and keeps it whole ("&amp") in a later one, after another text taught
+ * it the chunk. Only spaces are added.
+ *
+ * @example
+ * ```ts
+ * import { splitEntities } from "./tokenize.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(splitEntities("AT&amp;T and R&D"), "AT & amp ; T and R&D");
+ * ```
+ */
+export function splitEntities(text: string): string {
+  return text.includes("&") ? text.replace(ENTITY, " & $1 ; ") : text;
+}
+
+/** An HTML character reference: `&name;`, `&#38;` or `&#x26;`. */
+const ENTITY = /&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+\d*);/g;
+
+/** A single quote mark: nothing to do without one. */
+const QUOTE_MARK = /['‘’]/;
+/** A single quote mark that opens a word: not after a letter or digit, before a letter. */
+const OPENING_QUOTE = /(?<![\p{L}\p{N}])(['‘])(?=\p{L})/gu;
+/** A single quote mark that closes a word: after a letter, not before a letter or digit. */
+const CLOSING_QUOTE = /(?<=\p{L})(['’])(?![\p{L}\p{N}])/gu;
+
 /** An `'s` or `’s` not followed by a letter or digit. */
 const CLITIC = /['’][sS](?![\p{L}\p{N}])/gu;
-const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-/** Where the run of letters (code points, not code units) that ends at `end` begins, not before `floor`. */
+/**
+ * Where the run of letters and digits (code points, not code units) that ends
+ * at `end` begins, not before `floor`.
+ */
 function wordStart(text: string, end: number, floor: number): number {
   let start = end;
   while (start > floor) {
@@ -182,7 +241,7 @@ function wordStart(text: string, end: number, floor: number): number {
     const pair = start >= 2 && low >= 0xdc00 && low <= 0xdfff &&
       text.charCodeAt(start - 2) >= 0xd800 && text.charCodeAt(start - 2) <= 0xdbff;
     const size = pair ? 2 : 1;
-    if (!LETTER.test(text.slice(start - size, start))) break;
+    if (!LETTER_OR_DIGIT.test(text.slice(start - size, start))) break;
     start -= size;
   }
   return start;
@@ -198,7 +257,7 @@ function readPart(
 ): void {
   const nlp = tokenizer();
   const its: WinkAny = nlp.its;
-  const doc: WinkAny = nlp.readDoc(splitPossessives(part));
+  const doc: WinkAny = nlp.readDoc(splitPossessives(splitQuoteMarks(splitEntities(part))));
   // Whole-document read-outs: one call per property instead of one per token.
   const all: WinkAny = doc.tokens();
   const values: string[] = all.out();

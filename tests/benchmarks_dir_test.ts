@@ -75,6 +75,12 @@ Deno.test("skippedValidations() lists each missing part with its file, or says n
       Deno.mkdirSync(join(base, p.file, ".."), { recursive: true });
       Deno.writeTextFileSync(join(base, p.file), "");
     }
+    // A part whose own file is there but not the file it also reads is still skipped, naming that file.
+    const partial = REPORTING_PARTS.find((p) => (p.also ?? []).length > 0)!;
+    const waiting = skippedValidations(reportingParts(found), found);
+    deepStrictEqual(waiting.skipped, [partial.id]);
+    ok(waiting.text.includes(partial.also![0]));
+    for (const file of partial.also!) Deno.writeTextFileSync(join(base, file), "");
     const all = skippedValidations(reportingParts(found), found);
     deepStrictEqual(all.skipped, []);
     ok(all.text.includes("nothing is skipped"));

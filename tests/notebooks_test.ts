@@ -367,6 +367,11 @@ Deno.test({
       "newsmtsc-rw-test": "validate/targets.jsonl",
       "newsmtsc-mt-test": "validate/targets.jsonl",
       "sfu-hedges": "stance/cues.jsonl",
+      "roles-even": "roles/roles.tsv",
+    };
+    // The files a part reads besides its own.
+    const also: Record<string, string> = {
+      "framing/narrative_frames_frermann2023/articles_metadata.tsv": "roles/articles.tsv",
     };
     try {
       for (const part of REPORTING_PARTS) {
@@ -375,6 +380,9 @@ Deno.test({
           join(REPO_ROOT, "tests", "fixtures", fixture[part.id]),
           join(bench, part.file),
         );
+        for (const file of part.also ?? []) {
+          await Deno.copyFile(join(REPO_ROOT, "tests", "fixtures", also[file]), join(bench, file));
+        }
       }
       const run = await runNotebook(join(notebooksDir, "03_validate.ipynb"), {
         outDir,
@@ -387,12 +395,22 @@ Deno.test({
         sentences: { n: number };
         targets: Record<string, { n: number }>;
         hedges: { n: number };
+        roles: { n: number; rankAgreement: Record<string, number> };
         bars: unknown[];
       };
       deepStrictEqual(h.skipped, []);
       strictEqual(h.sentences.n, 8, "the even-article rows of the fixture");
       deepStrictEqual(Object.values(h.targets).map((t) => t.n), [3, 3]);
       strictEqual(h.hedges.n, 5);
+      // Article 2 of the fixture (the one even ID): the rangers (hero) and the corrupt officials.
+      strictEqual(h.roles.n, 2);
+      deepStrictEqual(Object.keys(h.roles.rankAgreement).sort(), [
+        "sentence",
+        "span",
+        "stance",
+        "vader",
+        "wink",
+      ]);
       strictEqual(h.bars.length, 3);
       strictEqual(outputsWithMime(run.notebook, PLOTLY_MIME).length, 2);
     } finally {

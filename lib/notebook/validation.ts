@@ -7,7 +7,7 @@
  */
 import { agreementFigure } from "../figures/agreement.ts";
 import { type BarCheck, checkBars, describeBars, VALIDATION_BARS } from "../validate/bars.ts";
-import { type BenchmarksDir, benchmarksDir } from "../validate/benchmarks_dir.ts";
+import { benchmarkFile, type BenchmarksDir, benchmarksDir } from "../validate/benchmarks_dir.ts";
 import { validationHeadline } from "../validate/headline.ts";
 import { type HedgeValidation, validateHedges } from "../validate/hedges.ts";
 import {
@@ -23,6 +23,14 @@ import {
   validateSentences,
 } from "../validate/sentences.ts";
 import { parseTargets, type TargetValidation, validateTargets } from "../validate/targets.ts";
+import {
+  parseRoleData,
+  type RoleAgreement,
+  type RoleValidation,
+  selectRoleData,
+  validateRoles,
+} from "../validate/roles.ts";
+import { loadResources } from "../resources.ts";
 import { type Displayable, displayable, displayJson, displayTable } from "./display.ts";
 import { displayThemedFigure } from "./themed_figure.ts";
 
@@ -46,6 +54,11 @@ export interface Validation {
   targets: Partial<Record<string, TargetValidation>>;
   /** Hedge cues, or `null` when skipped. */
   hedges: HedgeValidation | null;
+  /**
+   * The author's stance toward the heroes and villains of whole articles
+   * (narrative roles, even article IDs), or `null` when skipped.
+   */
+  roles: RoleValidation | null;
   /** The bar checks (none when a sentiment part is missing). */
   checks: BarCheck[];
   /** The bars in one sentence. */
@@ -66,7 +79,9 @@ export interface ValidateOptions {
  * Runs every validation whose reporting part is found (`benchmarks/SPLITS.md`):
  * sentence sentiment against the NYT ratings (even article numbers), target
  * sentiment against the NewsMTSC rw and mt test labels, hedge cues against
- * the SFU speculation sample; and checks the bars.
+ * the SFU speculation sample, the author's stance toward the heroes and
+ * villains of whole articles (Frermann et al. 2023, even article IDs); and
+ * checks the bars.
  *
  * @param options Where the benchmarks are.
  * @returns The results; missing parts are `null` (or absent) and listed in `skipped`.
@@ -78,7 +93,7 @@ export interface ValidateOptions {
  *
  * const v = await validate({ benchmarks: await Deno.makeTempDir() });
  * strictEqual(v.nyt, null);
- * strictEqual(v.skipped.skipped.length, 4);
+ * strictEqual(v.skipped.skipped.length, 5);
  * strictEqual(v.checks.length, 0);
  * ```
  */
@@ -101,6 +116,7 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   }
   const hedgeFile = parts["sfu-hedges"].path;
   const hedges = hedgeFile === null ? null : await validateHedges(hedgeFile);
+  const roles = await validateRolePart(parts["roles-even"], found);
   const records = sentimentRecords({ nyt, targets });
   const checks = records.length === 0
     ? []
@@ -108,7 +124,22 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   const verdict = records.length === 0
     ? "The bars cannot be checked: a sentiment part is missing (see the first cell)."
     : describeBars(checks);
-  return { found, parts, skipped, nyt, targets, hedges, checks, verdict };
+  return { found, parts, skipped, nyt, targets, hedges, roles, checks, verdict };
+}
+
+/** The narrative-roles part, scored with the whole analysis (as the actor chart is). */
+async function validateRolePart(
+  part: FoundPart,
+  found: BenchmarksDir,
+): Promise<RoleValidation | null> {
+  if (part.path === null) return null;
+  const files = { roles: part.path, articles: benchmarkFile(found, part.also![0]).path! };
+  const data = parseRoleData(
+    await Deno.readTextFile(files.articles),
+    await Deno.readTextFile(files.roles),
+    files,
+  );
+  return validateRoles(selectRoleData(data, "even"), { resources: await loadResources() });
 }
 
 /** One sentiment benchmark's figure for each scorer (empty unless all three parts ran). */
@@ -148,6 +179,7 @@ export type ValidationTableKind =
   | "targets"
   | "confusion"
   | "hedges"
+  | "roles"
   | "bars";
 
 /**
@@ -156,7 +188,8 @@ export type ValidationTableKind =
  * accuracy of each scorer on each NewsMTSC part), `"confusion"` (the
  * toolkit's confusion matrix and per-label figures), `"hedges"` (precision,
  * recall and F1 of four scorings, the commonest false positives and misses),
- * `"bars"` (which bars are met, and against VADER). A part that was skipped
+ * `"roles"` (how often each scorer puts a hero above a villain of the same
+ * corpus, and its sign agreement), `"bars"` (which bars are met, and against VADER). A part that was skipped
  * gives a line that says so.
  *
  * @param v The result of {@linkcode validate}.
@@ -265,6 +298,23 @@ export function validationTable(v: Validation, kind: ValidationTableKind): Displ
         }, { caption: "Annotated cues the toolkit most often missed" }),
       ];
     }
+    case "roles": {
+      const r = v.roles;
+      if (r === null) return [skippedLine(v, "roles-even")];
+      return [displayTable({
+        columns: ["scorer", "heroes and villains", "rank agreement", "sign agreement", "neutral"],
+        values: roleScorings(r).map(([name, a]) => [
+          name,
+          a.n,
+          a.rankAgreement,
+          a.signAgreement,
+          a.neutral,
+        ]),
+      }, {
+        caption: `Narrative roles, even article IDs (${r.articles} articles): rank agreement is ` +
+          "the chance that a hero scores above a villain (0.5 is chance)",
+      })];
+    }
     case "bars": {
       const beats = sentimentRecords(v).map((r) =>
         `${r.key}: ${r.toolkit > r.vader ? "above" : "not above"} VADER`
@@ -278,7 +328,7 @@ export function validationTable(v: Validation, kind: ValidationTableKind): Displ
   throw new RangeError(
     `Unknown validation table "${
       String(kind)
-    }": expected skipped, sentences, targets, confusion, hedges or bars`,
+    }": expected skipped, sentences, targets, confusion, hedges, roles or bars`,
   );
 }
 
@@ -367,6 +417,7 @@ export function validationJson(v: Validation): Displayable {
     nyt: v.nyt,
     targets: v.targets,
     hedges: v.hedges,
+    roles: v.roles,
     checks: v.checks,
     verdict: v.verdict,
   }));
@@ -379,6 +430,21 @@ function hedgeScorings(h: HedgeValidation) {
     ["toolkit, same tokens as the cue", h.exact],
     ["word list, no context rules", h.noRules],
   ] as const;
+}
+
+/** The role scorers, the actor chart's figure first. */
+function roleScorings(r: RoleValidation): [string, RoleAgreement][] {
+  return [
+    ...(r.stance ? [["toolkit: the author's stance (the actor chart)", r.stance] as const] : []),
+    ["toolkit: mean target score of the mentions", r.span] as const,
+    ...Object.entries(r.baselines).map(([name, a]) =>
+      [
+        `${name === "sentence" ? "toolkit" : SCORERS[name as "vader" | "wink"]}: ` +
+        "whole sentences that name the entity",
+        a,
+      ] as const
+    ),
+  ].map(([name, a]) => [name, a]);
 }
 
 function skippedLine(v: Validation, part: string): Displayable {

@@ -9,6 +9,7 @@ import type { BarCheck } from "./bars.ts";
 import type { HedgeValidation, PRF } from "./hedges.ts";
 import type { SentenceValidation } from "./sentences.ts";
 import type { TargetValidation } from "./targets.ts";
+import type { RoleValidation } from "./roles.ts";
 
 /** What {@linkcode validationHeadline} reads. */
 export interface ValidationResults {
@@ -20,6 +21,8 @@ export interface ValidationResults {
   targets: Readonly<Partial<Record<string, TargetValidation>>>;
   /** The hedge validation, or `null` when skipped. */
   hedges: HedgeValidation | null;
+  /** The narrative-roles validation, or `null` when skipped (absent: not run). */
+  roles?: RoleValidation | null;
   /** The bar checks (none when a sentiment part is missing). */
   checks: readonly BarCheck[];
   /** The bars in one sentence. */
@@ -84,6 +87,17 @@ export function validationHeadline(results: ValidationResults): Record<string, u
       inCategory: prf(hedges.inCategory),
       noRules: prf(hedges.noRules),
     },
+    roles: results.roles
+      ? {
+        data: "narrative_frames_frermann2023, even article IDs",
+        n: results.roles.span.n,
+        rankAgreement: Object.fromEntries([
+          ...(results.roles.stance ? [["stance", round(results.roles.stance.rankAgreement)]] : []),
+          ["span", round(results.roles.span.rankAgreement)],
+          ...Object.entries(results.roles.baselines).map(([k, a]) => [k, round(a.rankAgreement)]),
+        ]),
+      }
+      : null,
     bars: results.checks.map((c) => ({
       benchmark: c.benchmark,
       value: round(c.value),

@@ -16,6 +16,8 @@ export interface ReportingPart {
   validation: string;
   /** The file inside the benchmark folder. */
   file: string;
+  /** Further files the validation reads, beside `file`. @default [] */
+  also?: readonly string[];
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ReportingPart {
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * deepStrictEqual(REPORTING_PARTS.map((p) => p.id), [
- *   "nyt-even", "newsmtsc-rw-test", "newsmtsc-mt-test", "sfu-hedges",
+ *   "nyt-even", "newsmtsc-rw-test", "newsmtsc-mt-test", "sfu-hedges", "roles-even",
  * ]);
  * ```
  */
@@ -51,6 +53,13 @@ export const REPORTING_PARTS: readonly ReportingPart[] = [
     id: "sfu-hedges",
     validation: "hedge cues (SFU Review speculation sample)",
     file: "stance/sfu_review_speculation/sentences_speculation.jsonl",
+  },
+  {
+    id: "roles-even",
+    validation:
+      "the author's stance toward heroes and villains of whole articles (narrative roles, even article IDs)",
+    file: "framing/narrative_frames_frermann2023/role_and_frame_annoations.tsv",
+    also: ["framing/narrative_frames_frermann2023/articles_metadata.tsv"],
   },
 ];
 
@@ -76,9 +85,17 @@ export type FoundPart = ReportingPart & BenchmarkFile;
  * ```
  */
 export function reportingParts(found: BenchmarksDir): Record<string, FoundPart> {
-  return Object.fromEntries(
-    REPORTING_PARTS.map((part) => [part.id, { ...part, ...benchmarkFile(found, part.file) }]),
-  );
+  return Object.fromEntries(REPORTING_PARTS.map((part) => {
+    const main = benchmarkFile(found, part.file);
+    const missing = main.path === null
+      ? undefined
+      : (part.also ?? []).map((name) => benchmarkFile(found, name)).find((f) => f.path === null);
+    return [part.id, {
+      ...part,
+      ...main,
+      ...(missing ? { path: null, reason: missing.reason } : {}),
+    }];
+  }));
 }
 
 /** The result of {@linkcode skippedValidations}. */
@@ -106,7 +123,7 @@ export interface SkippedValidations {
  *
  * const found = benchmarksDir({ env: null, repoRoot: null });
  * const s = skippedValidations(reportingParts(found), found);
- * strictEqual(s.skipped.length, 4);
+ * strictEqual(s.skipped.length, 5);
  * ok(s.markdown.includes("Skipped: sentence sentiment"));
  * ```
  */
@@ -119,7 +136,11 @@ export function skippedValidations(
     const text = `${found.message} Every reporting part was found; nothing is skipped.`;
     return { skipped: [], markdown: text, text };
   }
-  const lines = missing.map((p) => `Skipped: ${p.validation}, which needs \`${p.file}\`.`);
+  const lines = missing.map((p) =>
+    `Skipped: ${p.validation}, which needs ${
+      [p.file, ...p.also ?? []].map((f) => `\`${f}\``).join(" and ")
+    }.`
+  );
   const why = found.dir === null ? found.message : `These files are not in ${found.dir}.`;
   const run = "Give the folder with `--benchmarks DIR` (`deno task report`), the " +
     "environment variable `FRAMING_BENCHMARKS`, or this notebook's `benchmarks` parameter.";
