@@ -198,6 +198,38 @@ export function splitQuoteMarks(text: string): string {
 }
 
 /**
+ * The text as wink-nlp should read it: with the spaces that make its tokens
+ * independent of the texts it read before ({@linkcode splitEntities},
+ * {@linkcode splitAfterAbbreviation}, {@linkcode splitQuoteMarks},
+ * {@linkcode splitPossessives}, in that order). Only spaces are added.
+ */
+function forWink(text: string): string {
+  return splitPossessives(splitQuoteMarks(splitAfterAbbreviation(splitEntities(text))));
+}
+
+/**
+ * Puts a space between an abbreviation's period and a number glued to it
+ * ("V.92" → "V. 92"), for the same reason as {@linkcode splitQuoteMarks}:
+ * wink-nlp 2.4.0 learns the number from such a chunk as a word, and from then
+ * on tags that number as a proper noun wherever it stands. Only spaces are
+ * added.
+ *
+ * @example
+ * ```ts
+ * import { splitAfterAbbreviation } from "./tokenize.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(splitAfterAbbreviation("a V.92 modem, 3.5 GHz, No.5"), "a V. 92 modem, 3.5 GHz, No. 5");
+ * ```
+ */
+export function splitAfterAbbreviation(text: string): string {
+  return text.includes(".") ? text.replace(ABBREVIATION_NUMBER, ". ") : text;
+}
+
+/** A period between a letter and a digit. */
+const ABBREVIATION_NUMBER = /(?<=\p{L})\.(?=\p{N})/gu;
+
+/**
  * Puts spaces around the parts of an HTML character reference left in a text
  * ("AT&amp;T" → "AT & amp ; T"), for the same reason as
  * {@linkcode splitQuoteMarks}: wink-nlp 2.4.0 splits such a reference in one
@@ -257,7 +289,7 @@ function readPart(
 ): void {
   const nlp = tokenizer();
   const its: WinkAny = nlp.its;
-  const doc: WinkAny = nlp.readDoc(splitPossessives(splitQuoteMarks(splitEntities(part))));
+  const doc: WinkAny = nlp.readDoc(forWink(part));
   // Whole-document read-outs: one call per property instead of one per token.
   const all: WinkAny = doc.tokens();
   const values: string[] = all.out();
