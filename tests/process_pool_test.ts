@@ -99,3 +99,22 @@ Deno.test("ProcessPool refuses a worker count that is not a positive integer", (
     ok(error instanceof RangeError);
   }
 });
+
+Deno.test("ProcessPool: a worker that dies fails its articles with the reason and is replaced", async () => {
+  const pool = new ProcessPool(1, { analyze: { resamples: 20 } });
+  const [pid] = pool.pids;
+  const long = "Headline\n\n" +
+    "The minister said the gas pipeline will open next year. ".repeat(4000);
+  const lost = pool.analyze(article("lost", long));
+  Deno.kill(pid, "SIGKILL");
+  const r = await lost;
+  ok(
+    "reason" in r && /the analysis process stopped \(signal SIGKILL\)/.test(r.reason),
+    JSON.stringify(r),
+  );
+  const [replacement] = pool.pids;
+  ok(replacement !== undefined && replacement !== pid);
+  const next = await pool.analyze(article("next", "Talks\n\nThe Kremlin spoke about gas."));
+  await pool.close();
+  ok("record" in next && next.record.id === "next", JSON.stringify(next));
+});

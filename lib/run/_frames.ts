@@ -8,6 +8,8 @@
  * @module
  */
 
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
 /** A frame: a JSON header and byte blocks. */
 export interface Frame {
   /** Anything JSON can carry; `sizes` is added on writing. */
@@ -62,6 +64,8 @@ export function encodeFrame(frame: Frame): Uint8Array {
 export class FrameReader {
   #chunks: Uint8Array[] = [];
   #length = 0;
+  /** The header of the frame being received, once its bytes are in. */
+  #head: { header: Record<string, unknown>; offset: number; total: number } | undefined;
 
   /** Adds a chunk read from the pipe. */
   push(chunk: Uint8Array): void {
@@ -81,35 +85,44 @@ export class FrameReader {
    * @throws {SyntaxError} When a header is not a JSON object with `sizes`.
    */
   next(): Frame | undefined {
-    if (this.#length < 4) return undefined;
-    const headerLength = new DataView(this.#peek(4).buffer).getUint32(0);
-    if (this.#length < 4 + headerLength) return undefined;
-    const head = this.#peek(4 + headerLength).subarray(4);
-    const header = JSON.parse(decoder.decode(head));
-    if (
-      typeof header !== "object" || header === null || !Array.isArray(header.sizes) ||
-      !header.sizes.every((n: unknown) => Number.isInteger(n) && (n as number) >= 0)
-    ) {
-      throw new SyntaxError(
-        `Cannot read a frame header: expected "sizes", found ${head.length} bytes`,
-      );
+    if (this.#head === undefined) {
+      if (this.#length < 4) return undefined;
+      const length = this.#peek(4);
+      const headerLength = new DataView(length.buffer, length.byteOffset, 4).getUint32(0);
+      if (this.#length < 4 + headerLength) return undefined;
+      const head = this.#peek(4 + headerLength).subarray(4);
+      const header = JSON.parse(decoder.decode(head));
+      if (
+        typeof header !== "object" || header === null || !Array.isArray(header.sizes) ||
+        !header.sizes.every((n: unknown) => Number.isInteger(n) && (n as number) >= 0)
+      ) {
+        throw new SyntaxError(
+          `Cannot read a frame header: expected "sizes", found ${head.length} bytes`,
+        );
+      }
+      const sizes = header.sizes as number[];
+      this.#head = { header, offset: 4 + headerLength, total: 4 + headerLength + sum(sizes) };
     }
-    const sizes = header.sizes as number[];
-    const body = sizes.reduce((a, b) => a + b, 0);
-    if (this.#length < 4 + headerLength + body) return undefined;
-    const all = this.#take(4 + headerLength + body);
+    // The header is read once; the body may still be arriving.
+    const { header, offset, total } = this.#head;
+    if (this.#length < total) return undefined;
+    this.#head = undefined;
+    const all = this.#take(total);
     const blocks: Uint8Array[] = [];
-    let at = 4 + headerLength;
-    for (const n of sizes) {
+    let at = offset;
+    for (const n of header.sizes as number[]) {
       blocks.push(all.subarray(at, at + n));
       at += n;
     }
     return { header, blocks };
   }
 
-  /** The first `n` buffered bytes, joined (without consuming them). */
+  /**
+   * The first `n` buffered bytes, without consuming them: a view of the
+   * first chunk when it holds them, else a copy joined from the chunks.
+   */
   #peek(n: number): Uint8Array {
-    if (this.#chunks[0].length >= n) return this.#chunks[0].subarray(0, n).slice();
+    if (this.#chunks[0].length >= n) return this.#chunks[0].subarray(0, n);
     const out = new Uint8Array(n);
     let at = 0;
     for (const c of this.#chunks) {
@@ -123,7 +136,7 @@ export class FrameReader {
 
   /** Removes and returns the first `n` buffered bytes. */
   #take(n: number): Uint8Array {
-    const out = this.#chunks[0].length === n ? this.#chunks[0] : this.#peek(n);
+    const out = this.#peek(n);
     let left = n;
     while (left > 0) {
       const c = this.#chunks[0];

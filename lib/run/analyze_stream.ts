@@ -29,7 +29,10 @@ export interface AnalyzeStreamOptions {
    * @default "process" where the toolkit is on disk, else "thread"
    */
   isolation?: Isolation;
-  /** Articles sent to workers and not yet written, at most. @default 2 × workers (2 for 0 workers) */
+  /**
+   * Articles sent to workers and not yet written, at most.
+   * @default 4 × workers for processes, 2 × workers for threads (2 for 0 workers)
+   */
   inFlight?: number;
   /** Lexicon files. @default the toolkit's own */
   resources?: LoadResourcesOptions;
@@ -82,7 +85,11 @@ export async function* analyzeStream(
   if (!Number.isInteger(workers) || workers < 0) {
     throw new RangeError(`Cannot use ${JSON.stringify(workers)} workers: expected an integer >= 0`);
   }
-  const limit = options.inFlight ?? Math.max(2, 2 * workers);
+  const isolation = options.isolation ?? (canStartProcesses() ? "process" : "thread");
+  // Processes hand records over through a pipe, more slowly than threads: a
+  // wider window keeps them busy while the caller writes.
+  const limit = options.inFlight ??
+    Math.max(2, (workers > 0 && isolation === "process" ? 4 : 2) * workers);
   const analyze = options.analyze ?? {};
   const compact = options.compact ?? false;
   let run: (item: Extract<CorpusItem, { article: unknown }>) => Promise<PoolResult>;
@@ -99,7 +106,6 @@ export async function* analyzeStream(
       }
     };
   } else {
-    const isolation = options.isolation ?? (canStartProcesses() ? "process" : "thread");
     const poolOptions = { resources: options.resources, analyze, compact };
     const p = isolation === "process"
       ? new ProcessPool(workers, poolOptions)

@@ -103,6 +103,11 @@ export class ProcessPool {
     return this.#slots.length;
   }
 
+  /** The process ids of the workers now running (to watch their memory, or stop one). */
+  get pids(): number[] {
+    return this.#slots.filter((s) => !s.gone).map((s) => s.child.pid);
+  }
+
   /** Analyses one article on the process with the fewest articles in hand. */
   analyze(article: Article): Promise<PoolResult> {
     if (this.#closed) return Promise.resolve({ reason: "the process pool is closed" });
