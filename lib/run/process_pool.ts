@@ -17,7 +17,8 @@ import type { Article } from "../article.ts";
 import { type TableName, TABLES } from "./article_record.ts";
 import { encodeFrame, type Frame, FrameReader } from "./_frames.ts";
 import type { EncodedRecord } from "./encoded_record.ts";
-import type { PoolResult, WorkerPoolOptions } from "./worker_pool.ts";
+import type { WorkerPoolOptions } from "./worker_pool.ts";
+import { ArticleQueue, failBusy, type PoolResult } from "./_article_queue.ts";
 
 interface Slot {
   child: Deno.ChildProcess;
@@ -68,8 +69,7 @@ export function canStartProcesses(): boolean {
  */
 export class ProcessPool {
   #slots: Slot[] = [];
-  #queue: { seq: number; article: Article; resolve: (r: PoolResult) => void }[] = [];
-  #seq = 0;
+  #waiting = new ArticleQueue();
   #fatal: string | undefined;
   #options: WorkerPoolOptions;
   #closed = false;
@@ -112,10 +112,9 @@ export class ProcessPool {
   analyze(article: Article): Promise<PoolResult> {
     if (this.#closed) return Promise.resolve({ reason: "the process pool is closed" });
     if (this.#fatal !== undefined) return Promise.resolve({ reason: this.#fatal });
-    return new Promise((resolve) => {
-      this.#queue.push({ seq: this.#seq++, article, resolve });
-      this.#dispatch();
-    });
+    const result = this.#waiting.add(article);
+    this.#dispatch();
+    return result;
   }
 
   /**
@@ -125,7 +124,7 @@ export class ProcessPool {
   async close(): Promise<void> {
     this.#closed = true;
     for (const slot of this.#slots) this.#stop(slot, "the process pool was closed");
-    for (const q of this.#queue.splice(0)) q.resolve({ reason: "the process pool was closed" });
+    this.#waiting.failAll("the process pool was closed");
     await Promise.all(this.#readers);
   }
 
@@ -183,9 +182,8 @@ export class ProcessPool {
     if (h.type === "ready") return;
     if (h.type === "fatal") {
       this.#fatal = `the analysis process could not start: ${h.reason}`;
-      for (const resolve of slot.busy.values()) resolve({ reason: this.#fatal });
-      slot.busy.clear();
-      for (const q of this.#queue.splice(0)) q.resolve({ reason: this.#fatal });
+      failBusy(slot, this.#fatal);
+      this.#waiting.failAll(this.#fatal);
       return;
     }
     const seq = h.seq as number;
@@ -217,8 +215,7 @@ export class ProcessPool {
     if (slot.gone) return;
     slot.gone = true;
     slot.stdin.close().catch(() => {});
-    for (const resolve of slot.busy.values()) resolve({ reason });
-    slot.busy.clear();
+    failBusy(slot, reason);
   }
 
   #crash(slot: Slot, reason: string): void {
@@ -235,15 +232,10 @@ export class ProcessPool {
   }
 
   #dispatch(): void {
-    while (this.#queue.length > 0 && this.#fatal === undefined) {
-      // Up to two articles per process, so that none waits idle for its next one.
-      let free: Slot | undefined;
-      for (const s of this.#slots) if (!free || s.busy.size < free.busy.size) free = s;
-      if (!free || free.busy.size >= 2) return;
-      const task = this.#queue.shift()!;
-      free.busy.set(task.seq, task.resolve);
-      const article = encoder.encode(JSON.stringify(task.article));
-      this.#send(free, { header: { type: "article", seq: task.seq }, blocks: [article] });
-    }
+    if (this.#fatal !== undefined) return;
+    this.#waiting.dispatch(this.#slots, (slot, seq, article) => {
+      const bytes = encoder.encode(JSON.stringify(article));
+      this.#send(slot, { header: { type: "article", seq }, blocks: [bytes] });
+    });
   }
 }

@@ -8,11 +8,10 @@
 import type { Article } from "../article.ts";
 import type { AnalyzeOptions } from "../analyze.ts";
 import type { LoadResourcesOptions } from "../resources.ts";
-import type { EncodedRecord } from "./encoded_record.ts";
 import type { WorkerReply, WorkerRequest } from "./worker.ts";
+import { ArticleQueue, failBusy, type PoolResult } from "./_article_queue.ts";
 
-/** What became of one article: its record, or the reason it failed. */
-export type PoolResult = { record: EncodedRecord } | { reason: string };
+export type { PoolResult } from "./_article_queue.ts";
 
 /** Options for {@linkcode WorkerPool}. */
 export interface WorkerPoolOptions {
@@ -53,8 +52,7 @@ interface Slot {
  */
 export class WorkerPool {
   #slots: Slot[] = [];
-  #queue: { seq: number; article: Article; resolve: (r: PoolResult) => void }[] = [];
-  #seq = 0;
+  #waiting = new ArticleQueue();
   #fatal: string | undefined;
   #options: WorkerPoolOptions;
   #closed = false;
@@ -85,10 +83,9 @@ export class WorkerPool {
   analyze(article: Article): Promise<PoolResult> {
     if (this.#closed) return Promise.resolve({ reason: "the worker pool is closed" });
     if (this.#fatal !== undefined) return Promise.resolve({ reason: this.#fatal });
-    return new Promise((resolve) => {
-      this.#queue.push({ seq: this.#seq++, article, resolve });
-      this.#dispatch();
-    });
+    const result = this.#waiting.add(article);
+    this.#dispatch();
+    return result;
   }
 
   /** Stops every worker; articles not yet answered fail. */
@@ -96,10 +93,9 @@ export class WorkerPool {
     this.#closed = true;
     for (const slot of this.#slots) {
       slot.worker.terminate();
-      for (const resolve of slot.busy.values()) resolve({ reason: "the worker pool was closed" });
-      slot.busy.clear();
+      failBusy(slot, "the worker pool was closed");
     }
-    for (const q of this.#queue.splice(0)) q.resolve({ reason: "the worker pool was closed" });
+    this.#waiting.failAll("the worker pool was closed");
   }
 
   #start(): Slot {
@@ -124,9 +120,8 @@ export class WorkerPool {
     if (msg.type === "ready") return;
     if (msg.type === "fatal") {
       this.#fatal = `the analysis worker could not start: ${msg.reason}`;
-      for (const resolve of slot.busy.values()) resolve({ reason: this.#fatal });
-      slot.busy.clear();
-      for (const q of this.#queue.splice(0)) q.resolve({ reason: this.#fatal });
+      failBusy(slot, this.#fatal);
+      this.#waiting.failAll(this.#fatal);
       return;
     }
     const resolve = slot.busy.get(msg.seq);
@@ -137,8 +132,7 @@ export class WorkerPool {
 
   #crash(slot: Slot, reason: string): void {
     slot.worker.terminate();
-    for (const resolve of slot.busy.values()) resolve({ reason });
-    slot.busy.clear();
+    failBusy(slot, reason);
     if (this.#closed) return;
     const i = this.#slots.indexOf(slot);
     if (i >= 0) this.#slots[i] = this.#start();
@@ -146,15 +140,10 @@ export class WorkerPool {
   }
 
   #dispatch(): void {
-    while (this.#queue.length > 0 && this.#fatal === undefined) {
-      // Up to two articles per worker, so that none waits idle for its next message.
-      let free: Slot | undefined;
-      for (const s of this.#slots) if (!free || s.busy.size < free.busy.size) free = s;
-      if (!free || free.busy.size >= 2) return;
-      const task = this.#queue.shift()!;
-      free.busy.set(task.seq, task.resolve);
-      const msg: WorkerRequest = { type: "article", seq: task.seq, article: task.article };
-      free.worker.postMessage(msg);
-    }
+    if (this.#fatal !== undefined) return;
+    this.#waiting.dispatch(this.#slots, (slot, seq, article) => {
+      const msg: WorkerRequest = { type: "article", seq, article };
+      slot.worker.postMessage(msg);
+    });
   }
 }
