@@ -175,8 +175,8 @@ export function splitPossessives(text: string): string {
  * Puts a space between a word and a single quote mark at its edge ("'climate"
  * → "' climate", "‘green’" → "‘ green ’"), the split wink-nlp makes on a fresh
  * instance. Without it, wink-nlp 2.4.0 keeps such a chunk whole once it has
- * learnt it as a word (e.g. from "'climate-change'", which it splits at the
- * hyphen only), and from then on reads every "'climate" as one token: the
+ * learnt it as a word (e.g. from "forest.'We", which it splits at the period
+ * only), and from then on reads every "'We" as one token: the
  * tokens of a text would depend on what was read before it. A mark inside a
  * word ("don't", "O'Brien") or before a digit ("'90s") is left alone; only
  * spaces are added, so offsets stay exact.
@@ -190,6 +190,7 @@ export function splitPossessives(text: string): string {
  *   "' We can't,' said O'Brien of the ‘ green ’ '90s.");
  * strictEqual(splitQuoteMarks("the leaders' views"), "the leaders ' views");
  * strictEqual(splitQuoteMarks("forest.'We said:''Greta"), "forest.' We said:'' Greta");
+ * strictEqual(splitQuoteMarks("the U.S.'s plan"), "the U.S.'s plan");
  * ```
  */
 export function splitQuoteMarks(text: string): string {
@@ -253,8 +254,11 @@ const ENTITY = /&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+\d*);/g;
 
 /** A single quote mark: nothing to do without one. */
 const QUOTE_MARK = /['‘’]/;
-/** A single quote mark that opens a word: not after a letter or digit, before a letter. */
-const OPENING_QUOTE = /(?<![\p{L}\p{N}])(['‘])(?=\p{L})/gu;
+/**
+ * A single quote mark that opens a word: not after a letter or digit, before
+ * a letter, and not the clitic of a possessive ("the U.S.'s").
+ */
+const OPENING_QUOTE = /(?<![\p{L}\p{N}])(['‘])(?=\p{L})(?![sS](?![\p{L}\p{N}]))/gu;
 /** A single quote mark that closes a word: after a letter, not before a letter or digit. */
 const CLOSING_QUOTE = /(?<=\p{L})(['’])(?![\p{L}\p{N}])/gu;
 
