@@ -14,7 +14,8 @@
  * bounds the run's peak from above); (c) in two processes at once, for the
  * most that two workers can gain on the machine; the whole
  * `deno task analyze --jsonl --tables --errors` run on one and on two
- * workers (the speed-up; workers are processes, as by default); the same run with `--compact` (its output size);
+ * workers (the speed-up; workers are processes, as by default); the same
+ * run with `--compact` (its output size);
  * and that run's peak memory on the small and on the large corpus. Every
  * rate uses the token count of (a) as its numerator. Each stage runs in a
  * fresh process, so that peak memory is its own, and records the machine's

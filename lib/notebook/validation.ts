@@ -25,7 +25,7 @@ import {
 import { parseTargets, type TargetValidation, validateTargets } from "../validate/targets.ts";
 import {
   parseRoleData,
-  type RoleAgreement,
+  roleScorers,
   type RoleValidation,
   selectRoleData,
   validateRoles,
@@ -189,8 +189,8 @@ export type ValidationTableKind =
  * toolkit's confusion matrix and per-label figures), `"hedges"` (precision,
  * recall and F1 of four scorings, the commonest false positives and misses),
  * `"roles"` (how often each scorer puts a hero above a villain of the same
- * corpus, and its sign agreement), `"bars"` (which bars are met, and against VADER). A part that was skipped
- * gives a line that says so.
+ * corpus, and its sign agreement), `"bars"` (which bars are met, and against
+ * VADER). A part that was skipped gives a line that says so.
  *
  * @param v The result of {@linkcode validate}.
  * @param kind Which table.
@@ -303,8 +303,8 @@ export function validationTable(v: Validation, kind: ValidationTableKind): Displ
       if (r === null) return [skippedLine(v, "roles-even")];
       return [displayTable({
         columns: ["scorer", "heroes and villains", "rank agreement", "sign agreement", "neutral"],
-        values: roleScorings(r).map(([name, a]) => [
-          name,
+        values: roleScorers(r).map(([name, a]) => [
+          ROLE_SCORERS[name] ?? name,
           a.n,
           a.rankAgreement,
           a.signAgreement,
@@ -432,20 +432,14 @@ function hedgeScorings(h: HedgeValidation) {
   ] as const;
 }
 
-/** The role scorers, the actor chart's figure first. */
-function roleScorings(r: RoleValidation): [string, RoleAgreement][] {
-  return [
-    ...(r.stance ? [["toolkit: the author's stance (the actor chart)", r.stance] as const] : []),
-    ["toolkit: mean target score of the mentions", r.span] as const,
-    ...Object.entries(r.baselines).map(([name, a]) =>
-      [
-        `${name === "sentence" ? "toolkit" : SCORERS[name as "vader" | "wink"]}: ` +
-        "whole sentences that name the entity",
-        a,
-      ] as const
-    ),
-  ].map(([name, a]) => [name, a]);
-}
+/** Display names of the role scorers (`roleScorers`). */
+const ROLE_SCORERS: Record<string, string> = {
+  stance: "toolkit: the author's stance (the actor chart)",
+  span: "toolkit: mean target score of the mentions",
+  sentence: "toolkit: whole sentences that name the entity",
+  vader: "VADER: whole sentences that name the entity",
+  wink: "wink-nlp: whole sentences that name the entity",
+};
 
 function skippedLine(v: Validation, part: string): Displayable {
   return markdown(`Skipped: ${v.parts[part].reason}`);

@@ -21,9 +21,8 @@ import { encodeFrame, type Frame, FrameReader } from "./_frames.ts";
 console.log = console.info = console.debug = console.error;
 
 const { loadResources } = await import("../resources.ts");
-const { articleRecord } = await import("./article_record.ts");
+const { articleRecord, TABLES } = await import("./article_record.ts");
 const { encodeRecord } = await import("./encoded_record.ts");
-const { TABLES } = await import("./article_record.ts");
 
 const out = Deno.stdout.writable.getWriter();
 const send = (frame: Frame) => out.write(encodeFrame(frame));

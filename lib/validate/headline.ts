@@ -9,7 +9,7 @@ import type { BarCheck } from "./bars.ts";
 import type { HedgeValidation, PRF } from "./hedges.ts";
 import type { SentenceValidation } from "./sentences.ts";
 import type { TargetValidation } from "./targets.ts";
-import type { RoleValidation } from "./roles.ts";
+import { roleScorers, type RoleValidation } from "./roles.ts";
 
 /** What {@linkcode validationHeadline} reads. */
 export interface ValidationResults {
@@ -91,11 +91,9 @@ export function validationHeadline(results: ValidationResults): Record<string, u
       ? {
         data: "narrative_frames_frermann2023, even article IDs",
         n: results.roles.span.n,
-        rankAgreement: Object.fromEntries([
-          ...(results.roles.stance ? [["stance", round(results.roles.stance.rankAgreement)]] : []),
-          ["span", round(results.roles.span.rankAgreement)],
-          ...Object.entries(results.roles.baselines).map(([k, a]) => [k, round(a.rankAgreement)]),
-        ]),
+        rankAgreement: Object.fromEntries(
+          roleScorers(results.roles).map(([k, a]) => [k, round(a.rankAgreement)]),
+        ),
       }
       : null,
     bars: results.checks.map((c) => ({

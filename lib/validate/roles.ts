@@ -152,6 +152,27 @@ export function selectRoleData(data: RoleData, part: "odd" | "even" | "all"): Ro
   return { articles, entities: data.entities.filter((e) => ids.has(e.article)) };
 }
 
+/**
+ * Each scorer's agreement in a role validation, the actor chart's figure
+ * first: `stance` (when scored), `span`, then the whole-sentence scorers.
+ *
+ * @example
+ * ```ts
+ * import { roleScorers, validateRoles } from "./roles.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const v = validateRoles({ articles: [], entities: [] }, { baselines: ["vader"] });
+ * deepStrictEqual(roleScorers(v).map(([name]) => name), ["span", "sentence", "vader"]);
+ * ```
+ */
+export function roleScorers(v: RoleValidation): [string, RoleAgreement][] {
+  return [
+    ...(v.stance ? [["stance", v.stance] as [string, RoleAgreement]] : []),
+    ["span", v.span],
+    ...Object.entries(v.baselines),
+  ];
+}
+
 /** Options of {@link validateRoles}. */
 export interface ValidateRolesOptions {
   /**
