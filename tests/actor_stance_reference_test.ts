@@ -95,3 +95,21 @@ Deno.test("pairedIntervals() equals bootstrapMean() and stanceInterval() bit for
     undefined,
   );
 });
+
+Deno.test("pairedIntervals() stays bit for bit when rows share their draws (same size and seed)", () => {
+  // Rows of one actor and voice share a seed across a corpus; their draws
+  // are kept and reused, and every reuse must equal drawing afresh.
+  const random = mulberry32(23);
+  for (const n of [2, 3, 4, 5, 9, 30]) {
+    for (let row = 0; row < 4; row++) {
+      const values = Array.from({ length: n }, () => Math.round((random() * 2 - 1) * 1000) / 1000);
+      const evaluating = values.map((v, i) => i === 0 || Math.abs(v) > 0.3);
+      const options = { resamples: 500, seed: 77, level: 0.95, prior: 1 };
+      const got = pairedIntervals(values, evaluating, options)!;
+      const mean = bootstrapMean(values, options);
+      const stance = stanceInterval(values, { ...options, evaluating });
+      deepStrictEqual(got.score, [mean.low, mean.high], `n ${n}, row ${row}`);
+      deepStrictEqual(got.stance, [stance.low, stance.high], `n ${n}, row ${row}`);
+    }
+  }
+});

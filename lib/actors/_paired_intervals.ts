@@ -78,7 +78,10 @@ export const COUNTED_UP_TO = 4;
 export function drawnIntervals(mentions: PerMention, draws: Draws): PairedIntervals {
   const means = new Float64Array(draws.resamples);
   const stances = new Float64Array(draws.resamples);
-  drawPaired(mentions.xs, mentions.sums, mentions.counts, draws, means, stances);
+  const drawn = drawnIndexes(mentions.xs.length, draws.resamples, draws.seed);
+  if (drawn) {
+    sumDrawn(mentions.xs, mentions.sums, mentions.counts, drawn, draws.prior, means, stances);
+  } else drawPaired(mentions.xs, mentions.sums, mentions.counts, draws, means, stances);
   const ps = intervalEnds(draws.level);
   const [scoreLow, scoreHigh] = quantilesOf(means, ps);
   const [stanceLow, stanceHigh] = quantilesOf(stances, ps);
@@ -131,6 +134,9 @@ export function countedIntervals(mentions: PerMention, draws: Draws): PairedInte
  * significant) comes up in `resamples` resamples: the draws of `drawPaired`.
  */
 function tallySequences(n: number, resamples: number, seed: number): Int32Array {
+  const key = `${n} ${resamples} ${seed}`;
+  const known = TALLIES.get(key);
+  if (known) return known;
   const tally = new Int32Array(n ** n);
   let state = mulberry32Seed(seed);
   for (let r = 0; r < resamples; r++) {
@@ -141,7 +147,72 @@ function tallySequences(n: number, resamples: number, seed: number): Int32Array 
     }
     tally[sequence]++;
   }
+  if (TALLIES.size < TALLIES_KEPT) TALLIES.set(key, tally);
   return tally;
+}
+
+/**
+ * Tallies already drawn, by `n`, resamples and seed. An actor row's seed
+ * comes from its actor and voice, so across a corpus the same few thousand
+ * tallies come up again and again; each is at most 256 counts.
+ */
+const TALLIES = new Map<string, Int32Array>();
+const TALLIES_KEPT = 4096;
+
+/**
+ * The mention indexes `drawPaired` draws for `n` mentions (resample after
+ * resample, `n` each), kept by `n`, resamples and seed within a budget of
+ * bytes, as the tallies are: `undefined` for more than 255 mentions or once
+ * the budget is spent, and the caller draws them itself.
+ */
+function drawnIndexes(n: number, resamples: number, seed: number): Uint8Array | undefined {
+  const key = `${n} ${resamples} ${seed}`;
+  const known = INDEXES.get(key);
+  if (known) return known;
+  if (n > 255 || indexBytes + n * resamples > INDEX_BUDGET) return undefined;
+  const drawn = new Uint8Array(n * resamples);
+  let state = mulberry32Seed(seed);
+  for (let i = 0; i < drawn.length; i++) {
+    state = (state + MULBERRY32_INCREMENT) >>> 0;
+    drawn[i] = Math.floor(mulberry32Output(state) * n);
+  }
+  INDEXES.set(key, drawn);
+  indexBytes += drawn.length;
+  return drawn;
+}
+
+const INDEXES = new Map<string, Uint8Array>();
+const INDEX_BUDGET = 16 * 1024 * 1024;
+let indexBytes = 0;
+
+/**
+ * `drawPaired` over indexes already drawn: the same additions in the same
+ * order, so the same means and stances.
+ */
+function sumDrawn(
+  xs: Float64Array,
+  sums: Float64Array,
+  counts: Int32Array,
+  drawn: Uint8Array,
+  prior: number,
+  means: Float64Array,
+  stances: Float64Array,
+): void {
+  const n = xs.length;
+  let at = 0;
+  for (let r = 0; r < means.length; r++) {
+    let s = 0;
+    let sum = 0;
+    let count = 0;
+    for (let j = 0; j < n; j++) {
+      const k = drawn[at++];
+      s += xs[k];
+      sum += sums[k];
+      count += counts[k];
+    }
+    means[r] = s / n;
+    stances[r] = count === 0 ? 0 : sum / (count + prior);
+  }
 }
 
 /**
