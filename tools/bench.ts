@@ -1,5 +1,5 @@
 /**
- * `deno task bench [--mb 10] [--large-mb 40] [--dir DIR]`: speed and memory of
+ * `deno task bench [--mb 10] [--large-mb 40] [--repeats 3] [--dir DIR]`: speed and memory of
  * the analysis on a news-like corpus built from the articles the toolkit
  * ships (see `bench_corpus.ts`; nothing is downloaded).
  *
@@ -9,6 +9,8 @@
  * (b) npm `vader-sentiment` on the same sentences (compound scores),
  * (c) the full framing analysis on one thread (`articleRecord`: analysis and
  *     serialisation, no file input or output);
+ * (b) and (c) run in `--repeats` adjacent pairs (the host's speed drifts
+ * within minutes), and the pair with the median ratio gives their figures;
  * each stage's peak memory (VmHWM of its own process; for a run, plus the
  * peaks of the analysis processes it starts, sampled every 50 ms, which
  * bounds the run's peak from above); (c) in two processes at once, for the
@@ -267,6 +269,7 @@ if (import.meta.main) {
       mb: { type: "string", default: "10" },
       "large-mb": { type: "string", default: "40" },
       dir: { type: "string" },
+      repeats: { type: "string", default: "3" },
     },
   });
   if (values.stage !== undefined) {
@@ -280,6 +283,10 @@ if (import.meta.main) {
   const mb = Number(values.mb);
   const largeMb = Number(values["large-mb"]);
   if (!(mb > 0) || !(largeMb > 0)) throw new RangeError("--mb and --large-mb must be positive");
+  const repeats = Number(values.repeats);
+  if (!Number.isInteger(repeats) || repeats < 1) {
+    throw new RangeError(`Cannot use --repeats ${values.repeats}: expected a whole number >= 1`);
+  }
   const loadAtStart = loadAverage();
   const dir = values.dir ?? await Deno.makeTempDir({ prefix: "framing-bench-" });
   await Deno.mkdir(dir, { recursive: true });
@@ -291,10 +298,19 @@ if (import.meta.main) {
   const largeArticles = await writeCorpus(large, largeMb);
   log("(a) wink-nlp readDoc ...");
   const wink = await child("wink", small);
-  log("(b) vader-sentiment ...");
-  const vaderResult = await child("vader", small);
-  log("(c) full analysis, one thread ...");
-  const full = await child("full", small);
+  // The speed of the host drifts by a third within minutes, and (b) and (c)
+  // take about as long: one sample of each would compare two moments as much
+  // as two programs. They run in adjacent pairs, and the pair whose ratio is
+  // the median gives the figures; every pair's ratio is printed.
+  const pairs: { vader: StageResult; full: StageResult; ratio: number }[] = [];
+  for (let i = 1; i <= repeats; i++) {
+    log(`(b) vader-sentiment, then (c) full analysis on one thread (pair ${i} of ${repeats}) ...`);
+    const v = await child("vader", small);
+    const f = await child("full", small);
+    pairs.push({ vader: v, full: f, ratio: v.seconds / f.seconds });
+  }
+  const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[(pairs.length - 1) >> 1];
+  const { vader: vaderResult, full } = median;
   log("(c) twice at once, in two processes (what the machine gives two threads) ...");
   const pair = await Promise.all([child("full", small), child("full", small)]);
   log("analyze run, 1 worker ...");
@@ -353,6 +369,11 @@ if (import.meta.main) {
       run2WorkersCompact: round(run2Compact.seconds),
       run2WorkersLarge: round(run2Large.seconds),
     },
+    vaderFullPairs: pairs.map((p) => ({
+      vader: round(p.vader.seconds),
+      full: round(p.full.seconds),
+      fullOverVader: round(p.ratio, 3),
+    })),
     twoProcesses: {
       seconds: pair.map((r) => round(r.seconds)),
       peakMiB: pair.map((r) => mib(r.peakBytes)),
@@ -424,6 +445,10 @@ if (import.meta.main) {
       `ratio ${r.workers2_over_1_vs_processes} (bar >= 0.9); ` +
       `compact ${r.compact_bytes_per_input_byte} bytes per input byte (bar <= 2; full ${r.fullBytesPerInputByte}); ` +
       `peak ${largeMb} MB / ${mb} MB ${r.peak_memory_40mb_over_10mb} (bar <= 1.2)`,
+  );
+  console.log(
+    `full / vader in each pair: ${figures.vaderFullPairs.map((p) => p.fullOverVader).join(", ")} ` +
+      "(the median pair gives the figures)",
   );
   console.log(
     `load average at start ${loadAtStart.join(" ")}, at end ${
