@@ -301,7 +301,8 @@ if (import.meta.main) {
   // The speed of the host drifts by a third within minutes, and (b) and (c)
   // take about as long: one sample of each would compare two moments as much
   // as two programs. They run in adjacent pairs, and the pair whose ratio is
-  // the median gives the figures; every pair's ratio is printed.
+  // the median (the lower middle one for an even count) gives the figures;
+  // every pair's ratio is printed.
   const pairs: { vader: StageResult; full: StageResult; ratio: number }[] = [];
   for (let i = 1; i <= repeats; i++) {
     log(`(b) vader-sentiment, then (c) full analysis on one thread (pair ${i} of ${repeats}) ...`);

@@ -134,7 +134,7 @@ export function countedIntervals(mentions: PerMention, draws: Draws): PairedInte
  * significant) comes up in `resamples` resamples: the draws of `drawPaired`.
  */
 function tallySequences(n: number, resamples: number, seed: number): Int32Array {
-  const key = `${n} ${resamples} ${seed}`;
+  const key = drawKey(n, resamples, seed);
   const known = TALLIES.get(key);
   if (known) return known;
   const tally = new Int32Array(n ** n);
@@ -153,20 +153,26 @@ function tallySequences(n: number, resamples: number, seed: number): Int32Array 
 
 /**
  * Tallies already drawn, by `n`, resamples and seed. An actor row's seed
- * comes from its actor and voice, so across a corpus the same few thousand
- * tallies come up again and again; each is at most 256 counts.
+ * comes from its actor and voice, so across a corpus the same few hundred
+ * tallies come up again and again; each is at most 256 counts, and at most
+ * `TALLIES_KEPT` are kept.
  */
 const TALLIES = new Map<string, Int32Array>();
 const TALLIES_KEPT = 4096;
 
+/** What the draws depend on: the number of mentions, of resamples, and the seed. */
+function drawKey(n: number, resamples: number, seed: number): string {
+  return `${n} ${resamples} ${seed}`;
+}
+
 /**
  * The mention indexes `drawPaired` draws for `n` mentions (resample after
- * resample, `n` each), kept by `n`, resamples and seed within a budget of
- * bytes, as the tallies are: `undefined` for more than 255 mentions or once
- * the budget is spent, and the caller draws them itself.
+ * resample, `n` each), kept by `n`, resamples and seed until they fill
+ * `INDEX_BUDGET` bytes: `undefined` for more than 255 mentions or once the
+ * budget is spent, and the caller draws them itself.
  */
 function drawnIndexes(n: number, resamples: number, seed: number): Uint8Array | undefined {
-  const key = `${n} ${resamples} ${seed}`;
+  const key = drawKey(n, resamples, seed);
   const known = INDEXES.get(key);
   if (known) return known;
   if (n > 255 || indexBytes + n * resamples > INDEX_BUDGET) return undefined;
