@@ -35,6 +35,10 @@ import {
   resourceFilesOf,
 } from "../lib/cli/_command_line.ts";
 import { ensureDependencies } from "./ensure_deps.ts";
+import { type ReadCodes, readCodes, readUnits } from "../lib/coding/codes.ts";
+import { humanCoding } from "../lib/coding/human_coding.ts";
+import type { CodingUnit } from "../lib/coding/schema.ts";
+import { InputError } from "../lib/errors.ts";
 import { parameterNames, REPO_ROOT, runNotebook } from "./run_notebooks.ts";
 
 const USAGE = `Usage: deno task report [paths...] [options]
@@ -52,6 +56,16 @@ Options:
   --no-notebooks     skip executing the notebooks
   --notebook NAME    execute only this notebook (repeatable; a name's start,
                      e.g. 01 or 01_compare_articles)
+Human coding (see deno task code):
+  --codes FILE       people's codes of article × actor units (repeatable; CSV
+                     or JSONL, long format unit, coder, code[, note]; unit ids
+                     ARTICLE::ACTOR, or article and actor columns): the actor
+                     chart and tables show them beside the model, and a "Human
+                     coding" section gives alpha, the model against the coders
+                     and the corrected group estimates
+  --units FILE       the units.jsonl of the sample the codes are of (from code
+                     sample); without it the coded units are taken as a census
+                     when all are coded, else as a simple random sample
 Lexicons (each file is checked before the first article is analysed; the
 notebooks with a resourceFiles parameter get them too):
   --actors FILE      an actor file that replaces the bundled actors
@@ -71,6 +85,8 @@ export async function main(args: string[]): Promise<number> {
     ...RESOURCE_FLAGS,
     benchmarks: { type: "string" },
     notebook: { type: "string", multiple: true },
+    codes: { type: "string", multiple: true },
+    units: { type: "string" },
   }, USAGE);
   if (typeof parsed === "number") return parsed;
   // `deno task` runs in the repository root; paths given are relative to where it was called.
@@ -94,6 +110,24 @@ export async function main(args: string[]): Promise<number> {
   if (typeof files === "number") return files;
   const only = parsed.values.notebook ?? [];
   const benchmarks = parsed.values.benchmarks;
+  // People's codes, read and checked before any article is analysed.
+  const codePaths = (parsed.values.codes ?? []).map((p) => resolve(base, p));
+  if (parsed.values.units !== undefined && codePaths.length === 0) {
+    console.error("--units goes with --codes: give the codes of the sample.");
+    return 2;
+  }
+  let codes: ReadCodes | undefined;
+  let units: CodingUnit[] | undefined;
+  try {
+    codes = codePaths.length > 0 ? await readCodes(codePaths) : undefined;
+    units = parsed.values.units === undefined
+      ? undefined
+      : await readUnits(resolve(base, parsed.values.units));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
 
   const corpus = await loadCorpus(inputs);
   if (byGiven) {
@@ -136,6 +170,7 @@ export async function main(args: string[]): Promise<number> {
       ...(benchmarks !== undefined && names.includes("benchmarks")
         ? { benchmarks: resolve(base, benchmarks) }
         : {}),
+      ...(codePaths.length > 0 && names.includes("codes") ? { codes: codePaths } : {}),
     };
     return [path, values];
   }));
@@ -214,8 +249,35 @@ export async function main(args: string[]): Promise<number> {
     }
     lap("comparison");
 
+    const coding = codes ? humanCoding(doc.articles, codes.codes, { by, units }) : undefined;
+    if (coding) {
+      await write(
+        join(out, "human_coding.json"),
+        JSON.stringify(
+          {
+            design: coding.design,
+            coders: coding.coderIds,
+            cells: coding.cells,
+            agreement: coding.agreement,
+            estimates: coding.estimates,
+            byActor: coding.byActor,
+            unmatched: coding.unmatched,
+          },
+          null,
+          2,
+        ) + "\n",
+      );
+      runNotes.push(`Human coding: ${coding.design}`);
+      if (coding.unmatched.length > 0) {
+        runNotes.push(
+          `${coding.unmatched.length} code(s) name units the analysis does not have; listed under Human coding.`,
+        );
+      }
+    }
+    lap("human coding");
     const { figures, notes: figureNotes } = reportFigures(doc, comparison, {
       actorLabels: Object.fromEntries(resources.actors.actors.map((a) => [a.id, a.name])),
+      codes: coding?.cells,
     });
     runNotes.push(...figureNotes);
     const browser = await launchFigureBrowser();
@@ -227,7 +289,9 @@ export async function main(args: string[]): Promise<number> {
       await browser.close();
     }
     lap("figures");
-    written.push(...await exportTables(reportTables(doc, comparison), join(out, "tables")));
+    written.push(
+      ...await exportTables(reportTables(doc, comparison, coding?.cells), join(out, "tables")),
+    );
     lap("tables");
 
     const html = reportHtml({
@@ -237,6 +301,7 @@ export async function main(args: string[]): Promise<number> {
       figures,
       extra: comparison ? { "keyness prior": BACKGROUND_SOURCE } : {},
       notes: runNotes,
+      coding,
       files: [
         ...written.filter((f) => !f.endsWith("report.html")).map((f) => relative(out, f)),
         ...notebookPaths.flatMap((p) => {

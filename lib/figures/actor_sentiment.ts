@@ -79,6 +79,20 @@ export interface ActorSentimentFigureOptions {
    * @default "Sentiment toward actors in <voice in words>"
    */
   title?: string;
+  /**
+   * People's codes of the same article × actor cells (mean over coders;
+   * `null` for "cannot tell"). Each coded cell is drawn as an open diamond on
+   * a second axis with the codes' scale (top), beside the model's dot, and
+   * the model's traces are named so. Actors are then ordered by the codes
+   * where there are any.
+   * @default none
+   */
+  codes?: readonly { article?: string; group?: string; actor: string; code: number | null }[];
+  /**
+   * The codes' scale, `[lowest, highest]`, drawn on the top axis aligned with the model's −1..+1.
+   * @default [-2, 2]
+   */
+  codeScale?: readonly [number, number];
 }
 
 /**
@@ -133,12 +147,28 @@ export function actorSentimentFigure(
     });
   const label = (id: string) => labelOf(id, options.labels);
   const series = orderedSeries(distinct(rows.map((r) => seriesOf(r, name))), options.seriesOrder);
+  const [codeLow, codeHigh] = options.codeScale ?? [-2, 2];
+  if (!(codeHigh > codeLow)) {
+    throw new RangeError(`${name}: codeScale ${JSON.stringify(options.codeScale)} is empty`);
+  }
+  const codes = (options.codes ?? []).filter((c) => c.code !== null);
+  const codeOf = (series: string, actor: string) =>
+    codes.find((c) => (c.article ?? c.group) === series && c.actor === actor)?.code ?? undefined;
+  // The codes' scale mapped onto −1..+1, for ordering the actors.
+  const codeOnModelScale = (v: number) => -1 + 2 * (v - codeLow) / (codeHigh - codeLow);
   // Bottom to top: most negative actor first (plotly draws the first category at the bottom).
   const actors = distinct(rows.map((r) => r.actor))
-    .map((actor) => ({
-      actor,
-      score: mean(rows.filter((r) => r.actor === actor).map((r) => r.value)),
-    }))
+    .map((actor) => {
+      const coded = rows.map((r) => codeOf(seriesOf(r, name), actor)).filter((v) =>
+        v !== undefined && v !== null
+      ) as number[];
+      return {
+        actor,
+        score: coded.length > 0
+          ? mean(coded.map(codeOnModelScale))
+          : mean(rows.filter((r) => r.actor === actor).map((r) => r.value)),
+      };
+    })
     .sort((a, b) => a.score - b.score || a.actor.localeCompare(b.actor))
     .map((a) => a.actor);
   const data = series.map(({ series: s, style: i }) => {
@@ -151,7 +181,8 @@ export function actorSentimentFigure(
       // Horizontal, so that `scattermode: "group"` sets the series side by side along y.
       orientation: "h",
       mode: "markers",
-      name: s,
+      name: codes.length > 0 ? `${s}: model` : s,
+      legendgroup: s,
       cliponaxis: false,
       x: mine.map((r) => r.value),
       y: mine.map((r) => label(r.actor)),
@@ -172,17 +203,58 @@ export function actorSentimentFigure(
           : `<br>%{customdata[0]} mentions<extra></extra>`),
     };
   });
+  // People's codes: one open diamond per coded cell, on the top axis (the codes' scale).
+  const people = codes.length === 0 ? [] : series.map(({ series: s, style: i }) => {
+    const style = seriesStyle(i);
+    const mine = actors.flatMap((actor) => {
+      const code = codeOf(s, actor);
+      return code === undefined || code === null ? [] : [{ actor, code }];
+    });
+    return {
+      type: "scatter",
+      orientation: "h",
+      mode: "markers",
+      name: `${s}: people`,
+      legendgroup: s,
+      xaxis: "x2",
+      cliponaxis: false,
+      x: mine.map((c) => c.code),
+      y: mine.map((c) => label(c.actor)),
+      marker: {
+        color: style.color,
+        symbol: "diamond-open",
+        size: 12,
+        line: { width: 2, color: style.color },
+      },
+      hovertemplate: `${s}<br>%{y}: people's code %{x:.2f}<extra></extra>`,
+    };
+  }).filter((t) => t.x.length > 0);
+  const span = (codeHigh - codeLow) / 2;
+  const codeAxis = codes.length === 0 ? {} : {
+    xaxis2: {
+      title: { text: `People's code (${codeLow}..${codeHigh}, open diamonds)` },
+      overlaying: "x",
+      side: "top",
+      range: [codeLow - 0.05 * span, codeHigh + 0.05 * span],
+      tickvals: Array.from({ length: Math.floor(codeHigh - codeLow) + 1 }, (_, k) => codeLow + k),
+      showgrid: false,
+      zeroline: false,
+    },
+  };
   return {
-    data,
+    data: [...data, ...people],
     layout: {
+      ...codeAxis,
       title: { text: options.title ?? `Sentiment toward actors in ${voiceWords(voice)}` },
       height: Math.max(220, 110 + actors.length * Math.max(24, 12 * series.length)),
       scattermode: series.length > 1 ? "group" : "overlay",
       xaxis: {
         title: {
-          text: measure === "stance"
-            ? "Stance from evaluating mentions (−1 negative, 0 none found, +1 positive)"
-            : "Mean sentiment of mentions (−1 negative, +1 positive)",
+          text:
+            (measure === "stance"
+              ? "Stance from evaluating mentions (−1 negative, 0 none found, +1 positive)"
+              : "Mean sentiment of mentions (−1 negative, +1 positive)") +
+            (codes.length > 0 ? "; the model, filled dots" : ""),
         },
         range: [-1.05, 1.05],
         tickvals: [-1, -0.5, 0, 0.5, 1],
@@ -199,7 +271,7 @@ export function actorSentimentFigure(
         showgrid: true,
       },
       legend: { title: { text: seriesTitle(rows) } },
-      showlegend: series.length > 1,
+      showlegend: series.length > 1 || codes.length > 0,
     },
   };
 }

@@ -44,7 +44,8 @@ figcaption { font-size: .9rem; color: var(--muted); margin-top: .3rem; }
 .grid summary:hover { background: #fafafc; }
 .grid.cmp .head, .grid.cmp summary { grid-template-columns: 2fr 2fr 2fr 2fr .8fr .8fr 1.1fr; }
 .grid.kw .head, .grid.kw summary { grid-template-columns: 2fr 1fr 1fr 1fr 1fr 1fr; }
-.grid.art .head, .grid.art summary { grid-template-columns: 2fr 1fr 1fr 1fr 2fr 1fr; }
+.grid.art .head, .grid.art summary { grid-template-columns: 2fr 1fr 1fr 1fr 2fr 1fr 1fr; }
+.grid.art8 .head, .grid.art8 summary { grid-template-columns: 2fr 1fr 1fr 1.3fr 1fr 2fr 1fr 1fr; }
 .grid.art4 .head, .grid.art4 summary { grid-template-columns: 2fr 1fr 1fr 1fr; }
 .evidence { padding: .2rem .8rem .6rem 1.6rem; background: #fcfcfd;
   border-bottom: 1px solid var(--line); }

@@ -52,6 +52,11 @@ export interface ReportFiguresOptions {
    * @default the figure builders' own labels (the id capitalised)
    */
   actorLabels?: Readonly<Record<string, string>>;
+  /**
+   * People's codes of article × actor cells, drawn beside the model in the actor chart.
+   * @default none
+   */
+  codes?: readonly { article: string; actor: string; code: number | null }[];
 }
 
 /**
@@ -112,11 +117,15 @@ export function reportFigures(
     () => voiceCompositionFigure(composition, { value: "share", seriesOrder }),
   );
   const actors = actorTable(doc);
+  const codes = options.codes ?? [];
   add(
     "actor_sentiment",
-    "Mean sentiment toward each actor in the author's text, with mention-bootstrap intervals.",
+    codes.length > 0
+      ? "The author's stance toward each actor: people's codes (open diamonds, top axis) beside " +
+        "the model's stance (dots, with mention-bootstrap intervals)."
+      : "Mean sentiment toward each actor in the author's text, with mention-bootstrap intervals.",
     actors,
-    () => actorSentimentFigure(actors, { labels, seriesOrder }),
+    () => actorSentimentFigure(actors, { labels, seriesOrder, codes }),
   );
   const topics = topicTable(doc);
   add(
@@ -178,13 +187,27 @@ export function reportFigures(
  * deepStrictEqual(tables.map((t) => t.name), ["voices", "actors", "topics", "stance"]);
  * ```
  */
-export function reportTables(doc: AnalysisDocument, comparison?: Comparison): TableToExport[] {
+export function reportTables(
+  doc: AnalysisDocument,
+  comparison?: Comparison,
+  codes?: readonly { article: string; actor: string; code: number | null; coders: number }[],
+): TableToExport[] {
+  const coded = new Map((codes ?? []).map((c) => [`${c.article}\u0000${c.actor}`, c]));
+  const actors = actorTable(doc).map((r) => {
+    if (!codes) return r;
+    // The people's code sits beside the model's stance in the author's voice.
+    const c = r.voice === "body" ? coded.get(`${r.article}\u0000${r.actor}`) : undefined;
+    return { ...r, humanCode: c ? c.code : null, coders: c ? c.coders : 0 };
+  });
   const tables: TableToExport[] = [
     { name: "voices", rows: voiceTable(doc), caption: "Characters, sentences and words per voice" },
     {
       name: "actors",
-      rows: actorTable(doc),
-      caption: "Sentiment toward actors per article and voice (mean of mention scores, −1..+1)",
+      rows: actors,
+      caption: codes
+        ? "Sentiment toward actors per article and voice (the model's stance and mean score, −1..+1), " +
+          "with the people's mean code (humanCode, the codebook's scale; empty: not coded or cannot tell)"
+        : "Sentiment toward actors per article and voice (mean of mention scores, −1..+1)",
     },
     { name: "topics", rows: topicTable(doc), caption: "Topic rates per article and voice" },
     {

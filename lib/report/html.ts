@@ -109,3 +109,22 @@ export function jsonForScript(value: unknown): string {
 export function scriptSource(source: string): string {
   return source.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 }
+
+/**
+ * An HTML table: the head cells escaped, the body cells as given (already HTML).
+ *
+ * @example
+ * ```ts
+ * import { htmlTable } from "./html.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(htmlTable(["a<b"], [["1"]]), "<table><thead><tr><th>a&lt;b</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>");
+ * ```
+ */
+export function htmlTable(head: readonly string[], rows: readonly string[][], cls = ""): string {
+  return `<table${cls ? ` class="${cls}"` : ""}><thead><tr>${
+    head.map((c) => `<th>${escapeHtml(c)}</th>`).join("")
+  }</tr></thead><tbody>${
+    rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n")
+  }</tbody></table>`;
+}

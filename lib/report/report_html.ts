@@ -16,7 +16,9 @@ import type { PlotlyFigure } from "../figures/figure.ts";
 import type { Provenance } from "../provenance.ts";
 import type { Voice } from "../voice.ts";
 import { cueSpans, highlightText, type MarkSpan } from "./evidence.ts";
-import { escapeHtml as h, jsonForScript, scriptSource } from "./html.ts";
+import { escapeHtml as h, htmlTable, jsonForScript, scriptSource } from "./html.ts";
+import type { HumanCoding } from "../coding/human_coding.ts";
+import { humanCodingSection } from "./human_coding_html.ts";
 import { REPORT_CSS } from "./_style.ts";
 import { DASH, formatInterval, formatNumber, formatP } from "../tables/format.ts";
 
@@ -52,6 +54,8 @@ export interface ReportInput {
   notes?: readonly string[];
   /** Other files of the run, as paths relative to the report (linked from a "Files" section). */
   files?: readonly string[];
+  /** People's codes matched to the analysis (`report --codes`): a "Human coding" section and a column of codes. */
+  coding?: HumanCoding;
 }
 
 /** Options for {@linkcode reportHtml}. */
@@ -136,6 +140,13 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
     ["failures", "Failures, warnings and notes", failuresSection(doc, input.notes ?? [])],
     ["voices", "Voices", voicesSection(doc)],
     ["figures", "Figures", figuresSection(input.figures, options.plotly !== undefined)],
+    ...(input.coding
+      ? [["human-coding", "Human coding", humanCodingSection(input.coding)] as [
+        string,
+        string,
+        string,
+      ]]
+      : []),
     [
       "comparison",
       "Comparison",
@@ -149,7 +160,7 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
       "Keyness",
       comparison ? keynessSection(comparison, ctx) : "<p>No comparison was made.</p>",
     ],
-    ["per-article", "Per article, every voice", perArticleSection(doc, ctx)],
+    ["per-article", "Per article, every voice", perArticleSection(doc, ctx, input.coding)],
     [
       "provenance",
       "Provenance",
@@ -223,13 +234,7 @@ function metaValue(a: { meta: AnalysedArticle["meta"] }, field: string): string 
   return `${h(typeof v === "string" ? v : JSON.stringify(v))}${inferred}`;
 }
 
-function table(head: readonly string[], rows: readonly string[][], cls = ""): string {
-  return `<table${cls ? ` class="${cls}"` : ""}><thead><tr>${
-    head.map((c) => `<th>${h(c)}</th>`).join("")
-  }</tr></thead><tbody>${
-    rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n")
-  }</tbody></table>`;
-}
+const table = htmlTable;
 
 // ---------------------------------------------------------------- sections
 
@@ -249,7 +254,7 @@ function articlesSection(doc: AnalysisDocument): string {
       metaValue(a, "language"),
       `<code>${h(a.origin)}</code>`,
       `${a.length} characters, ${a.sentences.length} sentences, ${words} words`,
-      extra || '<span class="none">${DASH}</span>',
+      extra || `<span class="none">${DASH}</span>`,
     ];
   });
   const sources = doc.articles.filter((a) => a.meta.source).map((a) =>
@@ -538,7 +543,15 @@ function kwicLines(c: Comparison, k: KeynessRow, ctx: Ctx): string {
     render(`B: ${groupLabel(c, k.groupB, ctx)}`, b);
 }
 
-function perArticleSection(doc: AnalysisDocument, ctx: Ctx): string {
+function perArticleSection(doc: AnalysisDocument, ctx: Ctx, coding?: HumanCoding): string {
+  const coded = new Map((coding?.cells ?? []).map((c) => [`${c.article}\u0000${c.actor}`, c]));
+  const codeCell = (article: string, actor: string, voice: Voice) => {
+    const c = voice === "body" ? coded.get(`${article}\u0000${actor}`) : undefined;
+    if (!c) return `<span class="none">${DASH}</span>`;
+    return c.code === null
+      ? '<span class="none">cannot tell</span>'
+      : `<strong>${num(c.code, 2)}</strong> (${c.coders})`;
+  };
   if (doc.articles.length === 0) return '<p class="none">No articles.</p>';
   return "<p>Every actor, topic and stance row of every article and voice (rows with no hits " +
     "left out). Actor intervals resample mentions; rates are per 1,000 words of the voice.</p>" +
@@ -562,12 +575,21 @@ function perArticleSection(doc: AnalysisDocument, ctx: Ctx): string {
         }</h4><ol>${items.join("\n")}</ol>`;
       };
       const actors = metricGrid(
-        ["actor", "voice", "mentions", "stance", "interval", "evaluating + / −", "mean"],
+        [
+          "actor",
+          "voice",
+          "mentions",
+          ...(coding ? ["people's code (coders)", "model stance"] : ["stance"]),
+          "interval",
+          "evaluating + / −",
+          "mean",
+        ],
         a.actors.map((r) => ({
           cells: [
             h(r.actor),
             h(r.voice),
             String(r.mentions),
+            ...(coding ? [codeCell(a.id, r.actor, r.voice)] : []),
             num(r.stance, 3),
             ci(r.stanceCi),
             `${r.positive} / ${r.negative}`,
@@ -581,7 +603,7 @@ function perArticleSection(doc: AnalysisDocument, ctx: Ctx): string {
             return rowsFor("actors", r.actor, r.voice, sentencesOf((i) => idx.has(i)));
           },
         })),
-        "art",
+        coding ? "art8" : "art",
       );
       const hitRows = (table: "topics" | "stance") => {
         const rows = table === "topics"

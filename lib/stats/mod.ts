@@ -25,3 +25,28 @@ export {
 } from "./bootstrap.ts";
 export { seedFrom } from "./random.ts";
 export { accuracy, type Confusion, confusion, labelScores, macroF1, pearson } from "./agreement.ts";
+export {
+  type AlphaInterval,
+  alphaInterval,
+  type AlphaIntervalOptions,
+  type AlphaSummary,
+  alphaSummary,
+  type CodingRecord,
+  type Coincidences,
+  coincidences,
+  krippendorffAlpha,
+  type MeasurementLevel,
+  type ReliabilityData,
+  reliabilityData,
+  type ReliabilityInput,
+} from "./krippendorff.ts";
+export { spearman } from "./spearman.ts";
+export {
+  type DesignMeans,
+  designMeans,
+  type DesignMeansOptions,
+  type DesignUnit,
+  type DomainDifference,
+  type DomainMean,
+  type IntervalEstimate,
+} from "./design_means.ts";
