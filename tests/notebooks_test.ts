@@ -103,6 +103,31 @@ const checks: Record<string, (notebook: Notebook) => void> = {
     strictEqual(n.quantedaEntries, 10);
     strictEqual(n.checkValid, true);
   },
+  "05_code_and_correct.ipynb": (notebook) => {
+    const [headline] = outputsWithMime(notebook, "application/json").slice(-1);
+    const h = headline.content as {
+      coded: number;
+      coders: string[];
+      alpha: Record<string, number>;
+      model: { spearman: number; macroF1: number };
+      groups: { group: string; coded: number; human: number; corrected: number; width: number }[];
+      unmatched: number;
+    };
+    // The example codes: two coders, every unit of the census matched to the analysis.
+    strictEqual(h.coders.length, 2);
+    ok(h.coded > 0);
+    strictEqual(h.unmatched, 0);
+    for (const level of ["nominal", "ordinal", "interval"]) {
+      ok(h.alpha[level] >= -1 && h.alpha[level] <= 1, `alpha ${level}: ${h.alpha[level]}`);
+    }
+    ok(Number.isFinite(h.model.spearman));
+    strictEqual(h.groups.length, 2);
+    for (const g of h.groups) {
+      // A census: the corrected estimate is the codes' mean, with no width.
+      strictEqual(g.corrected, g.human);
+      strictEqual(g.width, 0);
+    }
+  },
   "01_compare_articles.ipynb": (notebook) => {
     const [headline] = outputsWithMime(notebook, "application/json").slice(-1);
     const numbers = headline.content as {

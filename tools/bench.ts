@@ -1,6 +1,6 @@
 /**
- * `deno task bench [--mb 10] [--large-mb 40] [--repeats 3] [--dir DIR]`: speed and memory of
- * the analysis on a news-like corpus built from the articles the toolkit
+ * `deno task bench [--mb 10] [--large-mb 40] [--repeats 3] [--dir DIR] [--only code]`: speed and
+ * memory of the analysis on a news-like corpus built from the articles the toolkit
  * ships (see `bench_corpus.ts`; nothing is downloaded).
  *
  * On the same text, in the same run, it measures tokens per second of
@@ -24,12 +24,27 @@
  * load average when it starts: other programs on the machine slow a stage
  * down, so read the figures with the load.
  *
+ * Then the human-coding commands (issue 20; `--only code` runs these alone,
+ * on the small corpus): `analyze CORPUS --jsonl FILE` and `code sample
+ * CORPUS --out DIR --n 200` (`--per-group 20 --by outlet` when the corpus
+ * has an `outlet` field; the bench corpus has none), both with the default
+ * workers, each the whole command in a fresh process timed from outside
+ * (wall time, process start included), in `--repeats` adjacent pairs (the
+ * order alternates from pair to pair), with `code sample ÷ analyze` of every
+ * pair and the median (bar <= 1.2); and `code estimate --units U --codes C
+ * --by outlet --json`, and the same with `--facet actor`, on a synthetic
+ * population of 100,000 units (`bench_coding.ts`: 8 outlets, 20 actors, 5%
+ * of every outlet drawn, 2 coders), `--repeats` times each, alternately, the
+ * median of each against the bar of 2 s.
+ *
  * Prints a table and, as its last line, one JSON object with every figure;
  * its `ratios` hold the four figures issue 13 sets bars for:
  * `workers2_over_1_vs_processes` ((2 workers ÷ 1) ÷ (2 processes ÷ 1), bar
  * >= 0.9), `compact_bytes_per_input_byte` (<= 2),
  * `full_over_vader_tokens_per_s` (>= 1.2) and `peak_memory_40mb_over_10mb`
- * (<= 1.2); `bars` says which were met.
+ * (<= 1.2); `bars` says which were met. Its `code` object holds the figures
+ * of the coding commands, with their own `bars` (`--only code` prints only
+ * that object).
  *
  * @module
  */
@@ -42,6 +57,7 @@ import { articleRecord } from "../lib/run/article_record.ts";
 import { loadResources } from "../lib/resources.ts";
 import { main as analyzeMain } from "../lib/cli/analyze.ts";
 import { type BenchArticle, benchCorpus } from "./bench_corpus.ts";
+import { writeCodingPopulation } from "./bench_coding.ts";
 
 const STAGES = ["wink", "vader", "full", "run"] as const;
 type Stage = typeof STAGES[number];
@@ -253,6 +269,184 @@ async function writeCorpus(path: string, mb: number): Promise<number> {
   return count;
 }
 
+/** A command of the toolkit, run as a user runs it, timed from outside. */
+interface CommandResult {
+  /** Wall time of the whole process, its start included. */
+  seconds: number;
+  /** Peaks of the command's process and of the processes it starts, summed (sampled every 50 ms). */
+  peakBytes: number;
+  /** The machine's 1-minute load average when it started. */
+  load: number;
+  stdout: string;
+}
+
+/**
+ * Runs `deno run -A lib/cli/<cli>.ts ARGS...` in a fresh process and times the
+ * whole of it. Nothing else this process starts runs at the same time, so its
+ * descendants are the command and its workers.
+ */
+async function timeCommand(cli: "analyze" | "code", args: string[]): Promise<CommandResult> {
+  const load = loadAverage()[0];
+  const childPeaks = watchChildPeaks();
+  const t0 = performance.now();
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", new URL(`../lib/cli/${cli}.ts`, import.meta.url).pathname, ...args],
+    cwd: new URL("..", import.meta.url).pathname,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const seconds = (performance.now() - t0) / 1000;
+  const peak = childPeaks();
+  if (!out.success) {
+    throw new Error(
+      `${cli} ${args.join(" ")} exited with ${out.code}:\n${new TextDecoder().decode(out.stderr)}`,
+    );
+  }
+  return { seconds, peakBytes: peak, load, stdout: new TextDecoder().decode(out.stdout) };
+}
+
+const medianOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
+
+/** Whether the first article of a JSONL corpus has an `outlet` field. */
+async function hasOutlet(corpus: string): Promise<boolean> {
+  using file = await Deno.open(corpus, { read: true });
+  const buffer = new Uint8Array(1024 * 1024);
+  const n = (await file.read(buffer)) ?? 0;
+  const first = new TextDecoder().decode(buffer.subarray(0, n)).split("\n")[0];
+  try {
+    return typeof JSON.parse(first).outlet === "string";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The coding commands' stages (issue 20): `code sample` against `analyze` on
+ * the corpus in adjacent pairs, and `code estimate` on 100,000 synthetic
+ * units. Returns the figures (with their bars) and the lines to print.
+ */
+async function codeStages(
+  dir: string,
+  corpus: string,
+  repeats: number,
+  log: (s: string) => void,
+) {
+  const design = await hasOutlet(corpus) ? ["--per-group", "20", "--by", "outlet"] : ["--n", "200"];
+  const analyzeArgs = (out: string) => [corpus, "--jsonl", `${out}/out.jsonl`];
+  const sampleArgs = (out: string) => ["sample", corpus, "--out", out, ...design];
+  const fresh = async (f: (out: string) => Promise<CommandResult>) => {
+    const out = await Deno.makeTempDir({ dir, prefix: "code-" });
+    try {
+      return await f(out);
+    } finally {
+      await Deno.remove(out, { recursive: true });
+    }
+  };
+  const runAnalyze = () => fresh((out) => timeCommand("analyze", analyzeArgs(out)));
+  const runSample = () => fresh((out) => timeCommand("code", sampleArgs(out)));
+  const pairs: { analyze: CommandResult; sample: CommandResult; ratio: number }[] = [];
+  for (let i = 1; i <= repeats; i++) {
+    // The order alternates, so that a drift of the host's speed favours neither.
+    const sampleFirst = i % 2 === 0;
+    log(
+      `code sample ${design.join(" ")} and analyze --jsonl, ${
+        sampleFirst ? "sample first" : "analyze first"
+      } (pair ${i} of ${repeats}) ...`,
+    );
+    const first = sampleFirst ? await runSample() : await runAnalyze();
+    const second = sampleFirst ? await runAnalyze() : await runSample();
+    const [analyze, sample] = sampleFirst ? [second, first] : [first, second];
+    pairs.push({ analyze, sample, ratio: sample.seconds / analyze.seconds });
+  }
+  const medianPair = [...pairs].sort((a, b) => a.ratio - b.ratio)[(pairs.length - 1) >> 1];
+
+  log("writing 100,000 synthetic coding units and their codes ...");
+  const popDir = await Deno.makeTempDir({ dir, prefix: "coding-" });
+  const population = await writeCodingPopulation(popDir);
+  const estimateArgs = ["estimate", "--units", population.unitsPath, "--codes"];
+  const byOutlet = [...estimateArgs, population.codesPath, "--by", "outlet", "--json"];
+  const facetActor = [...byOutlet, "--facet", "actor"];
+  const estimates: { byOutlet: CommandResult; facetActor: CommandResult }[] = [];
+  let groups = { byOutlet: 0, facetActor: 0 };
+  for (let i = 1; i <= repeats; i++) {
+    log(`code estimate --by outlet, then with --facet actor (${i} of ${repeats}) ...`);
+    const a = await timeCommand("code", byOutlet);
+    const b = await timeCommand("code", facetActor);
+    groups = {
+      byOutlet: JSON.parse(a.stdout).groups.length,
+      facetActor: JSON.parse(b.stdout).groups.length,
+    };
+    estimates.push({ byOutlet: a, facetActor: b });
+  }
+  await Deno.remove(popDir, { recursive: true });
+  const estimateSeconds = {
+    byOutlet: medianOf(estimates.map((e) => e.byOutlet.seconds)),
+    facetActor: medianOf(estimates.map((e) => e.facetActor.seconds)),
+  };
+  const ratio = medianPair.ratio;
+  const figures = {
+    corpus: { path: corpus, bytes: (await Deno.stat(corpus)).size },
+    sampleCommand: `code sample CORPUS --out DIR ${design.join(" ")}`,
+    analyzeCommand: "analyze CORPUS --jsonl FILE",
+    workers: navigator.hardwareConcurrency,
+    pairs: pairs.map((p) => ({
+      analyze: round(p.analyze.seconds),
+      sample: round(p.sample.seconds),
+      sampleOverAnalyze: round(p.ratio, 3),
+      analyzePeakMiB: mib(p.analyze.peakBytes),
+      samplePeakMiB: mib(p.sample.peakBytes),
+      load: [p.analyze.load, p.sample.load],
+    })),
+    estimate: {
+      population: {
+        units: population.units,
+        articles: population.articles,
+        sampled: population.sampled,
+        codes: population.codes,
+        outlets: population.outlets,
+        actors: population.actors,
+        unitsMiB: mib(population.unitsBytes),
+      },
+      groups,
+      byOutletSeconds: estimates.map((e) => round(e.byOutlet.seconds)),
+      facetActorSeconds: estimates.map((e) => round(e.facetActor.seconds)),
+      byOutletPeakMiB: mib(medianOf(estimates.map((e) => e.byOutlet.peakBytes))),
+      facetActorPeakMiB: mib(medianOf(estimates.map((e) => e.facetActor.peakBytes))),
+      load: estimates.map((e) => e.byOutlet.load),
+    },
+    ratios: {
+      code_sample_over_analyze: round(ratio, 3),
+      code_estimate_100k_seconds: round(estimateSeconds.byOutlet),
+      code_estimate_100k_facet_actor_seconds: round(estimateSeconds.facetActor),
+    },
+    bars: {
+      code_sample_over_analyze_at_most_1_2: ratio <= 1.2,
+      code_estimate_100k_under_2_s: estimateSeconds.byOutlet < 2,
+      code_estimate_100k_facet_actor_under_2_s: estimateSeconds.facetActor < 2,
+    },
+  };
+  const lines = [
+    `\nCoding commands (default workers, ${figures.workers} here; whole commands in fresh ` +
+    "processes, wall time with process start):\n",
+    "| pair | analyze --jsonl s | code sample s | sample / analyze | peak MiB (analyze, sample) | load at start |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...figures.pairs.map((p, i) =>
+      `| ${i + 1} | ${p.analyze.toFixed(2)} | ${p.sample.toFixed(2)} | ${p.sampleOverAnalyze} | ` +
+      `${p.analyzePeakMiB}, ${p.samplePeakMiB} | ${p.load.join(", ")} |`
+    ),
+    `\ncode sample / analyze ${figures.ratios.code_sample_over_analyze} (median pair; bar <= 1.2); ` +
+    `code estimate on ${population.units.toLocaleString("en-US")} units (${population.sampled} ` +
+    `drawn, ${population.codes} codes): --by outlet ${
+      figures.estimate.byOutletSeconds.join(", ")
+    } s ` +
+    `(median ${figures.ratios.code_estimate_100k_seconds}), --facet actor ` +
+    `${figures.estimate.facetActorSeconds.join(", ")} s (median ` +
+    `${figures.ratios.code_estimate_100k_facet_actor_seconds}; ${groups.facetActor} groups) ` +
+    "(bar < 2 s)",
+  ];
+  return { figures, lines };
+}
+
 /** The stage result that took longer. */
 const slower = (pair: StageResult[]) => pair[0].seconds >= pair[1].seconds ? pair[0] : pair[1];
 const mib = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
@@ -270,6 +464,7 @@ if (import.meta.main) {
       "large-mb": { type: "string", default: "40" },
       dir: { type: "string" },
       repeats: { type: "string", default: "3" },
+      only: { type: "string" },
     },
   });
   if (values.stage !== undefined) {
@@ -287,12 +482,38 @@ if (import.meta.main) {
   if (!Number.isInteger(repeats) || repeats < 1) {
     throw new RangeError(`Cannot use --repeats ${values.repeats}: expected a whole number >= 1`);
   }
+  if (values.only !== undefined && values.only !== "code") {
+    throw new RangeError(`Cannot use --only ${values.only}: expected code`);
+  }
   const loadAtStart = loadAverage();
   const dir = values.dir ?? await Deno.makeTempDir({ prefix: "framing-bench-" });
   await Deno.mkdir(dir, { recursive: true });
   const small = `${dir}/bench-${mb}mb.jsonl`;
   const large = `${dir}/bench-${largeMb}mb.jsonl`;
   const log = (s: string) => console.error(s);
+  if (values.only === "code") {
+    log(`building the ${mb} MB corpus in ${dir} ...`);
+    const articles = await writeCorpus(small, mb);
+    const code = await codeStages(dir, small, repeats, log);
+    console.log(`\nCorpus: ${mb} MB, ${articles} articles`);
+    for (const line of code.lines) console.log(line);
+    const loadAtEnd = loadAverage();
+    console.log(
+      `load average at start ${loadAtStart.join(" ")}, at end ${loadAtEnd.join(" ")}; ` +
+        `${navigator.hardwareConcurrency} cores\n`,
+    );
+    if (values.dir === undefined) await Deno.remove(dir, { recursive: true });
+    console.log(JSON.stringify({
+      code: { ...code.figures, corpus: { ...code.figures.corpus, mb, articles } },
+      machine: {
+        cores: navigator.hardwareConcurrency,
+        loadAtStart,
+        loadAtEnd,
+        deno: Deno.version.deno,
+      },
+    }));
+    Deno.exit(0);
+  }
   log(`building ${mb} MB and ${largeMb} MB corpora in ${dir} ...`);
   const smallArticles = await writeCorpus(small, mb);
   const largeArticles = await writeCorpus(large, largeMb);
@@ -322,6 +543,7 @@ if (import.meta.main) {
   const run2Compact = await child("run", small, 2, true);
   log(`analyze run, 2 workers, ${largeMb} MB ...`);
   const run2Large = await child("run", large, 2);
+  const code = await codeStages(dir, small, repeats, log);
   const tokens = wink.tokens!;
   const smallBytes = (await Deno.stat(small)).size;
   const rate = (r: StageResult) => Math.round(tokens / r.seconds);
@@ -399,6 +621,7 @@ if (import.meta.main) {
       full_over_vader_tokens_per_s_at_least_1_2: rate(full) >= 1.2 * rate(vaderResult),
       peak_memory_40mb_over_10mb_at_most_1_2: run2Large.peakBytes <= 1.2 * run2.peakBytes,
     },
+    code: { ...code.figures, corpus: { ...code.figures.corpus, mb, articles: smallArticles } },
     machine: {
       cores: navigator.hardwareConcurrency,
       loadAtStart,
@@ -451,6 +674,7 @@ if (import.meta.main) {
     `full / vader in each pair: ${figures.vaderFullPairs.map((p) => p.fullOverVader).join(", ")} ` +
       "(the median pair gives the figures)",
   );
+  for (const line of code.lines) console.log(line);
   console.log(
     `load average at start ${loadAtStart.join(" ")}, at end ${
       figures.machine.loadAtEnd.join(" ")

@@ -4,15 +4,13 @@
  *
  * @module
  */
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { agreementReport } from "../coding/agreement.ts";
-import { codebookYaml, DEFAULT_CODEBOOK, loadCodebook } from "../coding/codebook.ts";
 import { readCodes, readUnits } from "../coding/codes.ts";
 import { estimateGroups } from "../coding/estimate.ts";
-import { codingPage } from "../coding/page.ts";
 import { drawSample } from "../coding/sample.ts";
-import { sampleCorpus } from "../coding/sample_corpus.ts";
-import type { Codebook, UnitKind } from "../coding/schema.ts";
+import { writeSample } from "../coding/write_sample.ts";
+import type { UnitKind } from "../coding/schema.ts";
 import { InputError } from "../errors.ts";
 import { Voice } from "../voice.ts";
 import { formatAgreement, formatEstimates } from "../coding/format.ts";
@@ -141,12 +139,6 @@ async function sample(args: string[]): Promise<number> {
   const files = await loadFilesOrExit(resourceFilesOf(v, fromCaller));
   if (typeof files === "number") return files;
   const out = fromCaller(v.out);
-  const bookPath = v.codebook !== undefined ? fromCaller(v.codebook) : join(out, "codebook.yaml");
-  let codebook: Codebook = DEFAULT_CODEBOOK;
-  if (v.codebook !== undefined || await exists(bookPath)) {
-    codebook = await loadCodebook(bookPath);
-    console.error(`codebook: ${bookPath}`);
-  }
   const paths = parsed.positionals.length > 0
     ? parsed.positionals.map(fromCaller)
     : [new URL("../../data/corpus", import.meta.url).pathname];
@@ -163,7 +155,7 @@ async function sample(args: string[]): Promise<number> {
   // Check the design before the (long) analysis.
   drawSample([], options);
   const actorNames = Object.fromEntries(files.resources.actors.actors.map((a) => [a.id, a.name]));
-  const result = await sampleCorpus(paths, {
+  const result = await writeSample(paths, out, {
     ...options,
     voice: voice.data,
     unit: v.unit as UnitKind | undefined,
@@ -171,32 +163,18 @@ async function sample(args: string[]): Promise<number> {
     workers: wholeNumber("--workers", v.workers),
     resources: files.load,
     analyze: files.analyze,
+    codebook: v.codebook === undefined ? undefined : fromCaller(v.codebook),
+    showMeta: v["show-meta"],
   });
+  console.error(`codebook: ${result.codebookSource}`);
   for (const f of result.failures) console.error(`failed: ${f.input}: ${f.reason}`);
   for (const n of result.notes) console.error(`note: ${n}`);
-  await Deno.mkdir(out, { recursive: true });
-  const lines = result.units.map((u) => JSON.stringify(u)).join("\n");
-  await Deno.writeTextFile(join(out, "units.jsonl"), lines + (lines ? "\n" : ""));
-  if (!(await exists(join(out, "codebook.yaml")))) {
-    await Deno.writeTextFile(join(out, "codebook.yaml"), codebookYaml(codebook));
-  }
-  const drawn = result.units.filter((u) => u.sampled);
-  await Deno.writeTextFile(
-    join(out, "coding.html"),
-    codingPage(drawn, result.articles, codebook, {
-      coders: options.coders,
-      showMeta: v["show-meta"],
-      title: `Coding: ${drawn.length} units`,
-      seed: options.seed,
-    }),
-  );
+  const drawn = result.units.filter((u) => u.sampled).length;
   const articles = new Set(result.units.map((u) => u.article)).size;
   console.error(
     `analysed ${result.analysed} articles (${result.failures.length} failed); ` +
-      `${result.units.length} units in ${articles} articles; ${drawn.length} drawn → ` +
-      `${join(v.out, "units.jsonl")}, ${join(v.out, "codebook.yaml")}, ${
-        join(v.out, "coding.html")
-      }`,
+      `${result.units.length} units in ${articles} articles; ${drawn} drawn → ` +
+      result.files.join(", "),
   );
   if (result.units.length === 0) {
     console.error(`No actor is named in the ${voice.data} voice of any article: nothing to code.`);
@@ -263,15 +241,6 @@ async function estimate(args: string[]): Promise<number> {
   if (v.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatEstimates(report));
   return 0;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

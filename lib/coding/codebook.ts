@@ -76,7 +76,7 @@ export function codebookYaml(book: Codebook): string {
  * import { throws } from "node:assert/strict";
  *
  * const text = 'question: q\nscale:\n  - {value: 0, label: no, key: "1"}\n  - {value: 1, label: yes, key: "1"}\n' +
- *   'cannotTell: {label: ?, key: "0"}\ninstructions: ""\n';
+ *   'cannotTell: {label: unsure, key: "0"}\ninstructions: ""\n';
  * throws(() => parseCodebook(text, "book.yaml"), /book.yaml": line 4: scale\[1\].key: expected a key no other/);
  * ```
  */

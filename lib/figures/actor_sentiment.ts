@@ -245,7 +245,12 @@ export function actorSentimentFigure(
     data: [...data, ...people],
     layout: {
       ...codeAxis,
-      title: { text: options.title ?? `Sentiment toward actors in ${voiceWords(voice)}` },
+      title: {
+        text: options.title ??
+          (codes.length > 0
+            ? `Stance toward actors in ${voiceWords(voice)}: people and model`
+            : `Sentiment toward actors in ${voiceWords(voice)}`),
+      },
       height: Math.max(220, 110 + actors.length * Math.max(24, 12 * series.length)),
       scattermode: series.length > 1 ? "group" : "overlay",
       xaxis: {

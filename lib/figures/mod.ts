@@ -32,6 +32,7 @@ export {
 } from "./theme.ts";
 export * from "./actor_sentiment.ts";
 export * from "./agreement.ts";
+export * from "./coded_estimates.ts";
 export * from "./cooccurrence.ts";
 export * from "./keyness.ts";
 export * from "./sentiment_arc.ts";

@@ -63,6 +63,19 @@ export {
 } from "./display.ts";
 export { displayThemedFigure } from "./themed_figure.ts";
 export {
+  code,
+  type Coded,
+  type CodeOptions,
+  codingFigure,
+  codingHeadline,
+  codingTable,
+  type CodingTableKind,
+  type Drawn,
+  type NotebookSampleOptions,
+  sample,
+  sampleTable,
+} from "./coding.ts";
+export {
   comparedDisplay,
   comparisonHeadline,
   type ComparisonHeadlineOptions,

@@ -40,6 +40,7 @@ import { DASH, formatNumber } from "../tables/format.ts";
 import { topicChanges } from "../tables/topic_changes.ts";
 import { type Displayable, displayable, displayJson, displayTable } from "./display.ts";
 import { displayThemedFigure } from "./themed_figure.ts";
+import type { Coded } from "./coding.ts";
 import {
   type Validation,
   validationFigure,
@@ -177,6 +178,8 @@ export interface FigureOptions {
   labels?: Readonly<Record<string, string>>;
   /** Label each series with this metadata field beside the article id (actor figures). */
   by?: string;
+  /** People's codes ({@linkcode code}): drawn beside the model in the actor figure. */
+  coding?: Coded;
 }
 
 /**
@@ -244,10 +247,15 @@ export function figure(
       if (rows.length === 0) {
         return [note(`No actor of the actor lexicon is named in the ${voice} voice.`)];
       }
+      const codes = (options.coding?.coding?.cells ?? []).map((c) => ({
+        ...c,
+        article: label(c.article),
+      }));
       return themed(actorSentimentFigure(rows, {
         voice,
         labels: options.labels,
         seriesOrder: seriesOrder.map(label),
+        ...(codes.length > 0 ? { codes } : {}),
       }));
     }
     case "topics":
