@@ -275,9 +275,26 @@ interface CommandResult {
   seconds: number;
   /** Peaks of the command's process and of the processes it starts, summed (sampled every 50 ms). */
   peakBytes: number;
+  /**
+   * CPU time (user + system) of the command and of the processes it waited
+   * for (its workers): less sensitive than wall time to other programs on
+   * the machine.
+   */
+  cpuSeconds: number;
   /** The machine's 1-minute load average when it started. */
   load: number;
   stdout: string;
+}
+
+/**
+ * CPU seconds of this process's children that have ended and been waited
+ * for (`cutime + cstime` of /proc/self/stat, in clock ticks of 1/100 s).
+ */
+function childrenCpuSeconds(): number {
+  const stat = Deno.readTextFileSync("/proc/self/stat");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 16 and 17 of stat(5); `fields` starts at field 3.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 /**
@@ -288,6 +305,7 @@ interface CommandResult {
 async function timeCommand(cli: "analyze" | "code", args: string[]): Promise<CommandResult> {
   const load = loadAverage()[0];
   const childPeaks = watchChildPeaks();
+  const cpu0 = childrenCpuSeconds();
   const t0 = performance.now();
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", new URL(`../lib/cli/${cli}.ts`, import.meta.url).pathname, ...args],
@@ -296,13 +314,20 @@ async function timeCommand(cli: "analyze" | "code", args: string[]): Promise<Com
     stderr: "piped",
   }).output();
   const seconds = (performance.now() - t0) / 1000;
+  const cpuSeconds = childrenCpuSeconds() - cpu0;
   const peak = childPeaks();
   if (!out.success) {
     throw new Error(
       `${cli} ${args.join(" ")} exited with ${out.code}:\n${new TextDecoder().decode(out.stderr)}`,
     );
   }
-  return { seconds, peakBytes: peak, load, stdout: new TextDecoder().decode(out.stdout) };
+  return {
+    seconds,
+    cpuSeconds,
+    peakBytes: peak,
+    load,
+    stdout: new TextDecoder().decode(out.stdout),
+  };
 }
 
 const medianOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
@@ -393,6 +418,9 @@ async function codeStages(
       analyze: round(p.analyze.seconds),
       sample: round(p.sample.seconds),
       sampleOverAnalyze: round(p.ratio, 3),
+      analyzeCpu: round(p.analyze.cpuSeconds),
+      sampleCpu: round(p.sample.cpuSeconds),
+      sampleOverAnalyzeCpu: round(p.sample.cpuSeconds / p.analyze.cpuSeconds, 3),
       analyzePeakMiB: mib(p.analyze.peakBytes),
       samplePeakMiB: mib(p.sample.peakBytes),
       load: [p.analyze.load, p.sample.load],
@@ -410,6 +438,8 @@ async function codeStages(
       groups,
       byOutletSeconds: estimates.map((e) => round(e.byOutlet.seconds)),
       facetActorSeconds: estimates.map((e) => round(e.facetActor.seconds)),
+      byOutletCpuSeconds: estimates.map((e) => round(e.byOutlet.cpuSeconds)),
+      facetActorCpuSeconds: estimates.map((e) => round(e.facetActor.cpuSeconds)),
       byOutletPeakMiB: mib(medianOf(estimates.map((e) => e.byOutlet.peakBytes))),
       facetActorPeakMiB: mib(medianOf(estimates.map((e) => e.facetActor.peakBytes))),
       load: estimates.map((e) => e.byOutlet.load),
@@ -425,24 +455,29 @@ async function codeStages(
       code_estimate_100k_facet_actor_under_2_s: estimateSeconds.facetActor < 2,
     },
   };
+  const e = figures.estimate;
   const lines = [
     `\nCoding commands (default workers, ${figures.workers} here; whole commands in fresh ` +
-    "processes, wall time with process start):\n",
-    "| pair | analyze --jsonl s | code sample s | sample / analyze | peak MiB (analyze, sample) | load at start |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    "processes, wall time with process start; CPU: user + system of the command and its workers):\n",
+    "| pair | analyze --jsonl s | code sample s | sample / analyze | CPU s (analyze, sample) | " +
+    "CPU sample / analyze | peak MiB (analyze, sample) | load at start |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...figures.pairs.map((p, i) =>
       `| ${i + 1} | ${p.analyze.toFixed(2)} | ${p.sample.toFixed(2)} | ${p.sampleOverAnalyze} | ` +
+      `${p.analyzeCpu}, ${p.sampleCpu} | ${p.sampleOverAnalyzeCpu} | ` +
       `${p.analyzePeakMiB}, ${p.samplePeakMiB} | ${p.load.join(", ")} |`
     ),
-    `\ncode sample / analyze ${figures.ratios.code_sample_over_analyze} (median pair; bar <= 1.2); ` +
-    `code estimate on ${population.units.toLocaleString("en-US")} units (${population.sampled} ` +
-    `drawn, ${population.codes} codes): --by outlet ${
-      figures.estimate.byOutletSeconds.join(", ")
-    } s ` +
-    `(median ${figures.ratios.code_estimate_100k_seconds}), --facet actor ` +
-    `${figures.estimate.facetActorSeconds.join(", ")} s (median ` +
-    `${figures.ratios.code_estimate_100k_facet_actor_seconds}; ${groups.facetActor} groups) ` +
-    "(bar < 2 s)",
+    `\ncode sample / analyze ${figures.ratios.code_sample_over_analyze} ` +
+    `(median of ${pairs.length} pairs; bar <= 1.2)`,
+    `code estimate on ${e.population.units.toLocaleString("en-US")} units ` +
+    `(${e.population.unitsMiB} MiB, ${e.population.sampled} drawn, ${e.population.codes} codes), ` +
+    "bar < 2 s:",
+    `  --by outlet: ${e.byOutletSeconds.join(", ")} s (median ` +
+    `${figures.ratios.code_estimate_100k_seconds}; CPU ${e.byOutletCpuSeconds.join(", ")} s; ` +
+    `${groups.byOutlet} groups)`,
+    `  --facet actor: ${e.facetActorSeconds.join(", ")} s (median ` +
+    `${figures.ratios.code_estimate_100k_facet_actor_seconds}; CPU ` +
+    `${e.facetActorCpuSeconds.join(", ")} s; ${groups.facetActor} groups)`,
   ];
   return { figures, lines };
 }

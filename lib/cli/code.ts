@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { agreementReport } from "../coding/agreement.ts";
 import { readCodes, readUnits } from "../coding/codes.ts";
 import { estimateGroups } from "../coding/estimate.ts";
+import { loadCodebook } from "../coding/codebook.ts";
 import { drawSample } from "../coding/sample.ts";
 import { writeSample } from "../coding/write_sample.ts";
 import type { UnitKind } from "../coding/schema.ts";
@@ -52,6 +53,8 @@ const USAGE = `Usage: deno task code <sample|agree|estimate> [options]
       units coders disagree on most. CODES are CSV or JSONL files in the long
       format unit, coder, code[, note]; an empty code or NA is missing.
         --model UNITS.jsonl the toolkit joins as one more coder
+        --codebook FILE     the codebook whose scale the model's −1..+1 score is
+                            placed on (default: −2..+2)
         --resamples N       bootstrap resamples (default: 1000)
         --json              one JSON object
 
@@ -186,6 +189,7 @@ async function sample(args: string[]): Promise<number> {
 async function agree(args: string[]): Promise<number> {
   const parsed = parseCommandLine(args, {
     model: { type: "string" },
+    codebook: { type: "string" },
     resamples: { type: "string" },
     seed: { type: "string" },
     json: { type: "boolean" },
@@ -197,11 +201,24 @@ async function agree(args: string[]): Promise<number> {
   }
   const { codes, repeated } = await readCodes(parsed.positionals.map(fromCaller));
   const units = v.model === undefined ? undefined : await readUnits(fromCaller(v.model));
-  const report = agreementReport(codes, {
-    units,
-    resamples: wholeNumber("--resamples", v.resamples),
-    seed: wholeNumber("--seed", v.seed),
-  });
+  // The codebook's scale places the model's score among the codes.
+  const scale = v.codebook === undefined
+    ? undefined
+    : (await loadCodebook(fromCaller(v.codebook))).scale.map((p) => p.value);
+  let report;
+  try {
+    report = agreementReport(codes, {
+      units,
+      scale,
+      resamples: wholeNumber("--resamples", v.resamples),
+      seed: wholeNumber("--seed", v.seed),
+    });
+  } catch (e) {
+    // Too few codes to measure agreement: a problem of the data, not of the command line.
+    if (!(e instanceof RangeError) || !/from two coders/.test(e.message)) throw e;
+    console.error(`Cannot measure agreement: ${e.message}`);
+    return 1;
+  }
   if (v.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatAgreement(report));
   if (repeated > 0) {

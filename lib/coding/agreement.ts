@@ -18,10 +18,15 @@ import { spearman } from "../stats/spearman.ts";
 import type { Code, CodingUnit } from "./schema.ts";
 
 const LEVELS = ["nominal", "ordinal", "interval"] as const;
-const Alphas = z.object({ nominal: z.number(), ordinal: z.number(), interval: z.number() });
-const Bounds = z.object({ low: z.number(), high: z.number() });
+/** Alpha at three levels; null where it is undefined (every pairable code the same). */
+const Alphas = z.object({
+  nominal: z.number().nullable(),
+  ordinal: z.number().nullable(),
+  interval: z.number().nullable(),
+});
+const Bounds = z.object({ low: z.number().nullable(), high: z.number().nullable() });
 
-/** What `code agree --json` prints (NaN is written as null). */
+/** What `code agree --json` prints (an undefined figure is null). */
 export const AgreementReport = z.object({
   /** Krippendorff's alpha among the people. */
   alpha: Alphas,
@@ -48,9 +53,9 @@ export const AgreementReport = z.object({
     /** Alpha with the model added to the people (its score put on the codes' scale). */
     alpha: Alphas,
     /** Spearman's rho between the model's score and the people's mean code. */
-    spearman: z.number(),
+    spearman: z.number().nullable(),
     /** Macro-F1 of the model's sign against the sign of the people's mean code. */
-    macroF1: z.number(),
+    macroF1: z.number().nullable(),
     /** Units with both a model score and a code. */
     units: z.number().int(),
     /** How the score was put on the scale. */
@@ -72,6 +77,11 @@ export interface AgreementOptions {
   seed?: number;
   /** Units listed as disagreements. @default 10 */
   top?: number;
+}
+
+/** A finite number, or null (JSON has no NaN). */
+function finite(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
 }
 
 /** The name the model takes among the coders. */
@@ -109,12 +119,15 @@ export function agreementReport(
   const people = reliabilityData(
     codes.map((c) => ({ unit: c.unit, coder: c.coder, code: c.code })),
   );
-  const alpha = {} as Record<(typeof LEVELS)[number], number>;
-  const intervals = {} as Record<(typeof LEVELS)[number], { low: number; high: number }>;
+  const alpha = {} as Record<(typeof LEVELS)[number], number | null>;
+  const intervals = {} as Record<
+    (typeof LEVELS)[number],
+    { low: number | null; high: number | null }
+  >;
   for (const level of LEVELS) {
     const i = alphaInterval(people, level as MeasurementLevel, { resamples, seed });
-    alpha[level] = i.estimate;
-    intervals[level] = { low: i.low, high: i.high };
+    alpha[level] = finite(i.estimate);
+    intervals[level] = { low: finite(i.low), high: finite(i.high) };
   }
   const summary = alphaSummary(people, "nominal");
   const disagreements = people.values.map((row, u) => {
@@ -173,8 +186,10 @@ function modelAgreement(
     }),
   ];
   const data = reliabilityData(withModel);
-  const alpha = {} as Record<(typeof LEVELS)[number], number>;
-  for (const level of LEVELS) alpha[level] = alphaSummary(data, level as MeasurementLevel).alpha;
+  const alpha = {} as Record<(typeof LEVELS)[number], number | null>;
+  for (const level of LEVELS) {
+    alpha[level] = finite(alphaSummary(data, level as MeasurementLevel).alpha);
+  }
   const model: number[] = [];
   const human: number[] = [];
   for (const [unit, list] of coded) {
@@ -186,10 +201,10 @@ function modelAgreement(
   const sign = (x: number) => (x > 0 ? "positive" : x < 0 ? "negative" : "neutral");
   return {
     alpha,
-    spearman: model.length >= 2 ? spearman(model, human) : NaN,
+    spearman: model.length >= 2 ? finite(spearman(model, human)) : null,
     macroF1: model.length > 0
-      ? macroF1(human.map(sign), model.map(sign), ["negative", "neutral", "positive"])
-      : NaN,
+      ? finite(macroF1(human.map(sign), model.map(sign), ["negative", "neutral", "positive"]))
+      : null,
     units: model.length,
     mapping:
       `the model's −1..+1 score placed linearly on ${lo}..${hi} and rounded to the nearest scale point`,

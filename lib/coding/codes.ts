@@ -6,6 +6,7 @@
  * @module
  */
 import { parseCsv } from "../corpus/csv.ts";
+import { describeIssue } from "../data_file.ts";
 import { InputError } from "../errors.ts";
 import { type Code, CodingUnit } from "./schema.ts";
 
@@ -228,7 +229,7 @@ export function parseUnits(text: string, file: string): CodingUnit[] {
       const issue = r.error.issues[0];
       throw new InputError(
         { file, line, path: issue.path.join(".") || undefined },
-        `expected ${issue.message.replace(/^Invalid input: expected /, "")}`,
+        describeIssue(issue, value),
       );
     }
     const before = ids.get(r.data.unit);

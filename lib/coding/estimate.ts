@@ -14,7 +14,12 @@ import { designMeans, type DesignUnit, type IntervalEstimate } from "../stats/de
 import { groupOf } from "./sample.ts";
 import type { Code, CodingUnit } from "./schema.ts";
 
-const Interval = z.object({ estimate: z.number(), low: z.number(), high: z.number() });
+/** An estimate with its interval; the ends are null when no variance can be estimated. */
+const Interval = z.object({
+  estimate: z.number(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+});
 const Tested = Interval.extend({ p: z.number().nullable(), q: z.number().nullable() });
 
 /** One group's (and actor's) estimates. */
@@ -169,8 +174,9 @@ export function estimateGroups(
     const [group, actor] = domain.split("\u0000");
     return facet ? { group, actor } : { group };
   };
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
   const interval = (e: IntervalEstimate | null) =>
-    e === null ? null : { estimate: e.estimate, low: e.low, high: e.high };
+    e === null ? null : { estimate: e.estimate, low: finite(e.low), high: finite(e.high) };
   const groups: GroupEstimate[] = means.domains.map((d) => ({
     ...split(d.domain),
     units: d.units,
@@ -206,9 +212,13 @@ export function estimateGroups(
     const a = split(d.a);
     const b = split(d.b);
     const tested = (e: (IntervalEstimate & { p: number | null }) | null, q: Map<number, number>) =>
-      e === null
-        ? null
-        : { estimate: e.estimate, low: e.low, high: e.high, p: e.p, q: q.get(i) ?? null };
+      e === null ? null : {
+        estimate: e.estimate,
+        low: finite(e.low),
+        high: finite(e.high),
+        p: e.p,
+        q: q.get(i) ?? null,
+      };
     return {
       a: a.group,
       b: b.group,

@@ -97,7 +97,7 @@ export function formatAgreement(r: AgreementReport): string {
  */
 export function formatEstimates(r: EstimateReport): string {
   const pct = Math.round(r.level * 100);
-  const interval = (e: { estimate: number; low: number; high: number } | null) =>
+  const interval = (e: { estimate: number; low: number | null; high: number | null } | null) =>
     e === null ? "–" : `${formatNumber(e.estimate)} ${formatInterval([e.low, e.high])}`;
   const head = r.facet ? ["group", "actor"] : ["group"];
   const lines = [

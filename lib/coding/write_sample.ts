@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { codebookYaml, DEFAULT_CODEBOOK, loadCodebook } from "./codebook.ts";
 import { codingPage } from "./page.ts";
 import { sampleCorpus, type SampleCorpusOptions, type SampledCorpus } from "./sample_corpus.ts";
@@ -65,8 +65,12 @@ export async function writeSample(
   const lines = result.units.map((u) => JSON.stringify(u)).join("\n");
   await Deno.writeTextFile(units, lines + (lines ? "\n" : ""));
   files.push(units);
+  // The folder's codebook is the one the page asks: a codebook given as a file replaces it.
   const book = join(out, "codebook.yaml");
-  if (!(await exists(book))) {
+  if (options.codebook !== undefined && resolve(options.codebook) !== resolve(book)) {
+    await Deno.copyFile(options.codebook, book);
+    files.push(book);
+  } else if (!(await exists(book))) {
     await Deno.writeTextFile(book, codebookYaml(codebook));
     files.push(book);
   }

@@ -9,7 +9,11 @@ import { z } from "zod";
 import type { PlotlyFigure } from "./figure.ts";
 import { seriesStyle } from "./theme.ts";
 
-const Interval = z.object({ estimate: z.number(), low: z.number(), high: z.number() });
+const Interval = z.object({
+  estimate: z.number(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+});
 
 /** One row the figure reads: a group's (and actor's) estimates, as `code estimate` gives them. */
 export const CodedEstimateRecord = z.object({
@@ -96,8 +100,12 @@ export function codedEstimatesFigure(
       error_x: {
         type: "data",
         symmetric: false,
-        array: mine.map((r) => Math.max(0, r[which]!.high - r[which]!.estimate)),
-        arrayminus: mine.map((r) => Math.max(0, r[which]!.estimate - r[which]!.low)),
+        array: mine.map((r) =>
+          Math.max(0, (r[which]!.high ?? r[which]!.estimate) - r[which]!.estimate)
+        ),
+        arrayminus: mine.map((r) =>
+          Math.max(0, r[which]!.estimate - (r[which]!.low ?? r[which]!.estimate))
+        ),
         color: style.color,
         thickness: which === "corrected" ? 2 : 1,
         width: 3,

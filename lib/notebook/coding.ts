@@ -76,7 +76,7 @@ function note(text: string): Displayable {
 const NO_CODES = "No codes given: set the `codes` parameter to your codes files " +
   "(`deno task code sample` draws a sample and writes the coding page).";
 
-const interval = (e: { estimate: number; low: number; high: number } | null) =>
+const interval = (e: { estimate: number; low: number | null; high: number | null } | null) =>
   e === null ? DASH : `${formatNumber(e.estimate)} ${formatInterval([e.low, e.high])}`;
 
 /**
@@ -308,7 +308,9 @@ export function codingHeadline(coded: Coded): Displayable[] {
       coded: g.coded,
       human: g.human?.estimate ?? null,
       corrected: g.corrected?.estimate ?? null,
-      width: g.corrected ? g.corrected.high - g.corrected.low : null,
+      width: g.corrected && g.corrected.high !== null && g.corrected.low !== null
+        ? g.corrected.high - g.corrected.low
+        : null,
     })),
     unmatched: c.unmatched.length,
   })];

@@ -11,7 +11,7 @@ import type { EstimateReport } from "../coding/estimate.ts";
 import { DASH, formatInterval, formatNumber, formatP } from "../tables/format.ts";
 import { escapeHtml as h, htmlTable } from "./html.ts";
 
-const interval = (e: { estimate: number; low: number; high: number } | null) =>
+const interval = (e: { estimate: number; low: number | null; high: number | null } | null) =>
   e === null
     ? `<span class="none">${DASH}</span>`
     : `${formatNumber(e.estimate)} <span class="ci">${formatInterval([e.low, e.high])}</span>`;

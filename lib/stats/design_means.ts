@@ -238,9 +238,16 @@ export function designMeans(
   const coded = new Float64Array(D);
   const sums = Array.from({ length: D }, () => [0, 0, 0]);
   const domainOf = new Int32Array(units.length);
+  const stratumIndex = new Map([...strata.keys()].map((k, h) => [k, h]));
+  // Strata holding units of a domain where nobody answered for any unit:
+  // that part of the domain would be left out without a word.
+  const unanswered = Array.from({ length: D }, () => new Set<string>());
   for (let i = 0; i < units.length; i++) {
     const d = domainIndex.get(units[i].domain)!;
     domainOf[i] = d;
+    if (strataList[stratumIndex.get(units[i].stratum)!].coded.length === 0) {
+      unanswered[d].add(units[i].stratum);
+    }
     count[d]++;
     modelTotal[d] += units[i].f;
     if (units[i].sampled) sampledCount[d]++;
@@ -320,6 +327,12 @@ export function designMeans(
     const [swzy, swz, swf] = sums[d];
     if (coded[d] === 0 || !(swz > 0)) {
       row.note = "no coded unit";
+      return row;
+    }
+    if (unanswered[d].size > 0) {
+      row.note = `no estimate: no unit of stratum ${
+        [...unanswered[d]].map((h) => JSON.stringify(h)).join(", ")
+      } was coded, and ${unanswered[d].size > 1 ? "they hold" : "it holds"} units of this domain`;
       return row;
     }
     const S = covarianceOf(d);
