@@ -249,7 +249,16 @@ export async function main(args: string[]): Promise<number> {
     }
     lap("comparison");
 
-    const coding = codes ? humanCoding(doc.articles, codes.codes, { by, units }) : undefined;
+    // Codes may name an actor by its name or an alias instead of its id.
+    const actorForms = Object.fromEntries(
+      resources.actors.actors.flatMap((a) =>
+        [a.id, a.name, ...a.aliases.map((t) => typeof t === "string" ? t : t.term)]
+          .map((form) => [form.toLowerCase(), a.id])
+      ),
+    );
+    const coding = codes
+      ? humanCoding(doc.articles, codes.codes, { by, units, actorForms })
+      : undefined;
     if (coding) {
       await write(
         join(out, "human_coding.json"),

@@ -14,6 +14,9 @@ import { ActorLexicon } from "../lib/actors/schema.ts";
 import { AnalysisDocument } from "../lib/analysis.ts";
 import { Comparison } from "../lib/compare/compare_groups.ts";
 import { CompactArticle } from "../lib/run/compact_article.ts";
+import { Codebook, CodingUnit } from "../lib/coding/schema.ts";
+import { AgreementReport } from "../lib/coding/agreement.ts";
+import { EstimateReport } from "../lib/coding/estimate.ts";
 
 /** A JSON Schema file and the zod schema it is generated from. */
 export interface SchemaFile {
@@ -34,6 +37,10 @@ export const SCHEMAS: readonly SchemaFile[] = [
   { file: "schemas/analysis.schema.json", schema: AnalysisDocument, io: "output" },
   { file: "schemas/comparison.schema.json", schema: Comparison, io: "output" },
   { file: "schemas/compact_article.schema.json", schema: CompactArticle, io: "output" },
+  { file: "schemas/coding_unit.schema.json", schema: CodingUnit, io: "output" },
+  { file: "schemas/codebook.schema.json", schema: Codebook },
+  { file: "schemas/agreement.schema.json", schema: AgreementReport, io: "output" },
+  { file: "schemas/estimate.schema.json", schema: EstimateReport, io: "output" },
 ];
 
 /**

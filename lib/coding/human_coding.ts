@@ -60,6 +60,44 @@ export interface HumanCodingOptions {
   units?: readonly CodingUnit[];
   /** Bootstrap resamples of the agreement intervals. @default 1000 */
   resamples?: number;
+  /**
+   * Actor ids by the lower-cased names and aliases that a coding may use
+   * instead of the id (`"tokayev"`, `"kassym-jomart tokayev"` → `tokayev`).
+   * @default none: ids only (in any case)
+   */
+  actorForms?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The toolkit's id of a unit a coding names in its own way: `ARTICLE::ACTOR`
+ * where the article may carry a file extension and the actor may be its id
+ * in another case, its name or an alias (`actorForms`). Returns undefined
+ * when no unit fits.
+ *
+ * @example
+ * ```ts
+ * import { resolveUnit } from "./human_coding.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const known = new Set(["a-1::tokayev"]);
+ * strictEqual(resolveUnit("a-1.txt::Kassym-Jomart Tokayev", known, { "kassym-jomart tokayev": "tokayev" }), "a-1::tokayev");
+ * strictEqual(resolveUnit("a-1::TOKAYEV", known), "a-1::tokayev");
+ * strictEqual(resolveUnit("a-2::tokayev", known), undefined);
+ * ```
+ */
+export function resolveUnit(
+  unit: string,
+  known: ReadonlySet<string>,
+  actorForms: Readonly<Record<string, string>> = {},
+): string | undefined {
+  const at = unit.lastIndexOf("::");
+  if (at < 0) return undefined;
+  const article = unit.slice(0, at).trim().replace(/\.(txt|md|html?)$/i, "");
+  const actor = unit.slice(at + 2).trim().toLowerCase();
+  for (const id of [actor, actorForms[actor], actor.replace(/[\s-]+/g, "_")]) {
+    if (id !== undefined && known.has(`${article}::${id}`)) return `${article}::${id}`;
+  }
+  return undefined;
 }
 
 /**
@@ -96,8 +134,13 @@ export function humanCoding(
   const voice = options.voice ?? "body";
   const own = articles.flatMap((a) => articleUnits(a, { voice }));
   const known = new Set((options.units ?? own).map((u) => u.unit));
-  const matched = codes.filter((c) => known.has(c.unit));
-  const unmatched = codes.filter((c) => !known.has(c.unit));
+  // A unit named another way (the article's file name, the actor's name or
+  // an alias) is matched to the id the toolkit gives it.
+  const resolved = codes.map((c) =>
+    known.has(c.unit) ? c : { ...c, unit: resolveUnit(c.unit, known, options.actorForms) ?? c.unit }
+  );
+  const matched = resolved.filter((c) => known.has(c.unit));
+  const unmatched = resolved.filter((c) => !known.has(c.unit));
   const codedIds = new Set(matched.map((c) => c.unit));
   let units: CodingUnit[];
   let design: string;
