@@ -229,7 +229,7 @@ Deno.test("code agree --model adds the toolkit as one more coder", async () => {
   ok(report.model, "no model");
   ok(report.model.units > 0);
   for (const level of ["nominal", "ordinal", "interval"] as const) {
-    const a = report.model.alpha[level];
+    const a: number | null = report.model.alpha[level];
     ok(a !== null && a >= -1 && a <= 1, `${level} ${a}`);
   }
   ok(report.model.spearman! >= -1 && report.model.spearman! <= 1);

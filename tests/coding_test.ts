@@ -820,7 +820,7 @@ Deno.test("agreementReport() with units sets the model beside the people, on the
   ok(r2.model);
   strictEqual(r2.model.units, 6);
   for (const level of ["nominal", "ordinal", "interval"] as const) {
-    const a = r2.model.alpha[level];
+    const a: number | null = r2.model.alpha[level];
     ok(a !== null && a > -1 && a < 1, `${level} ${a}`);
   }
   ok(r2.model.spearman! > 0 && r2.model.spearman! < 1, `${r2.model.spearman}`);
