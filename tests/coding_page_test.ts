@@ -1,3 +1,4 @@
+import { DEFAULT_CODEBOOK } from "../lib/coding/codebook.ts";
 import { deepStrictEqual, notDeepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -21,17 +22,8 @@ const ignore = chromium === undefined && !onCi;
 // ---- Fixtures: the toolkit's default codebook, six ordinary articles and one hostile one.
 
 const CODEBOOK: Codebook = {
-  question: "How does the author's text evaluate ACTOR?",
-  scale: [
-    { value: -2, label: "very negative", key: "1" },
-    { value: -1, label: "negative", key: "2" },
-    { value: 0, label: "neutral or mixed", key: "3" },
-    { value: 1, label: "positive", key: "4" },
-    { value: 2, label: "very positive", key: "5" },
-  ],
-  cannotTell: { label: "cannot tell", key: "0" },
+  ...DEFAULT_CODEBOOK,
   instructions: "Judge the author's own words, not the quotes.\nIgnore the headline's tone.",
-  level: "interval",
 };
 
 const OUTLET = "Gazette-Zeta-Unique";

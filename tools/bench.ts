@@ -468,7 +468,7 @@ async function codeStages(
       `${p.analyzePeakMiB}, ${p.samplePeakMiB} | ${p.load.join(", ")} |`
     ),
     `\ncode sample / analyze ${figures.ratios.code_sample_over_analyze} ` +
-    `(median of ${pairs.length} pairs; bar <= 1.2)`,
+    `(median of ${pairs.length} pair${pairs.length === 1 ? "" : "s"}; bar <= 1.2)`,
     `code estimate on ${e.population.units.toLocaleString("en-US")} units ` +
     `(${e.population.unitsMiB} MiB, ${e.population.sampled} drawn, ${e.population.codes} codes), ` +
     "bar < 2 s:",

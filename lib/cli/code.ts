@@ -5,23 +5,11 @@
  * @module
  */
 import { resolve } from "node:path";
-import { agreementReport } from "../coding/agreement.ts";
-import { readCodes, readUnits } from "../coding/codes.ts";
-import { estimateGroups } from "../coding/estimate.ts";
-import { loadCodebook } from "../coding/codebook.ts";
-import { drawSample } from "../coding/sample.ts";
-import { writeSample } from "../coding/write_sample.ts";
 import type { UnitKind } from "../coding/schema.ts";
 import { InputError } from "../errors.ts";
 import { Voice } from "../voice.ts";
-import { formatAgreement, formatEstimates } from "../coding/format.ts";
-import {
-  loadFilesOrExit,
-  parseCommandLine,
-  RESOURCE_FLAGS,
-  resourceFilesOf,
-  usageError,
-} from "./_command_line.ts";
+// Each subcommand loads what it needs when it runs (the analysis only for `sample`).
+import { parseCommandLine, RESOURCE_FLAGS, usageError } from "./_parse.ts";
 
 const USAGE = `Usage: deno task code <sample|agree|estimate> [options]
 
@@ -139,6 +127,9 @@ async function sample(args: string[]): Promise<number> {
     return usageError(`--stratify: expected actor, found "${v.stratify}".`, USAGE);
   }
   const overlap = v.overlap === undefined ? undefined : Number(v.overlap);
+  const { loadFilesOrExit, resourceFilesOf } = await import("./_command_line.ts");
+  const { drawSample } = await import("../coding/sample.ts");
+  const { writeSample } = await import("../coding/write_sample.ts");
   const files = await loadFilesOrExit(resourceFilesOf(v, fromCaller));
   if (typeof files === "number") return files;
   const out = fromCaller(v.out);
@@ -199,6 +190,10 @@ async function agree(args: string[]): Promise<number> {
   if (parsed.positionals.length === 0) {
     return usageError("code agree: give the codes files.", USAGE);
   }
+  const { readCodes, readUnits } = await import("../coding/codes.ts");
+  const { agreementReport } = await import("../coding/agreement.ts");
+  const { loadCodebook } = await import("../coding/codebook.ts");
+  const { formatAgreement } = await import("../coding/format.ts");
   const { codes, repeated } = await readCodes(parsed.positionals.map(fromCaller));
   const units = v.model === undefined ? undefined : await readUnits(fromCaller(v.model));
   // The codebook's scale places the model's score among the codes.
@@ -247,7 +242,11 @@ async function estimate(args: string[]): Promise<number> {
     return usageError(`--facet: expected actor, found "${v.facet}".`, USAGE);
   }
   const level = v.level === undefined ? undefined : Number(v.level);
-  const units = await readUnits(fromCaller(v.units));
+  const { readCodes, readUnits } = await import("../coding/codes.ts");
+  const { estimateGroups } = await import("../coding/estimate.ts");
+  const { formatEstimates } = await import("../coding/format.ts");
+  const { EstimatedUnit } = await import("../coding/schema.ts");
+  const units = await readUnits(fromCaller(v.units), EstimatedUnit);
   const { codes, places } = await readCodes(codePaths.map(fromCaller));
   const report = estimateGroups(units, codes, {
     by: v.by,

@@ -8,7 +8,7 @@
 import { parseCsv } from "../corpus/csv.ts";
 import { describeIssue } from "../data_file.ts";
 import { InputError } from "../errors.ts";
-import { type Code, CodingUnit } from "./schema.ts";
+import { type Code, CodingUnit, EstimatedUnit } from "./schema.ts";
 
 /** Codes with where each came from, so that later errors can point at them. */
 export interface ReadCodes {
@@ -209,7 +209,11 @@ function linesOf(text: string, file: string, count: number): number[] {
  * );
  * ```
  */
-export function parseUnits(text: string, file: string): CodingUnit[] {
+export function parseUnits(
+  text: string,
+  file: string,
+  schema: typeof CodingUnit | typeof EstimatedUnit = CodingUnit,
+): CodingUnit[] {
   const units: CodingUnit[] = [];
   const ids = new Map<string, number>();
   text.split("\n").forEach((raw, i) => {
@@ -224,7 +228,7 @@ export function parseUnits(text: string, file: string): CodingUnit[] {
         `expected a JSON object (${e instanceof Error ? e.message : e})`,
       );
     }
-    const r = CodingUnit.safeParse(value);
+    const r = schema.safeParse(value);
     if (!r.success) {
       const issue = r.error.issues[0];
       throw new InputError(
@@ -245,8 +249,16 @@ export function parseUnits(text: string, file: string): CodingUnit[] {
   return units;
 }
 
-/** Reads `units.jsonl`. */
-export async function readUnits(path: string): Promise<CodingUnit[]> {
+/**
+ * Reads `units.jsonl`.
+ *
+ * @param path The file.
+ * @param schema What each line is checked against: every field, or only those the estimates read.
+ */
+export async function readUnits(
+  path: string,
+  schema: typeof CodingUnit | typeof EstimatedUnit = CodingUnit,
+): Promise<CodingUnit[]> {
   let text: string;
   try {
     text = await Deno.readTextFile(path);
@@ -257,5 +269,5 @@ export async function readUnits(path: string): Promise<CodingUnit[]> {
       { cause },
     );
   }
-  return parseUnits(text, path);
+  return parseUnits(text, path, schema);
 }

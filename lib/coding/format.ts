@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { formatInterval, formatNumber, formatP } from "../tables/format.ts";
+import { DASH, formatInterval, formatNumber, formatP } from "../tables/format.ts";
 import { type AgreementReport, MODEL_CODER } from "./agreement.ts";
 import type { EstimateReport } from "./estimate.ts";
 
@@ -97,44 +97,83 @@ export function formatAgreement(r: AgreementReport): string {
  */
 export function formatEstimates(r: EstimateReport): string {
   const pct = Math.round(r.level * 100);
-  const interval = (e: { estimate: number; low: number | null; high: number | null } | null) =>
-    e === null ? "–" : `${formatNumber(e.estimate)} ${formatInterval([e.low, e.high])}`;
-  const head = r.facet ? ["group", "actor"] : ["group"];
+  const groups = estimateTable(r);
+  const differences = differenceTable(r);
   const lines = [
     `Mean human code by ${r.by}${r.facet ? " and actor" : ""}, over every unit of the population ` +
     `(${pct}% intervals):`,
-    columns([
-      [...head, "units", "drawn", "coded", "human", "corrected", "model (own scale)"],
-      ...r.groups.map((g) => [
-        g.group,
-        ...(r.facet ? [g.actor ?? ""] : []),
-        String(g.units),
-        String(g.sampled),
-        String(g.coded),
-        interval(g.human),
-        interval(g.corrected),
-        formatNumber(g.model.estimate),
-      ]),
-    ]),
+    columns([groups.columns, ...groups.rows]),
   ];
-  if (r.differences.length > 0) {
-    lines.push(
-      "",
-      "Differences (a − b):",
-      columns([
-        ["a", "b", ...(r.facet ? ["actor"] : []), "human", "p", "corrected", "p"],
-        ...r.differences.map((d) => [
-          d.a,
-          d.b,
-          ...(r.facet ? [d.actor ?? ""] : []),
-          interval(d.human),
-          formatP(d.human?.p),
-          interval(d.corrected),
-          formatP(d.corrected?.p),
-        ]),
-      ]),
-    );
+  if (differences.rows.length > 0) {
+    lines.push("", "Differences (a − b):", columns([differences.columns, ...differences.rows]));
   }
   lines.push("", ...r.notes.map((n) => `note: ${n}`), `estimators: ${r.estimator}`);
   return lines.join("\n");
+}
+
+/** An estimate with its interval as text: `-0.58 [-0.88, -0.28]`, or "–" for none. */
+export function formatEstimate(
+  e: { estimate: number; low: number | null; high: number | null } | null,
+): string {
+  return e === null ? DASH : `${formatNumber(e.estimate)} ${formatInterval([e.low, e.high])}`;
+}
+
+/** A table as its column names and rows of text cells. */
+export interface TextTable {
+  columns: string[];
+  rows: string[][];
+}
+
+/**
+ * The group estimates as a table of text (the terminal, the notebook and the
+ * report draw it their own way).
+ *
+ * @param r The estimates.
+ * @param cell How an estimate is written. @default formatEstimate
+ */
+export function estimateTable(
+  r: EstimateReport,
+  cell: typeof formatEstimate = formatEstimate,
+): TextTable {
+  return {
+    columns: [
+      r.by,
+      ...(r.facet ? ["actor"] : []),
+      "units",
+      "drawn",
+      "coded",
+      "human",
+      "corrected",
+      "model (own scale)",
+    ],
+    rows: r.groups.map((g) => [
+      g.group,
+      ...(r.facet ? [g.actor ?? ""] : []),
+      String(g.units),
+      String(g.sampled),
+      String(g.coded),
+      cell(g.human),
+      cell(g.corrected),
+      formatNumber(g.model.estimate),
+    ]),
+  };
+}
+
+/** The differences between groups as a table of text (see {@linkcode estimateTable}). */
+export function differenceTable(
+  r: EstimateReport,
+  cell: typeof formatEstimate = formatEstimate,
+): TextTable {
+  return {
+    columns: ["a", "b", ...(r.facet ? ["actor"] : []), "human a − b", "p", "corrected a − b", "p"],
+    rows: r.differences.map((d) => [
+      d.a,
+      d.b,
+      ...(r.facet ? [d.actor ?? ""] : []),
+      cell(d.human),
+      formatP(d.human?.p),
+      cell(d.corrected),
+      formatP(d.corrected?.p),
+    ]),
+  };
 }

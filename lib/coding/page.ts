@@ -18,7 +18,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { escapeHtml, jsonForScript, scriptSource } from "../report/html.ts";
+import { escapeHtml, jsonForScript, scriptSource } from "../html.ts";
 import {
   coderOrder,
   codingPageMain,

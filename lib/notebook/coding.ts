@@ -13,7 +13,8 @@ import { groupOf, type SampleOptions } from "../coding/sample.ts";
 import { writeSample } from "../coding/write_sample.ts";
 import { loadResourceFiles, type ResourceFiles } from "../run/resource_files.ts";
 import { codedEstimatesFigure } from "../figures/coded_estimates.ts";
-import { DASH, formatInterval, formatNumber, formatP } from "../tables/format.ts";
+import { formatInterval, formatNumber } from "../tables/format.ts";
+import { differenceTable, estimateTable } from "../coding/format.ts";
 import { type Displayable, displayable, displayJson, displayTable } from "./display.ts";
 import { displayThemedFigure } from "./themed_figure.ts";
 
@@ -76,9 +77,6 @@ function note(text: string): Displayable {
 const NO_CODES = "No codes given: set the `codes` parameter to your codes files " +
   "(`deno task code sample` draws a sample and writes the coding page).";
 
-const interval = (e: { estimate: number; low: number | null; high: number | null } | null) =>
-  e === null ? DASH : `${formatNumber(e.estimate)} ${formatInterval([e.low, e.high])}`;
-
 /**
  * A table of the human coding: `"design"` (how the codes were sampled and
  * what the estimators do), `"agreement"` (Krippendorff's alpha at three
@@ -133,47 +131,19 @@ export function codingTable(coded: Coded, kind: CodingTableKind): Displayable[] 
     case "estimates":
     case "actor estimates": {
       const r = kind === "estimates" ? c.estimates : c.byActor;
+      const groups = estimateTable(r);
+      const differences = differenceTable(r);
       return [
-        displayTable({
-          columns: [
-            r.by,
-            ...(r.facet ? ["actor"] : []),
-            "units",
-            "coded",
-            "human",
-            "corrected",
-            "model (own scale)",
-          ],
-          values: r.groups.map((g) => [
-            g.group,
-            ...(r.facet ? [g.actor ?? ""] : []),
-            g.units,
-            g.coded,
-            interval(g.human),
-            interval(g.corrected),
-            formatNumber(g.model.estimate),
-          ]),
-        }, { caption: `Mean code by ${r.by}${r.facet ? " and actor" : ""} (95% intervals)` }),
-        ...(r.differences.length === 0 ? [] : [displayTable({
-          columns: [
-            "a",
-            "b",
-            ...(r.facet ? ["actor"] : []),
-            "human a − b",
-            "p",
-            "corrected a − b",
-            "p",
-          ],
-          values: r.differences.map((d) => [
-            d.a,
-            d.b,
-            ...(r.facet ? [d.actor ?? ""] : []),
-            interval(d.human),
-            formatP(d.human?.p),
-            interval(d.corrected),
-            formatP(d.corrected?.p),
-          ]),
-        }, { caption: "Differences between groups" })]),
+        displayTable(
+          { columns: groups.columns, values: groups.rows },
+          { caption: `Mean code by ${r.by}${r.facet ? " and actor" : ""} (95% intervals)` },
+        ),
+        ...(differences.rows.length === 0 ? [] : [
+          displayTable(
+            { columns: differences.columns, values: differences.rows },
+            { caption: "Differences between groups" },
+          ),
+        ]),
       ];
     }
   }

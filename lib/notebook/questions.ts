@@ -40,7 +40,15 @@ import { DASH, formatNumber } from "../tables/format.ts";
 import { topicChanges } from "../tables/topic_changes.ts";
 import { type Displayable, displayable, displayJson, displayTable } from "./display.ts";
 import { displayThemedFigure } from "./themed_figure.ts";
-import type { Coded } from "./coding.ts";
+import {
+  type Coded,
+  codingFigure,
+  codingHeadline,
+  codingTable,
+  type CodingTableKind,
+  type Drawn,
+  sampleTable,
+} from "./coding.ts";
 import {
   type Validation,
   validationFigure,
@@ -208,6 +216,7 @@ export interface FigureOptions {
  * ```
  */
 export function figure(source: Compared, kind: "keyness", options?: FigureOptions): Displayable[];
+export function figure(source: Coded, kind: "corrected", options?: FigureOptions): Displayable[];
 export function figure(source: Validation, kind: ValidationFigureKind): Displayable[];
 export function figure(
   source: AnalysisDocument,
@@ -215,11 +224,17 @@ export function figure(
   options?: FigureOptions,
 ): Displayable[];
 export function figure(
-  source: AnalysisDocument | Compared | Validation,
-  kind: FigureKind | "keyness" | ValidationFigureKind,
+  source: AnalysisDocument | Compared | Validation | Coded,
+  kind: FigureKind | "keyness" | ValidationFigureKind | "corrected",
   options: FigureOptions = {},
 ): Displayable[] {
   if (isValidation(source)) return validationFigure(source, kind as ValidationFigureKind);
+  if (isCoded(source)) {
+    if (kind !== "corrected") {
+      throw new RangeError(`Unknown figure "${kind}" of the codes: expected corrected`);
+    }
+    return codingFigure(source, { labels: options.labels });
+  }
   if (kind === "keyness") {
     const compared = source as Compared;
     const c = compared.comparison;
@@ -309,7 +324,9 @@ export interface TableOptions {
  * From a comparison: `"comparison"` (what was compared with what, and what
  * was resampled), `"actors"`, `"topics"` and `"stance"` (the compared rows,
  * largest difference first, with their evidence sentences) and `"keyness"`
- * (the most distinctive words of each side). Numbers are written as in the
+ * (the most distinctive words of each side). From people's codes ({@linkcode code}):
+ * `"design"`, `"agreement"`, `"model"`, `"estimates"` and `"actor estimates"`
+ * (see `codingTable`). Numbers are written as in the
  * HTML report (`formatNumber`: two decimals, "–" for none).
  *
  * @param source The analysis, or the result of {@linkcode compare}.
@@ -340,12 +357,16 @@ export function table(
   options?: TableOptions,
 ): Displayable[];
 export function table(source: Validation, kind: ValidationTableKind): Displayable[];
+export function table(source: Coded, kind: CodingTableKind): Displayable[];
+export function table(source: Drawn, kind: "sample"): Displayable[];
 export function table(
-  source: AnalysisDocument | Compared | Validation,
-  kind: AnalysisTableKind | ComparisonTableKind | ValidationTableKind,
+  source: AnalysisDocument | Compared | Validation | Coded | Drawn,
+  kind: AnalysisTableKind | ComparisonTableKind | ValidationTableKind | CodingTableKind | "sample",
   options: TableOptions = {},
 ): Displayable[] {
   if (isValidation(source)) return validationTable(source, kind as ValidationTableKind);
+  if ((source as { kind?: unknown }).kind === "sample") return sampleTable(source as Drawn);
+  if (isCoded(source)) return codingTable(source, kind as CodingTableKind);
   if (kind === "articles" || kind === "voices" || kind === "topic changes" || kind === "kwic") {
     return analysisTable(source as AnalysisDocument, kind, options);
   }
@@ -497,14 +518,19 @@ export interface HeadlineOptions {
  * ```
  */
 export function headline(
-  compared: Compared | Validation,
+  compared: Compared | Validation | Coded,
   options: HeadlineOptions = {},
 ): Displayable {
   if (isValidation(compared)) return validationJson(compared);
+  if (isCoded(compared)) return codingHeadline(compared)[0];
   return displayJson(comparisonHeadline(compared.analysis, compared, {
     voice: compared.voice,
     evidencePerSide: options.evidencePerSide ?? 3,
   }));
+}
+
+function isCoded(source: object): source is Coded {
+  return (source as { kind?: unknown }).kind === "coding";
 }
 
 function isValidation(source: object): source is Validation {

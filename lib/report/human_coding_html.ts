@@ -8,7 +8,8 @@
  */
 import type { HumanCoding } from "../coding/human_coding.ts";
 import type { EstimateReport } from "../coding/estimate.ts";
-import { DASH, formatInterval, formatNumber, formatP } from "../tables/format.ts";
+import { DASH, formatInterval, formatNumber } from "../tables/format.ts";
+import { differenceTable, estimateTable, type TextTable } from "../coding/format.ts";
 import { escapeHtml as h, htmlTable } from "./html.ts";
 
 const interval = (e: { estimate: number; low: number | null; high: number | null } | null) =>
@@ -17,39 +18,16 @@ const interval = (e: { estimate: number; low: number | null; high: number | null
     : `${formatNumber(e.estimate)} <span class="ci">${formatInterval([e.low, e.high])}</span>`;
 
 function estimatesTable(r: EstimateReport): string {
-  const groups = htmlTable(
-    [
-      r.by,
-      ...(r.facet ? ["actor"] : []),
-      "units",
-      "coded",
-      "human",
-      "corrected",
-      "model (its own scale)",
-    ],
-    r.groups.map((g) => [
-      h(g.group),
-      ...(r.facet ? [h(g.actor ?? "")] : []),
-      String(g.units),
-      String(g.coded),
-      interval(g.human),
-      interval(g.corrected),
-      `<em>${formatNumber(g.model.estimate)}</em>`,
-    ]),
-  );
-  const differences = r.differences.length === 0 ? "" : htmlTable(
-    ["a", "b", ...(r.facet ? ["actor"] : []), "human a − b", "p", "corrected a − b", "p"],
-    r.differences.map((d) => [
-      h(d.a),
-      h(d.b),
-      ...(r.facet ? [h(d.actor ?? "")] : []),
-      interval(d.human),
-      formatP(d.human?.p),
-      interval(d.corrected),
-      formatP(d.corrected?.p),
-    ]),
-  );
-  return groups + differences;
+  const escaped = (t: TextTable, raw: readonly number[]) =>
+    t.rows.map((row) => row.map((c, k) => (raw.includes(k) ? c : h(c))));
+  const groups = estimateTable(r, interval);
+  const differences = differenceTable(r, interval);
+  // The interval cells are HTML already; every other cell is text.
+  const first = r.facet ? 2 : 1;
+  return htmlTable(groups.columns, escaped(groups, [first + 3, first + 4])) +
+    (differences.rows.length === 0
+      ? ""
+      : htmlTable(differences.columns, escaped(differences, [first + 1, first + 3])));
 }
 
 /**

@@ -33,8 +33,7 @@
  *
  * @module
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
-import tCdf from "@stdlib/stats-base-dists-t-cdf";
+import { studentTCdf as tCdf, studentTQuantile as tQuantile } from "./student_t.ts";
 
 /** One unit of the population. */
 export interface DesignUnit {
@@ -302,9 +301,15 @@ export function designMeans(
     return v;
   };
 
+  // Critical values by degrees of freedom (a facet by actor asks for the same ones many times).
+  const critical = new Map<number, number>();
   const interval = (estimate: number, variance: number, df: number): IntervalEstimate => {
     const se = Math.sqrt(Math.max(0, variance));
-    const t = se === 0 || !(df >= 1) ? 0 : tQuantile(1 - (1 - level) / 2, df);
+    let t = 0;
+    if (se > 0 && df >= 1) {
+      t = critical.get(df) ?? tQuantile(1 - (1 - level) / 2, df);
+      critical.set(df, t);
+    }
     return { estimate, low: estimate - t * se, high: estimate + t * se, se, df };
   };
 

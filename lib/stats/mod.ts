@@ -50,3 +50,4 @@ export {
   type DomainMean,
   type IntervalEstimate,
 } from "./design_means.ts";
+export { studentTCdf, studentTQuantile } from "./student_t.ts";
