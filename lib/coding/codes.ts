@@ -8,7 +8,7 @@
 import { parseCsv } from "../corpus/csv.ts";
 import { describeIssue } from "../data_file.ts";
 import { InputError } from "../errors.ts";
-import { type Code, CodingUnit, EstimatedUnit } from "./schema.ts";
+import { type Code, CodingUnit, type EstimatedUnit } from "./schema.ts";
 
 /** Codes with where each came from, so that later errors can point at them. */
 export interface ReadCodes {
