@@ -6,12 +6,12 @@
  *
  * @module
  */
-import type { AnalysedArticle } from "../analysis.ts";
 import type { AnalyzeOptions } from "../analyze.ts";
 import type { Failure } from "../corpus/corpus.ts";
 import { streamCorpus, type StreamCorpusOptions } from "../corpus/stream_corpus.ts";
 import type { LoadResourcesOptions } from "../resources.ts";
 import { analyzeStream } from "../run/analyze_stream.ts";
+import type { CodingRecord } from "../run/coding_record.ts";
 import type { Voice } from "../voice.ts";
 import { drawSample, type SampleOptions } from "./sample.ts";
 import type { CodingUnit, UnitKind } from "./schema.ts";
@@ -79,13 +79,14 @@ export async function sampleCorpus(
       workers: options.workers,
       resources: options.resources,
       analyze: options.analyze,
+      coding: true,
     })
   ) {
     if ("note" in item) notes.push(item.note);
     else if ("failure" in item) failures.push(item.failure);
     else {
       analysed++;
-      const article = JSON.parse(decoder.decode(item.record.line)) as AnalysedArticle;
+      const article = JSON.parse(decoder.decode(item.record.line)) as CodingRecord;
       const own = articleUnits(article, options);
       if (own.length === 0) continue;
       units.push(...own);

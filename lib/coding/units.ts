@@ -51,7 +51,12 @@ export function unitId(article: string, actor: string, mention?: number): string
  * ```
  */
 export function articleUnits(
-  article: Pick<AnalysedArticle, "id" | "meta" | "actors" | "mentions">,
+  article: Pick<AnalysedArticle, "id" | "meta" | "actors"> & {
+    mentions: readonly Pick<
+      AnalysedArticle["mentions"][number],
+      "actor" | "voice" | "start" | "end" | "score"
+    >[];
+  },
   options: ArticleUnitsOptions = {},
 ): CodingUnit[] {
   const voice = options.voice ?? "body";

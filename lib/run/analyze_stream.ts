@@ -40,6 +40,8 @@ export interface AnalyzeStreamOptions {
   analyze?: AnalyzeOptions;
   /** Compact JSON lines (`CompactArticle`) instead of full ones. @default false */
   compact?: boolean;
+  /** Coding lines (`codingRecord`: what `code sample` reads) instead of full ones. @default false */
+  coding?: boolean;
 }
 
 /** What a worker is: its own process, or a thread of this one. */
@@ -92,13 +94,14 @@ export async function* analyzeStream(
     Math.max(2, (workers > 0 && isolation === "process" ? 4 : 2) * workers);
   const analyze = options.analyze ?? {};
   const compact = options.compact ?? false;
+  const coding = options.coding ?? false;
   let run: (item: Extract<CorpusItem, { article: unknown }>) => Promise<PoolResult>;
   let pool: WorkerPool | ProcessPool | undefined;
   if (workers === 0) {
     const resources = await loadResources(options.resources);
     run = (item) => {
       try {
-        const record = articleRecord(item.article, resources, analyze, { compact });
+        const record = articleRecord(item.article, resources, analyze, { compact, coding });
         return Promise.resolve({ record: encodeRecord(record) });
       } catch (e) {
         const reason = `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -106,7 +109,7 @@ export async function* analyzeStream(
       }
     };
   } else {
-    const poolOptions = { resources: options.resources, analyze, compact };
+    const poolOptions = { resources: options.resources, analyze, compact, coding };
     const p = isolation === "process"
       ? new ProcessPool(workers, poolOptions)
       : new WorkerPool(workers, poolOptions);

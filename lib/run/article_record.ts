@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { codingRecord } from "./coding_record.ts";
 import type { Article } from "../article.ts";
 import type { AnalysedArticle } from "../analysis.ts";
 import { analyzeArticle, type AnalyzeOptions } from "../analyze.ts";
@@ -34,6 +35,8 @@ export interface ArticleRecord {
 export interface ArticleRecordOptions {
   /** The JSON line is the compact record (`compactArticle`); the table rows are the same. @default false */
   compact?: boolean;
+  /** The JSON line is the coding record (`codingRecord`). @default false */
+  coding?: boolean;
 }
 
 /**
@@ -70,7 +73,11 @@ export function articleRecord(
   const analysed = analyzeArticle(article, resources, options);
   return recordOf(
     analysed,
-    record.compact ? JSON.stringify(compactArticle(analysed)) : analysedJson(analysed),
+    record.coding
+      ? JSON.stringify(codingRecord(analysed))
+      : record.compact
+      ? JSON.stringify(compactArticle(analysed))
+      : analysedJson(analysed),
   );
 }
 

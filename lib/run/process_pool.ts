@@ -151,6 +151,7 @@ export class ProcessPool {
         resources: this.#options.resources ?? {},
         analyze: this.#options.analyze ?? {},
         compact: this.#options.compact ?? false,
+        coding: this.#options.coding ?? false,
       },
       blocks: [],
     });

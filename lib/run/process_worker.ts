@@ -42,12 +42,14 @@ const decoder = new TextDecoder();
 let resources: AnalysisResources | undefined;
 let options: AnalyzeOptions = {};
 let compact = false;
+let coding = false;
 
 async function handle(frame: Frame): Promise<void> {
   const h = frame.header;
   if (h.type === "init") {
     options = h.analyze as AnalyzeOptions;
     compact = h.compact === true;
+    coding = h.coding === true;
     try {
       resources = await loadResources(h.resources as Parameters<typeof loadResources>[0]);
       await send({ header: { type: "ready" }, blocks: [] });
@@ -61,7 +63,7 @@ async function handle(frame: Frame): Promise<void> {
   const seq = h.seq;
   try {
     const article = JSON.parse(decoder.decode(frame.blocks[0])) as Article;
-    const r = encodeRecord(articleRecord(article, resources!, options, { compact }));
+    const r = encodeRecord(articleRecord(article, resources!, options, { compact, coding }));
     post({
       header: { type: "done", seq, id: r.id, rows: r.rows, warnings: r.warnings },
       blocks: [r.line, ...TABLES.map((name) => r.tables[name])],

@@ -25,6 +25,8 @@ export type WorkerRequest =
     analyze: AnalyzeOptions;
     /** Compact JSON lines (`CompactArticle`). */
     compact: boolean;
+    /** Coding lines (`codingRecord`): what `code sample` reads. */
+    coding?: boolean;
   }
   | { type: "article"; seq: number; article: Article };
 
@@ -43,6 +45,7 @@ const scope = self as any as {
 let resources: AnalysisResources | undefined;
 let options: AnalyzeOptions = {};
 let compact = false;
+let coding = false;
 const waiting: { seq: number; article: Article }[] = [];
 
 scope.onmessage = async (e) => {
@@ -51,6 +54,7 @@ scope.onmessage = async (e) => {
     try {
       options = msg.analyze;
       compact = msg.compact;
+      coding = msg.coding === true;
       resources = await loadResources(msg.resources);
       scope.postMessage({ type: "ready" });
       for (const w of waiting.splice(0)) run(w.seq, w.article);
@@ -67,7 +71,7 @@ scope.onmessage = async (e) => {
 function run(seq: number, article: Article): void {
   let record: EncodedRecord;
   try {
-    record = encodeRecord(articleRecord(article, resources!, options, { compact }));
+    record = encodeRecord(articleRecord(article, resources!, options, { compact, coding }));
   } catch (err) {
     scope.postMessage({
       type: "failed",

@@ -21,6 +21,8 @@ export interface WorkerPoolOptions {
   analyze?: AnalyzeOptions;
   /** Compact JSON lines (`CompactArticle`) instead of full ones. @default false */
   compact?: boolean;
+  /** Coding lines (`codingRecord`) instead of full ones. @default false */
+  coding?: boolean;
 }
 
 interface Slot {
@@ -111,6 +113,7 @@ export class WorkerPool {
       resources: this.#options.resources ?? {},
       analyze: this.#options.analyze ?? {},
       compact: this.#options.compact ?? false,
+      coding: this.#options.coding ?? false,
     };
     worker.postMessage(init);
     return slot;
