@@ -255,11 +255,11 @@ export function actorSentimentFigure(
       scattermode: series.length > 1 ? "group" : "overlay",
       xaxis: {
         title: {
-          text:
-            (measure === "stance"
-              ? "Stance from evaluating mentions (−1 negative, 0 none found, +1 positive)"
-              : "Mean sentiment of mentions (−1 negative, +1 positive)") +
-            (codes.length > 0 ? "; the model, filled dots" : ""),
+          text: codes.length > 0
+            ? `Model: ${measure === "stance" ? "stance" : "mean sentiment"} (−1..+1, filled marks)`
+            : measure === "stance"
+            ? "Stance from evaluating mentions (−1 negative, 0 none found, +1 positive)"
+            : "Mean sentiment of mentions (−1 negative, +1 positive)",
         },
         range: [-1.05, 1.05],
         tickvals: [-1, -0.5, 0, 0.5, 1],
