@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { UnitKind } from "../coding/schema.ts";
 import { InputError } from "../errors.ts";
 import { Voice } from "../voice.ts";
@@ -42,7 +42,8 @@ const USAGE = `Usage: deno task code <sample|agree|estimate> [options]
       format unit, coder, code[, note]; an empty code or NA is missing.
         --model UNITS.jsonl the toolkit joins as one more coder
         --codebook FILE     the codebook whose scale the model's −1..+1 score is
-                            placed on (default: −2..+2)
+                            placed on (default: the codebook.yaml beside the
+                            units, else −2..+2)
         --resamples N       bootstrap resamples (default: 1000)
         --json              one JSON object
 
@@ -197,9 +198,18 @@ async function agree(args: string[]): Promise<number> {
   const { codes, repeated } = await readCodes(parsed.positionals.map(fromCaller));
   const units = v.model === undefined ? undefined : await readUnits(fromCaller(v.model));
   // The codebook's scale places the model's score among the codes.
-  const scale = v.codebook === undefined
+  // The codebook: given, or the one `code sample` wrote beside the units.
+  const besideUnits = v.model === undefined
     ? undefined
-    : (await loadCodebook(fromCaller(v.codebook))).scale.map((p) => p.value);
+    : join(dirname(fromCaller(v.model)), "codebook.yaml");
+  const bookPath = v.codebook !== undefined
+    ? fromCaller(v.codebook)
+    : besideUnits !== undefined && await Deno.stat(besideUnits).then(() => true, () => false)
+    ? besideUnits
+    : undefined;
+  const scale = bookPath === undefined
+    ? undefined
+    : (await loadCodebook(bookPath)).scale.map((p) => p.value);
   let report;
   try {
     report = agreementReport(codes, {
