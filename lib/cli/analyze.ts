@@ -19,6 +19,7 @@ import { encodeRecord } from "../run/encoded_record.ts";
 import { COMPACT_FORMAT } from "../run/compact_article.ts";
 import { Progress } from "../run/progress.ts";
 import { TablesWriter } from "../run/tables_writer.ts";
+import { type TablesFormat, TidyTablesWriter } from "../run/tidy_tables.ts";
 import {
   loadFilesOrExit,
   parseCommandLine,
@@ -58,6 +59,15 @@ Output:
   --tables FILE       the topic, stance and actor rows of every article, with
                       the article id: {"provenance": {...}, "topics": [...],
                       "stance": [...], "actors": [...]}
+  --tables DIR --format csv|parquet
+                      the tidy tables as files in DIR: articles, voices, actors,
+                      topics, stance and (without --compact) mentions, one CSV
+                      file each (csv), or CSV and a typed Parquet file each
+                      with the toolkit's version and the lexicons' hashes in
+                      its metadata (parquet). Without --format, a PATH that
+                      ends in / or is a folder gets csv, any other JSON
+  --format json|csv|parquet
+                      the format of --tables (default: see above)
   --errors FILE       one JSON line {"input", "reason"} per input that failed
   --resume            with --jsonl: keep the complete lines already in FILE (a
                       partial last line is dropped and redone), skip their
@@ -111,6 +121,7 @@ export async function main(args: string[]): Promise<number> {
     resume: { type: "boolean" },
     compact: { type: "boolean" },
     shard: { type: "string" },
+    format: { type: "string" },
     ...RESOURCE_FLAGS,
     workers: { type: "string" },
     threads: { type: "boolean" },
@@ -146,6 +157,16 @@ export async function main(args: string[]): Promise<number> {
     }
     if (v.jsonl === undefined) return usage("--shard writes a --jsonl stream: give --jsonl FILE.");
   }
+  if (v.format !== undefined && v.tables === undefined) {
+    return usage("--format is the format of --tables: give --tables PATH.");
+  }
+  if (v.format !== undefined && !["json", "csv", "parquet"].includes(v.format)) {
+    return usage(`--format: expected json, csv or parquet, found "${v.format}".`);
+  }
+  const tablesFormat: TablesFormat | undefined = v.tables === undefined
+    ? undefined
+    : (v.format as TablesFormat | undefined) ??
+      (v.tables.endsWith("/") || await isFolder(v.tables) ? "csv" : "json");
   const workers = v.workers === undefined ? defaultWorkers() : Number(v.workers);
   if (!Number.isInteger(workers) || workers < 0) {
     return usage(`--workers: expected a whole number >= 0, found "${v.workers}".`);
@@ -190,7 +211,13 @@ export async function main(args: string[]): Promise<number> {
   }
   const tables = v.tables === undefined
     ? undefined
-    : await TablesWriter.create(v.tables, provenance);
+    : tablesFormat === "json"
+    ? await TablesWriter.create(v.tables, provenance)
+    : await TidyTablesWriter.create(v.tables, {
+      format: tablesFormat as "csv" | "parquet",
+      compact: v.compact,
+      provenance,
+    });
   let kept: KeptOutput | undefined;
   if (v.resume && v.jsonl !== undefined) {
     try {
@@ -321,7 +348,7 @@ export async function main(args: string[]): Promise<number> {
       ...(v.errors === undefined ? {} : { errors: relative(dirname(v.jsonl), v.errors) }),
       ...(v.tables === undefined
         ? {}
-        : { tables: { path: relative(dirname(v.jsonl), v.tables), format: "json" as const } }),
+        : { tables: { path: relative(dirname(v.jsonl), v.tables), format: tablesFormat! } }),
     });
   }
   report({ analysed, failed, warned, failures, notes, errorsFile: v.errors });
@@ -372,6 +399,14 @@ async function checkShardOnResume(jsonl: string, shard: ShardSpec | undefined): 
         now === undefined ? "no --shard" : `--shard ${now}`
       }`,
   );
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(path)).isDirectory;
+  } catch {
+    return false;
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -17,6 +17,13 @@ import type { EncodedRecord } from "./encoded_record.ts";
 import { LineWriter } from "./line_writer.ts";
 import { readShardRecord, type ShardRecord, shardRecordPath } from "./shard.ts";
 import { TablesWriter } from "./tables_writer.ts";
+import {
+  csvRecords,
+  firstCsvField,
+  TIDY_TABLES,
+  tidyTableNames,
+  writeParquet,
+} from "./tidy_tables.ts";
 
 /** Options for {@linkcode mergeShards}. */
 export interface MergeShardsOptions {
@@ -145,7 +152,25 @@ export async function mergeShards(
 
   if (options.tables !== undefined) {
     const provenance = Provenance.parse(JSON.parse(checked[0].provenance));
-    await mergeJsonTables(options.tables, checked, lineOf, provenance);
+    const format = checked[0].record.tables!.format;
+    for (const s of checked) {
+      if (s.record.tables!.format !== format) {
+        throw new InputError(
+          { file: shardRecordPath(s.jsonl) },
+          `expected ${format} tables as ${checked[0].name} wrote: ${s.name} wrote ${
+            s.record.tables!.format
+          }`,
+        );
+      }
+    }
+    if (format === "json") await mergeJsonTables(options.tables, checked, lineOf, provenance);
+    else {
+      await mergeTidyTables(options.tables, checked, lineOf, {
+        parquet: format === "parquet",
+        compact: checked[0].record.compact ?? false,
+        provenance,
+      });
+    }
     outputs.push(options.tables);
   }
   return { shards: checked.length, lines, failures, outputs };
@@ -349,14 +374,6 @@ async function mergeJsonTables(
   lineOf: number[],
   provenance: Provenance,
 ): Promise<void> {
-  for (const s of shards) {
-    if (s.record.tables!.format !== "json") {
-      throw new InputError(
-        { file: shardRecordPath(s.jsonl) },
-        `expected JSON tables like the other shards: ${s.name} wrote ${s.record.tables!.format}`,
-      );
-    }
-  }
   const split = await Promise.all(
     shards.map((s) => splitJsonTables(besideRecord(s, s.record.tables!.path))),
   );
@@ -410,4 +427,90 @@ async function mergeJsonTables(
   } finally {
     for (const files of split) for (const f of Object.values(files)) await Deno.remove(f);
   }
+}
+
+/** An async iterator with a look at its next value. */
+class Peekable<T> {
+  #it: AsyncIterator<T>;
+  #peeked: { value: T | undefined } | undefined;
+
+  constructor(it: AsyncIterable<T>) {
+    this.#it = it[Symbol.asyncIterator]();
+  }
+
+  async peek(): Promise<T | undefined> {
+    if (!this.#peeked) {
+      const r = await this.#it.next();
+      this.#peeked = { value: r.done ? undefined : r.value };
+    }
+    return this.#peeked.value;
+  }
+
+  async next(): Promise<T | undefined> {
+    const value = await this.peek();
+    this.#peeked = undefined;
+    return value;
+  }
+}
+
+/**
+ * Merges the shards' tidy tables (a folder of CSV files each, and Parquet
+ * files written from them): each table's rows in corpus order, then, for
+ * Parquet, the Parquet files from the merged CSV, as one run writes them.
+ */
+async function mergeTidyTables(
+  out: string,
+  shards: Shard[],
+  lineOf: number[],
+  options: { parquet: boolean; compact: boolean; provenance: Provenance },
+): Promise<void> {
+  await Deno.mkdir(out, { recursive: true });
+  const names = tidyTableNames(options.compact);
+  const ids = shards.map((s) => s.record.lines.map(([, id]) => id));
+  for (const name of names) {
+    const header = TIDY_TABLES[name].columns.map((c) => c.name).join(",");
+    const files = shards.map((s) => join(besideRecord(s, s.record.tables!.path), `${name}.csv`));
+    const readers = files.map((f) => new Peekable(csvRecords(f)));
+    for (const [i, r] of readers.entries()) {
+      const first = await r.next().catch((cause) => {
+        throw new InputError(
+          { file: files[i] },
+          `expected the ${name} table of ${shards[i].name}`,
+          {
+            cause,
+          },
+        );
+      });
+      if (first !== header) {
+        throw new InputError(
+          { file: files[i], line: 1 },
+          `expected the header ${JSON.stringify(header)}, found ${JSON.stringify(first)}`,
+        );
+      }
+    }
+    const writer = await LineWriter.create(join(out, `${name}.csv`));
+    await writer.line(header);
+    const at = shards.map(() => 0);
+    for (const i of lineOf) {
+      if (i < 0) continue;
+      const id = ids[i][at[i]++];
+      for (let row = await readers[i].peek(); row !== undefined; row = await readers[i].peek()) {
+        if (firstCsvField(row) !== id) break;
+        await writer.line(row);
+        await readers[i].next();
+      }
+    }
+    await writer.close();
+    for (const [i, r] of readers.entries()) {
+      if (await r.peek() !== undefined) {
+        throw new InputError(
+          { file: files[i] },
+          `expected only rows of the articles in ${
+            shards[i].name
+          }'s JSONL, in its order; found a row of "${firstCsvField((await r.peek())!)}" left over`,
+        );
+      }
+    }
+  }
+  if (options.parquet) await writeParquet(out, names, options.provenance);
 }
