@@ -327,7 +327,7 @@ class Lines {
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-const ROW_START = /^\{"article":/;
+const ROW_PREFIX = new TextEncoder().encode('{"article":');
 
 /**
  * Splits a tables JSON file (as `TablesWriter` writes it: one row a line)
@@ -344,16 +344,21 @@ async function splitJsonTables(path: string): Promise<Record<TableName, string>>
   let sections = 0;
   for await (const l of readByteLines(path, { maxLineBytes: Number.MAX_SAFE_INTEGER })) {
     if (!("bytes" in l)) continue;
-    const text = decoder.decode(l.bytes);
+    const bytes = l.bytes;
+    if (startsWith(bytes, ROW_PREFIX)) {
+      // A row: copied as bytes, without the comma that separates it from the next.
+      if (!table) {
+        throw new InputError({ file: path, line: l.line }, "expected a row inside a table's list");
+      }
+      await table.bytes(bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes);
+      await table.bytes(NEWLINE);
+      continue;
+    }
+    const text = decoder.decode(bytes);
     const header = /^"(\w+)": \[(\]?),?$/.exec(text);
     if (header) {
       table = header[2] ? undefined : writers.get(header[1]);
       if (writers.has(header[1])) sections++;
-    } else if (ROW_START.test(text)) {
-      if (!table) {
-        throw new InputError({ file: path, line: l.line }, "expected a row inside a table's list");
-      }
-      await table.line(text.endsWith(",") ? text.slice(0, -1) : text);
     } else if (/^\],?$/.test(text)) table = undefined;
   }
   for (const w of writers.values()) await w.close();
@@ -394,19 +399,19 @@ async function mergeJsonTables(
         rows: {} as Record<TableName, number>,
         warnings: 0,
       };
+      // Every row starts with its article id (ArticleRecord): a prefix, not a parse.
+      const prefix = encoder.encode(`{"article":${JSON.stringify(id)},`);
       for (const t of TABLES) {
-        const rows: string[] = [];
+        const rows: Uint8Array[] = [];
         for (
           let row = await readers[i][t].peek();
-          row !== undefined;
+          row !== undefined && startsWith(row, prefix);
           row = await readers[i][t].peek()
         ) {
-          const text = decoder.decode(row);
-          if ((JSON.parse(text) as { article: string }).article !== id) break;
-          rows.push(text);
+          rows.push(row);
           await readers[i][t].next();
         }
-        record.tables[t] = encoder.encode(rows.join(",\n"));
+        record.tables[t] = joinRows(rows);
         record.rows[t] = rows.length;
       }
       await writer.add(record);
@@ -427,6 +432,29 @@ async function mergeJsonTables(
   } finally {
     for (const files of split) for (const f of Object.values(files)) await Deno.remove(f);
   }
+}
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Rows joined by `",\n"`, as `encodeRecord` joins them. */
+function joinRows(rows: Uint8Array[]): Uint8Array {
+  if (rows.length === 1) return rows[0];
+  const size = rows.reduce((n, r) => n + r.length, 0) + 2 * Math.max(0, rows.length - 1);
+  const out = new Uint8Array(size);
+  let at = 0;
+  rows.forEach((r, k) => {
+    if (k > 0) {
+      out[at++] = 0x2c;
+      out[at++] = 0x0a;
+    }
+    out.set(r, at);
+    at += r.length;
+  });
+  return out;
 }
 
 /** An async iterator with a look at its next value. */
