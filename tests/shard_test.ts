@@ -110,6 +110,15 @@ Deno.test("merge refuses a missing, a duplicated and an unfinished shard, naming
   // Nothing was written by the refused merges.
   strictEqual(await Deno.stat(`${dir}/m.jsonl`).then(() => true, () => false), false);
 
+  // A shard output changed after its run: its lines are not the sizes its record gives.
+  const s3 = await Deno.readTextFile(`${dir}/s3.jsonl`);
+  ok(s3.length > 0);
+  await Deno.writeTextFile(`${dir}/s3.jsonl`, s3 + s3.slice(0, s3.indexOf("\n") + 1));
+  const changed = await mergeOf(dir, "m", ["s1", "s2", "s3"]);
+  strictEqual(changed.code, 2);
+  ok(changed.text.includes("s3.jsonl") && changed.text.includes("found more"), changed.text);
+  await Deno.writeTextFile(`${dir}/s3.jsonl`, s3);
+
   const record = `${dir}/s3.jsonl.shard.json`;
   const finished = await Deno.readTextFile(record);
   await Deno.writeTextFile(record, finished.replace('"complete":true', '"complete":false'));

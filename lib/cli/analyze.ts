@@ -15,7 +15,7 @@ import { InputError } from "../errors.ts";
 import { analyzeStream, defaultWorkers } from "../run/analyze_stream.ts";
 import { inputBytes } from "../run/input_bytes.ts";
 import { LineWriter } from "../run/line_writer.ts";
-import { encodeRecord } from "../run/encoded_record.ts";
+import { encodeRecord, type EncodedRecord } from "../run/encoded_record.ts";
 import { COMPACT_FORMAT } from "../run/compact_article.ts";
 import { Progress } from "../run/progress.ts";
 import { TablesWriter } from "../run/tables_writer.ts";
@@ -219,6 +219,9 @@ export async function main(args: string[]): Promise<number> {
       provenance,
     });
   let kept: KeptOutput | undefined;
+  // With --shard: the bytes of each line and of its table rows, for the merge.
+  const keptSizes: [number, number, number, number][] = [];
+  const sizes: [number, number, number, number][] = [];
   if (v.resume && v.jsonl !== undefined) {
     try {
       kept = await resumeJsonl(v.jsonl, {
@@ -233,7 +236,9 @@ export async function main(args: string[]): Promise<number> {
                 : "expected a full line (the earlier run was --compact: resume with --compact)",
             );
           }
-          return tables?.add(encodeRecord(record));
+          const encoded = encodeRecord(record);
+          if (shard) keptSizes.push(sizesOf(encoded));
+          return tables?.add(encoded);
         },
       });
     } catch (e) {
@@ -289,7 +294,10 @@ export async function main(args: string[]): Promise<number> {
     if ("record" in item) {
       analysed++;
       if (item.record.warnings > 0) warned++;
-      if (tracker) lineIds.push([tracker.next(), item.record.id]);
+      if (tracker) {
+        lineIds.push([tracker.next(), item.record.id]);
+        sizes.push(sizesOf(item.record));
+      }
       if (jsonl) await jsonl.bytes(item.record.line);
       else articles.push(JSON.parse(decoder.decode(item.record.line)));
       await tables?.add(item.record);
@@ -344,6 +352,7 @@ export async function main(args: string[]): Promise<number> {
       corpus: tracker.corpus(),
       compact: v.compact ?? false,
       lines: [...tracker.kept, ...lineIds],
+      sizes: [...keptSizes, ...sizes],
       failures: failedAt,
       ...(v.errors === undefined ? {} : { errors: relative(dirname(v.jsonl), v.errors) }),
       ...(v.tables === undefined
@@ -367,6 +376,10 @@ export async function main(args: string[]): Promise<number> {
   );
   // A shard may hold no article of a small corpus: that is not a failed run.
   return analysed + keptLines === 0 && !shard ? 1 : 0;
+}
+
+function sizesOf(r: EncodedRecord): [number, number, number, number] {
+  return [r.line.length, r.tables.topics.length, r.tables.stance.length, r.tables.actors.length];
 }
 
 function shardStart(spec: ShardSpec) {

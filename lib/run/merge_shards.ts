@@ -12,11 +12,9 @@ import { dirname, join } from "node:path";
 import { readByteLines } from "../corpus/lines.ts";
 import { InputError } from "../errors.ts";
 import { Provenance } from "../provenance.ts";
-import { type TableName, TABLES } from "./article_record.ts";
-import type { EncodedRecord } from "./encoded_record.ts";
+import { TABLES } from "./article_record.ts";
 import { LineWriter } from "./line_writer.ts";
 import { readShardRecord, type ShardRecord, shardRecordPath } from "./shard.ts";
-import { TablesWriter } from "./tables_writer.ts";
 import {
   csvRecords,
   firstCsvField,
@@ -45,7 +43,7 @@ export interface MergeSummary {
 /** A shard's output as given to the merge, with its record. */
 interface Shard {
   jsonl: string;
-  record: Required<Pick<ShardRecord, "corpus" | "lines" | "failures">> & ShardRecord;
+  record: Required<Pick<ShardRecord, "corpus" | "lines" | "failures" | "sizes">> & ShardRecord;
   provenance: string;
   name: string;
 }
@@ -97,32 +95,36 @@ export async function mergeShards(
   });
   const outputs = [out, `${out}.provenance.json`];
 
-  // JSONL: each shard's lines in its own order, interleaved by corpus place.
-  const readers = checked.map((s) => new Lines(s.jsonl));
-  const jsonl = await LineWriter.create(out);
+  // JSONL: each shard's lines in its own order, interleaved by corpus place,
+  // copied as blocks of the sizes the shard records give.
+  const jsonl = await BlockWriter.create(out);
+  const readers = await Promise.all(checked.map((s) => BlockReader.open(s.jsonl)));
+  const at = checked.map(() => 0);
   let lines = 0;
-  for (let place = 0; place < items; place++) {
-    const i = lineOf[place];
-    if (i < 0) continue;
-    const line = await readers[i].next();
-    if (line === undefined) {
-      throw new InputError(
-        { file: checked[i].jsonl },
-        `expected ${checked[i].record.lines.length} lines (as its shard record says), found fewer`,
-      );
+  try {
+    for (const i of lineOf) {
+      if (i < 0) continue;
+      const k = at[i]++;
+      const last = await readers[i].copy(checked[i].record.sizes[k][0], jsonl);
+      if (last !== 0x0a) {
+        throw new InputError(
+          { file: checked[i].jsonl, line: k + 1 },
+          `expected a line of ${checked[i].record.sizes[k][0]} bytes, as its shard record says`,
+        );
+      }
+      lines++;
     }
-    await jsonl.bytes(line);
-    await jsonl.bytes(NEWLINE);
-    lines++;
-  }
-  await jsonl.close();
-  for (const [i, r] of readers.entries()) {
-    if (await r.next() !== undefined) {
-      throw new InputError(
-        { file: checked[i].jsonl },
-        `expected ${checked[i].record.lines.length} lines (as its shard record says), found more`,
-      );
+    for (const [i, r] of readers.entries()) {
+      if (!(await r.atEnd())) {
+        throw new InputError(
+          { file: checked[i].jsonl },
+          `expected ${checked[i].record.lines.length} lines (as its shard record says), found more`,
+        );
+      }
     }
+  } finally {
+    for (const r of readers) r.close();
+    await jsonl.close();
   }
   await Deno.writeTextFile(`${out}.provenance.json`, checked[0].provenance);
 
@@ -163,7 +165,7 @@ export async function mergeShards(
         );
       }
     }
-    if (format === "json") await mergeJsonTables(options.tables, checked, lineOf, provenance);
+    if (format === "json") await mergeJsonTables(options.tables, checked, lineOf);
     else {
       await mergeTidyTables(options.tables, checked, lineOf, {
         parquet: format === "parquet",
@@ -192,7 +194,7 @@ async function checkShards(
     const recordPath = shardRecordPath(jsonl);
     const record = await readShardRecord(recordPath);
     const name = `shard ${record.shard}/${record.of} ("${jsonl}")`;
-    if (!record.complete || !record.corpus || !record.lines || !record.failures) {
+    if (!record.complete || !record.corpus || !record.lines || !record.failures || !record.sizes) {
       throw new InputError(
         { file: recordPath },
         `expected a finished run: ${name} did not finish; run it again with --resume`,
@@ -206,6 +208,12 @@ async function checkShards(
         { file: `${jsonl}.provenance.json` },
         `expected the provenance record of ${name}`,
         { cause },
+      );
+    }
+    if (record.sizes.length !== record.lines.length) {
+      throw new InputError(
+        { file: recordPath, path: "sizes" },
+        `expected one size per line (${record.lines.length}), found ${record.sizes.length}`,
       );
     }
     shards.push({ jsonl, record: record as Shard["record"], provenance, name });
@@ -325,136 +333,218 @@ class Lines {
   }
 }
 
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-const ROW_PREFIX = new TextEncoder().encode('{"article":');
+
+const TOPICS_HEADER = encoder.encode('\n"topics": [');
 
 /**
- * Splits a tables JSON file (as `TablesWriter` writes it: one row a line)
- * into one temporary file of rows per table.
+ * Merges the shards' JSON tables by copying blocks: each article's rows in
+ * each table are one run of bytes in its shard's file, of the size its shard
+ * record gives. The merged file is laid out as `TablesWriter` lays it out.
  */
-async function splitJsonTables(path: string): Promise<Record<TableName, string>> {
-  const files = {} as Record<TableName, string>;
-  const writers = new Map<string, LineWriter>();
-  for (const name of TABLES) {
-    files[name] = await Deno.makeTempFile({ prefix: `framing-merge-${name}-` });
-    writers.set(name, await LineWriter.create(files[name]));
-  }
-  let table: LineWriter | undefined;
-  let sections = 0;
-  for await (const l of readByteLines(path, { maxLineBytes: Number.MAX_SAFE_INTEGER })) {
-    if (!("bytes" in l)) continue;
-    const bytes = l.bytes;
-    if (startsWith(bytes, ROW_PREFIX)) {
-      // A row: copied as bytes, without the comma that separates it from the next.
-      if (!table) {
-        throw new InputError({ file: path, line: l.line }, "expected a row inside a table's list");
-      }
-      await table.bytes(bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes);
-      await table.bytes(NEWLINE);
-      continue;
+async function mergeJsonTables(out: string, shards: Shard[], lineOf: number[]): Promise<void> {
+  const files = shards.map((s) => besideRecord(s, s.record.tables!.path));
+  // The header (provenance and the start of the topics list), as in every shard.
+  const headers = await Promise.all(files.map(tablesHeader));
+  for (const [i, h] of headers.entries()) {
+    if (!equalBytes(h, headers[0])) {
+      throw new InputError(
+        { file: files[i], line: 2 },
+        `expected the provenance of ${shards[0].name}'s tables`,
+      );
     }
-    const text = decoder.decode(bytes);
-    const header = /^"(\w+)": \[(\]?),?$/.exec(text);
-    if (header) {
-      table = header[2] ? undefined : writers.get(header[1]);
-      if (writers.has(header[1])) sections++;
-    } else if (/^\],?$/.test(text)) table = undefined;
   }
-  for (const w of writers.values()) await w.close();
-  if (sections !== TABLES.length) {
-    throw new InputError(
-      { file: path },
-      `expected the tables ${
-        TABLES.join(", ")
-      } of an analyze run (--tables FILE); found ${sections}`,
-    );
-  }
-  return files;
-}
-
-async function mergeJsonTables(
-  out: string,
-  shards: Shard[],
-  lineOf: number[],
-  provenance: Provenance,
-): Promise<void> {
-  const split = await Promise.all(
-    shards.map((s) => splitJsonTables(besideRecord(s, s.record.tables!.path))),
-  );
-  try {
-    const readers = split.map((files) =>
-      Object.fromEntries(TABLES.map((t) => [t, new Lines(files[t])])) as Record<TableName, Lines>
-    );
-    const ids = shards.map((s) => s.record.lines.map(([, id]) => id));
-    const at = shards.map(() => 0);
-    const writer = await TablesWriter.create(out, provenance);
-    for (const i of lineOf) {
-      if (i < 0) continue;
-      const id = ids[i][at[i]++];
-      const record: EncodedRecord = {
-        id,
-        line: new Uint8Array(),
-        tables: {} as Record<TableName, Uint8Array>,
-        rows: {} as Record<TableName, number>,
-        warnings: 0,
-      };
-      // Every row starts with its article id (ArticleRecord): a prefix, not a parse.
-      const prefix = encoder.encode(`{"article":${JSON.stringify(id)},`);
-      for (const t of TABLES) {
-        const rows: Uint8Array[] = [];
-        for (
-          let row = await readers[i][t].peek();
-          row !== undefined && startsWith(row, prefix);
-          row = await readers[i][t].peek()
-        ) {
-          rows.push(row);
-          await readers[i][t].next();
-        }
-        record.tables[t] = joinRows(rows);
-        record.rows[t] = rows.length;
-      }
-      await writer.add(record);
-    }
-    await writer.close();
-    for (const [i, r] of readers.entries()) {
-      for (const t of TABLES) {
-        if (await r[t].peek() !== undefined) {
-          throw new InputError(
-            { file: besideRecord(shards[i], shards[i].record.tables!.path) },
-            `expected only rows of the articles in ${
-              shards[i].name
-            }'s JSONL; the "${t}" table has more`,
-          );
-        }
-      }
-    }
-  } finally {
-    for (const files of split) for (const f of Object.values(files)) await Deno.remove(f);
-  }
-}
-
-function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
-  if (bytes.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
-  return true;
-}
-
-/** Rows joined by `",\n"`, as `encodeRecord` joins them. */
-function joinRows(rows: Uint8Array[]): Uint8Array {
-  if (rows.length === 1) return rows[0];
-  const size = rows.reduce((n, r) => n + r.length, 0) + 2 * Math.max(0, rows.length - 1);
-  const out = new Uint8Array(size);
-  let at = 0;
-  rows.forEach((r, k) => {
-    if (k > 0) {
-      out[at++] = 0x2c;
-      out[at++] = 0x0a;
-    }
-    out.set(r, at);
-    at += r.length;
+  // Where each table's list starts in each shard's file.
+  const starts = shards.map((s, i) => {
+    const offsets: number[] = [];
+    let at = headers[i].length;
+    TABLES.forEach((name, t) => {
+      if (t > 0) at += encoder.encode(`,\n"${name}": [`).length;
+      offsets.push(at);
+      const blocks = s.record.sizes.map((z) => z[t + 1]).filter((n) => n > 0);
+      at += blocks.length === 0
+        ? 1
+        : 1 + blocks.reduce((n, b) => n + b, 0) + 2 * (blocks.length - 1) + 2;
+    });
+    return offsets;
   });
-  return out;
+  const writer = await BlockWriter.create(out);
+  try {
+    await writer.write(headers[0]);
+    for (const [t, name] of TABLES.entries()) {
+      if (t > 0) await writer.write(encoder.encode(`,\n"${name}": [`));
+      const readers = await Promise.all(files.map((f, i) => BlockReader.open(f, starts[i][t])));
+      try {
+        const at = shards.map(() => 0);
+        const first = shards.map(() => true);
+        let any = false;
+        for (const i of lineOf) {
+          if (i < 0) continue;
+          const size = shards[i].record.sizes[at[i]++][t + 1];
+          if (size === 0) continue;
+          await readers[i].expect(first[i] ? NEWLINE : COMMA_NEWLINE, name);
+          first[i] = false;
+          await writer.write(any ? COMMA_NEWLINE : NEWLINE);
+          any = true;
+          await readers[i].copy(size, writer);
+        }
+        for (const [i, r] of readers.entries()) {
+          await r.expect(first[i] ? CLOSE : NEWLINE_CLOSE, name);
+        }
+        await writer.write(any ? NEWLINE_CLOSE : CLOSE);
+      } finally {
+        for (const r of readers) r.close();
+      }
+    }
+    await writer.write(encoder.encode("\n}\n"));
+  } finally {
+    await writer.close();
+  }
+}
+
+const COMMA_NEWLINE = encoder.encode(",\n");
+const CLOSE = encoder.encode("]");
+const NEWLINE_CLOSE = encoder.encode("\n]");
+
+/** The bytes of a tables file up to and including `"topics": [`. */
+async function tablesHeader(path: string): Promise<Uint8Array> {
+  using f = await Deno.open(path, { read: true });
+  let bytes = new Uint8Array(0);
+  const chunk = new Uint8Array(64 * 1024);
+  for (let n = await f.read(chunk); n !== null; n = await f.read(chunk)) {
+    const next = new Uint8Array(bytes.length + n);
+    next.set(bytes);
+    next.set(chunk.subarray(0, n), bytes.length);
+    bytes = next;
+    const at = indexOfBytes(bytes, TOPICS_HEADER);
+    if (at >= 0) return bytes.slice(0, at + TOPICS_HEADER.length);
+    if (bytes.length > 64 * 1024 * 1024) break;
+  }
+  throw new InputError({ file: path }, 'expected the tables of an analyze run (no "topics" list)');
+}
+
+function indexOfBytes(bytes: Uint8Array, pattern: Uint8Array): number {
+  for (let i = bytes.indexOf(pattern[0]); i >= 0; i = bytes.indexOf(pattern[0], i + 1)) {
+    if (i + pattern.length > bytes.length) return -1;
+    if (pattern.every((b, k) => bytes[i + k] === b)) return i;
+  }
+  return -1;
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Writes a file through one reused buffer. */
+class BlockWriter {
+  #file: Deno.FsFile;
+  #buffer = new Uint8Array(4 * 1024 * 1024);
+  #size = 0;
+
+  private constructor(file: Deno.FsFile) {
+    this.#file = file;
+  }
+
+  static async create(path: string): Promise<BlockWriter> {
+    const dir = dirname(path);
+    if (dir !== "" && dir !== ".") await Deno.mkdir(dir, { recursive: true });
+    return new BlockWriter(
+      await Deno.open(path, { write: true, create: true, truncate: true }),
+    );
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    if (bytes.length > this.#buffer.length - this.#size) {
+      await this.flush();
+      if (bytes.length >= this.#buffer.length) return await this.#writeAll(bytes);
+    }
+    this.#buffer.set(bytes, this.#size);
+    this.#size += bytes.length;
+  }
+
+  async flush(): Promise<void> {
+    await this.#writeAll(this.#buffer.subarray(0, this.#size));
+    this.#size = 0;
+  }
+
+  async #writeAll(bytes: Uint8Array): Promise<void> {
+    let at = 0;
+    while (at < bytes.length) at += await this.#file.write(bytes.subarray(at));
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.#file.close();
+  }
+}
+
+/** Reads a file from an offset in blocks of given sizes, through one reused buffer. */
+class BlockReader {
+  #file: Deno.FsFile;
+  #path: string;
+  #buffer = new Uint8Array(1024 * 1024);
+  #start = 0;
+  #end = 0;
+
+  private constructor(file: Deno.FsFile, path: string) {
+    this.#file = file;
+    this.#path = path;
+  }
+
+  static async open(path: string, offset = 0): Promise<BlockReader> {
+    const file = await Deno.open(path, { read: true });
+    if (offset > 0) await file.seek(offset, Deno.SeekMode.Start);
+    return new BlockReader(file, path);
+  }
+
+  async #fill(): Promise<boolean> {
+    if (this.#start < this.#end) return true;
+    const n = await this.#file.read(this.#buffer);
+    if (n === null) return false;
+    this.#start = 0;
+    this.#end = n;
+    return true;
+  }
+
+  /** Copies the next `n` bytes to `out`; returns the last byte copied (-1 for none). */
+  async copy(n: number, out: BlockWriter): Promise<number> {
+    let last = -1;
+    while (n > 0) {
+      if (!(await this.#fill())) {
+        throw new InputError(
+          { file: this.#path },
+          `expected ${n} more bytes, as its shard record says: the file is shorter`,
+        );
+      }
+      const take = Math.min(n, this.#end - this.#start);
+      const part = this.#buffer.subarray(this.#start, this.#start + take);
+      await out.write(part);
+      last = part[take - 1];
+      this.#start += take;
+      n -= take;
+    }
+    return last;
+  }
+
+  /** Reads the next bytes and checks that they are `bytes`. */
+  async expect(bytes: Uint8Array, table: string): Promise<void> {
+    for (const b of bytes) {
+      if (!(await this.#fill()) || this.#buffer[this.#start++] !== b) {
+        throw new InputError(
+          { file: this.#path },
+          `expected the rows of the "${table}" list in the sizes its shard record gives`,
+        );
+      }
+    }
+  }
+
+  async atEnd(): Promise<boolean> {
+    return !(await this.#fill());
+  }
+
+  close(): void {
+    this.#file.close();
+  }
 }
 
 /** An async iterator with a look at its next value. */

@@ -103,6 +103,18 @@ export const ShardRecord = z.object({
   compact: z.boolean().optional(),
   /** For each line of the JSONL output, in order: its item's 0-based place in the corpus and its id. */
   lines: z.array(z.tuple([z.number().int().nonnegative(), z.string()])).optional(),
+  /**
+   * For each line, in order: its bytes in the JSONL output (line break
+   * included) and the bytes of its rows in the JSON tables' topics, stance
+   * and actors lists (rows joined by ",\n"; 0 without rows): the merge copies
+   * blocks of bytes instead of parsing lines and rows.
+   */
+  sizes: z.array(z.tuple([
+    z.number().int().positive(),
+    z.number().int().nonnegative(),
+    z.number().int().nonnegative(),
+    z.number().int().nonnegative(),
+  ])).optional(),
   /** For each failed input of this shard, in order: its 0-based place in the corpus. */
   failures: z.array(z.number().int().nonnegative()).optional(),
   /** The errors file (`--errors`), relative to the record's folder. */

@@ -13,7 +13,6 @@
  *
  * @module
  */
-import { DuckDBInstance } from "@duckdb/node-api";
 import type { Provenance } from "../provenance.ts";
 import type { EncodedRecord } from "./encoded_record.ts";
 import { LineWriter } from "./line_writer.ts";
@@ -350,6 +349,9 @@ export async function writeParquet(
   tables: readonly string[],
   provenance?: Provenance,
 ): Promise<void> {
+  // Loaded here, not with the module: DuckDB's native library is large, and
+  // only Parquet needs it.
+  const { DuckDBInstance } = await import("@duckdb/node-api");
   const db = await DuckDBInstance.create(":memory:", { threads: "1" });
   const c = await db.connect();
   try {
