@@ -15,7 +15,7 @@ import { InputError } from "../errors.ts";
 import { analyzeStream, defaultWorkers } from "../run/analyze_stream.ts";
 import { inputBytes } from "../run/input_bytes.ts";
 import { LineWriter } from "../run/line_writer.ts";
-import { encodeRecord, type EncodedRecord } from "../run/encoded_record.ts";
+import { type EncodedRecord, encodeRecord } from "../run/encoded_record.ts";
 import { COMPACT_FORMAT } from "../run/compact_article.ts";
 import { Progress } from "../run/progress.ts";
 import { TablesWriter } from "../run/tables_writer.ts";
