@@ -14,6 +14,7 @@ import { ActorLexicon } from "../lib/actors/schema.ts";
 import { AnalysisDocument } from "../lib/analysis.ts";
 import { Comparison } from "../lib/compare/compare_groups.ts";
 import { CompactArticle } from "../lib/run/compact_article.ts";
+import { ShardRecord } from "../lib/run/shard.ts";
 
 /** A JSON Schema file and the zod schema it is generated from. */
 export interface SchemaFile {
@@ -34,6 +35,7 @@ export const SCHEMAS: readonly SchemaFile[] = [
   { file: "schemas/analysis.schema.json", schema: AnalysisDocument, io: "output" },
   { file: "schemas/comparison.schema.json", schema: Comparison, io: "output" },
   { file: "schemas/compact_article.schema.json", schema: CompactArticle, io: "output" },
+  { file: "schemas/shard_record.schema.json", schema: ShardRecord, io: "output" },
 ];
 
 /**
