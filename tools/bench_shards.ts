@@ -27,27 +27,36 @@ import { shardOf } from "../lib/run/shard.ts";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 
-async function timed(runs: { args: string[] }[]): Promise<number> {
+/** GNU time, when the machine has it: it gives each process's CPU seconds. */
+const GNU_TIME = await Deno.stat("/usr/bin/time").then(() => "/usr/bin/time", () => undefined);
+
+/**
+ * Runs the commands at once; returns the wall time until the last ended and
+ * the CPU time (user + system) of all of them (NaN without GNU time). On a
+ * host that other jobs share, the wall time measures them too; the CPU time
+ * much less.
+ */
+async function timed(runs: { args: string[] }[]): Promise<{ wall: number; cpu: number }> {
   const t0 = performance.now();
   const outs = await Promise.all(
     runs.map((r) =>
-      new Deno.Command(Deno.execPath(), {
-        args: r.args,
+      new Deno.Command(GNU_TIME ?? Deno.execPath(), {
+        args: GNU_TIME ? ["-f", "cpu %U %S", Deno.execPath(), ...r.args] : r.args,
         cwd: REPO,
         stdout: "piped",
         stderr: "piped",
       }).output()
     ),
   );
-  const seconds = (performance.now() - t0) / 1000;
+  const wall = (performance.now() - t0) / 1000;
+  let cpu = GNU_TIME ? 0 : NaN;
   for (const [i, o] of outs.entries()) {
-    if (!o.success) {
-      throw new Error(
-        `${runs[i].args.join(" ")} failed:\n${new TextDecoder().decode(o.stderr)}`,
-      );
-    }
+    const err = new TextDecoder().decode(o.stderr);
+    if (!o.success) throw new Error(`${runs[i].args.join(" ")} failed:\n${err}`);
+    const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(err);
+    cpu += m ? Number(m[1]) + Number(m[2]) : NaN;
   }
-  return seconds;
+  return { wall, cpu };
 }
 
 async function same(a: string, b: string): Promise<boolean> {
@@ -105,7 +114,8 @@ if (import.meta.main) {
     "--workers",
     "0",
   ];
-  const pairs: { ceiling: number; shards: number; ratio: number }[] = [];
+  type Timing = { wall: number; cpu: number };
+  const pairs: { ceiling: Timing; shards: Timing; ratio: number }[] = [];
   for (let i = 1; i <= repeats; i++) {
     log(`two processes at once, one half each (pair ${i} of ${repeats}) ...`);
     const ceiling = await timed(halves.map((h) => ({
@@ -113,8 +123,13 @@ if (import.meta.main) {
     })));
     log(`two shards at once (pair ${i} of ${repeats}) ...`);
     const shards = await timed([1, 2].map((k) => ({ args: shardArgs(k) })));
-    pairs.push({ ceiling, shards, ratio: shards / ceiling });
-    log(`  ceiling ${ceiling.toFixed(2)} s, shards ${shards.toFixed(2)} s`);
+    pairs.push({ ceiling, shards, ratio: shards.wall / ceiling.wall });
+    log(
+      `  ceiling ${ceiling.wall.toFixed(2)} s (CPU ${ceiling.cpu.toFixed(2)} s), ` +
+        `shards ${shards.wall.toFixed(2)} s (CPU ${shards.cpu.toFixed(2)} s), load ${
+          Deno.loadavg()[0]
+        }`,
+    );
   }
   const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[(pairs.length - 1) >> 1];
   log("merge ...");
@@ -157,23 +172,34 @@ if (import.meta.main) {
   const figures = {
     corpus: { mb, articles, halves: [parts[1].length, parts[2].length] },
     pairs: pairs.map((p) => ({
-      ceiling: round(p.ceiling, 2),
-      shards: round(p.shards, 2),
+      ceiling: round(p.ceiling.wall, 2),
+      shards: round(p.shards.wall, 2),
       ratio: round(p.ratio),
+      ceilingCpu: round(p.ceiling.cpu, 2),
+      shardsCpu: round(p.shards.cpu, 2),
+      cpuRatio: round(p.shards.cpu / p.ceiling.cpu),
     })),
     seconds: {
-      ceiling: round(median.ceiling, 2),
-      shards: round(median.shards, 2),
-      merge: round(merge, 2),
+      ceiling: round(median.ceiling.wall, 2),
+      shards: round(median.shards.wall, 2),
+      merge: round(merge.wall, 2),
     },
+    cpuSeconds: {
+      ceiling: round(median.ceiling.cpu, 2),
+      shards: round(median.shards.cpu, 2),
+      merge: round(merge.cpu, 2),
+    },
+    loadAtEnd: Deno.loadavg(),
     mergedJsonlMiB: round(outputMiB, 1),
     ratios: {
       shards_over_ceiling: round(median.ratio),
-      merge_over_analysis: round(merge / median.shards),
+      merge_over_analysis: round(merge.wall / median.shards.wall),
+      shards_over_ceiling_cpu: round(median.shards.cpu / median.ceiling.cpu),
+      merge_over_analysis_cpu: round(merge.cpu / median.shards.cpu),
     },
     bars: {
       shards_over_ceiling_at_most_1_1: median.ratio <= 1.1,
-      merge_under_5_percent_of_analysis: merge / median.shards < 0.05,
+      merge_under_5_percent_of_analysis: merge.wall / median.shards.wall < 0.05,
       merged_bytes_identical_to_one_run: identical,
     },
   };
