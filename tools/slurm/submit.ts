@@ -28,6 +28,9 @@ Options:
   --cpus N            CPUs per array task (default 2)
   --workers N         analyze --workers per task (default: --cpus)
   --resamples N       analyze --resamples
+  --format FORMAT     the tables: json (one file, the default), csv or parquet
+                      (a folder of files each: OUT/shards/K.tables/,
+                      OUT/merged.tables/)
   --compact           compact lines (then no tables: --resume cannot rebuild them)
   --partition NAME    #SBATCH --partition
   --time LIMIT        #SBATCH --time (e.g. 2:00:00)
@@ -59,6 +62,8 @@ export interface SlurmRunOptions {
   workers: number;
   resamples?: number;
   compact?: boolean;
+  /** The format of the tables. @default "json" */
+  format?: "json" | "csv" | "parquet";
   partition?: string;
   time?: string;
   mem?: string;
@@ -99,6 +104,9 @@ export async function slurmScripts(o: SlurmRunOptions): Promise<{ array: string;
     o.time && `#SBATCH --time=${o.time}`,
     o.mem && `#SBATCH --mem=${o.mem}`,
   ].filter(Boolean).join("\n");
+  const format = o.format ?? "json";
+  const tablesName = format === "json" ? "tables.json" : "tables";
+  const formatFlag = format === "json" ? "" : `--format ${format} `;
   const fields: Record<string, string> = {
     name: "framing",
     shards: String(o.shards),
@@ -110,14 +118,14 @@ export async function slurmScripts(o: SlurmRunOptions): Promise<{ array: string;
     sbatch,
     modules: (o.modules ?? []).map((m) => `module load "${m}"`).join("\n"),
     corpus: o.corpus.map((p) => `"${p}"`).join(" "),
-    tables: o.compact ? "" : `--tables "${o.out}/shards/\${k}.tables.json" \\\n  `,
+    tables: o.compact ? "" : `--tables "${o.out}/shards/\${k}.${tablesName}" \\\n  ${formatFlag}`,
     options: [
       o.resamples === undefined ? "" : ` --resamples ${o.resamples}`,
       o.compact ? " --compact" : "",
     ].join(""),
     shard_outputs: Array.from({ length: o.shards }, (_, i) => `"${o.out}/shards/${i + 1}.jsonl"`)
       .join(" "),
-    merged_tables: o.compact ? "" : `--tables "${o.out}/merged.tables.json" \\\n  `,
+    merged_tables: o.compact ? "" : `--tables "${o.out}/merged.${tablesName}" \\\n  `,
   };
   const fill = (template: string) =>
     template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
@@ -165,6 +173,7 @@ export async function main(args: string[]): Promise<number> {
         workers: { type: "string" },
         resamples: { type: "string" },
         compact: { type: "boolean" },
+        format: { type: "string" },
         partition: { type: "string" },
         time: { type: "string" },
         mem: { type: "string" },
@@ -191,6 +200,9 @@ export async function main(args: string[]): Promise<number> {
     if (shards === undefined) throw new RangeError("--shards N is required.");
     if (v.out === undefined) throw new RangeError("--out DIR is required.");
     const cpus = wholeNumber("cpus", v.cpus, 1) ?? 2;
+    if (v.format !== undefined && !["json", "csv", "parquet"].includes(v.format)) {
+      throw new RangeError(`--format: expected json, csv or parquet, found "${v.format}"`);
+    }
     if (v.tasks !== undefined) {
       tasks = v.tasks.split(",").map((t) => wholeNumber("tasks", t, 1)!);
       const bad = tasks.find((t) => t > shards);
@@ -219,6 +231,7 @@ export async function main(args: string[]): Promise<number> {
       workers: wholeNumber("workers", v.workers, 0) ?? cpus,
       resamples: wholeNumber("resamples", v.resamples, 1),
       compact: v.compact,
+      format: v.format as SlurmRunOptions["format"],
       partition: v.partition,
       time: v.time,
       mem: v.mem,
