@@ -187,3 +187,26 @@ Deno.test("analyze --shard needs K/N with 1 <= K <= N and --jsonl", async () => 
   strictEqual(r.code, 2);
   ok(r.text.includes("--shard writes a --jsonl stream"));
 });
+
+Deno.test("merge takes the folders that hold the shard outputs", async () => {
+  const inputs = await corpus();
+  const dir = await Deno.makeTempDir();
+  await run(inputs, `${dir}/whole`);
+  for (const k of [1, 2]) await run(inputs, `${dir}/shard${k}/out`, "--shard", `${k}/2`);
+  const m = await quietly(() =>
+    merge([
+      `${dir}/merged.jsonl`,
+      `${dir}/shard2`,
+      `${dir}/shard1`,
+      "--tables",
+      `${dir}/merged.tables.json`,
+      "--errors",
+      `${dir}/merged.errors.jsonl`,
+    ])
+  );
+  strictEqual(m.code, 0, m.text);
+  deepStrictEqual(await read(`${dir}/merged`), await read(`${dir}/whole`));
+  const none = await quietly(() => merge([`${dir}/m.jsonl`, dir]));
+  strictEqual(none.code, 2);
+  ok(none.text.includes("expected a folder with one shard output"), none.text);
+});

@@ -5,8 +5,10 @@
  *
  * @module
  */
+import { join } from "node:path";
 import { InputError } from "../errors.ts";
 import { mergeShards } from "../run/merge_shards.ts";
+import { readShardRecord, shardRecordPath } from "../run/shard.ts";
 import { parseCommandLine, usageError } from "./_command_line.ts";
 
 const USAGE = `Usage: deno task merge OUT SHARD.jsonl... [--tables PATH] [--errors FILE]
@@ -15,7 +17,8 @@ Merges the JSONL outputs of the N runs of \`deno task analyze --shard K/N --json
 SHARD.jsonl\` (compact or full) into OUT, in corpus order: OUT,
 OUT.provenance.json and the merged tables and errors are byte-identical to
 what one unsharded run writes. Each shard's record (SHARD.jsonl.shard.json)
-says which corpus items its lines are.
+says which corpus items its lines are. A shard output may also be given as the
+folder that holds it (and no other shard output).
 
 It refuses, with exit code 2 and nothing written, when a shard is missing or
 given twice, did not finish, read another corpus, or was made with other
@@ -42,7 +45,8 @@ export async function main(args: string[]): Promise<number> {
     return usageError(`The merged output "${out}" is one of the shard outputs.`, USAGE);
   }
   try {
-    const s = await mergeShards(out, shards, {
+    const jsonls = await Promise.all(shards.map(shardJsonl));
+    const s = await mergeShards(out, jsonls, {
       tables: parsed.values.tables,
       errors: parsed.values.errors,
     });
@@ -51,12 +55,39 @@ export async function main(args: string[]): Promise<number> {
         s.outputs.join(", ")
       }`,
     );
+    if (parsed.values.tables === undefined) {
+      const first = await readShardRecord(shardRecordPath(jsonls[0]));
+      if (first.tables) {
+        console.error(
+          `note: the shards wrote ${first.tables.format} tables; give --tables PATH to merge them too`,
+        );
+      }
+    }
     return 0;
   } catch (e) {
     if (!(e instanceof InputError) && !(e instanceof RangeError)) throw e;
     console.error(e.message);
     return 2;
   }
+}
+
+/** A shard's JSONL output: the path itself, or the one shard output in a folder. */
+async function shardJsonl(path: string): Promise<string> {
+  const info = await Deno.stat(path).catch(() => undefined);
+  if (!info?.isDirectory) return path;
+  const found: string[] = [];
+  for await (const e of Deno.readDir(path)) {
+    if (e.isFile && e.name.endsWith(".jsonl.shard.json")) {
+      found.push(join(path, e.name.slice(0, -".shard.json".length)));
+    }
+  }
+  if (found.length !== 1) {
+    throw new InputError(
+      { file: path },
+      `expected a folder with one shard output (a FILE.jsonl.shard.json), found ${found.length}`,
+    );
+  }
+  return found[0];
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));
