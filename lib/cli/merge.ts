@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { InputError } from "../errors.ts";
 import { mergeShards } from "../run/merge_shards.ts";
 import { readShardRecord, shardRecordPath } from "../run/shard.ts";
-import { parseCommandLine, usageError } from "./_command_line.ts";
+import { parseArgs } from "node:util";
 
 const USAGE = `Usage: deno task merge OUT SHARD.jsonl... [--tables PATH] [--errors FILE]
 
@@ -32,11 +32,26 @@ Options:
 
 /** Runs the command with the given arguments; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  const parsed = parseCommandLine(args, {
-    tables: { type: "string" },
-    errors: { type: "string" },
-  }, USAGE);
-  if (typeof parsed === "number") return parsed;
+  // node:util directly, not the commands' shared parser: that one loads the
+  // lexicon readers, and a merge should start in a moment.
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        tables: { type: "string" },
+        errors: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    return usageError(e instanceof Error ? e.message : String(e), USAGE);
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const [out, ...shards] = parsed.positionals;
   if (out === undefined || shards.length === 0) {
     return usageError("Give the merged output and at least one shard output.", USAGE);
@@ -88,6 +103,11 @@ async function shardJsonl(path: string): Promise<string> {
     );
   }
   return found[0];
+}
+
+function usageError(problem: string, usage: string): number {
+  console.error(`${problem}\n\n${usage}`);
+  return 2;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

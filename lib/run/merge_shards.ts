@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { readByteLines } from "../corpus/lines.ts";
 import { InputError } from "../errors.ts";
 import { Provenance } from "../provenance.ts";
-import { TABLES } from "./article_record.ts";
+import { TABLES } from "./table_names.ts";
 import { LineWriter } from "./line_writer.ts";
 import { readShardRecord, type ShardRecord, shardRecordPath } from "./shard.ts";
 import {
