@@ -282,6 +282,7 @@ export async function main(args: string[]): Promise<number> {
       workers,
       isolation: v.threads ? "thread" : undefined,
       resources: files.load,
+      preloaded: files.resources,
       analyze,
       compact: v.compact,
     })
