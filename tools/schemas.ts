@@ -17,6 +17,7 @@ import { CompactArticle } from "../lib/run/compact_article.ts";
 import { Codebook, CodingUnit } from "../lib/coding/schema.ts";
 import { AgreementReport } from "../lib/coding/agreement.ts";
 import { EstimateReport } from "../lib/coding/estimate.ts";
+import { ShardRecord } from "../lib/run/shard.ts";
 
 /** A JSON Schema file and the zod schema it is generated from. */
 export interface SchemaFile {
@@ -41,6 +42,7 @@ export const SCHEMAS: readonly SchemaFile[] = [
   { file: "schemas/codebook.schema.json", schema: Codebook },
   { file: "schemas/agreement.schema.json", schema: AgreementReport, io: "output" },
   { file: "schemas/estimate.schema.json", schema: EstimateReport, io: "output" },
+  { file: "schemas/shard_record.schema.json", schema: ShardRecord, io: "output" },
 ];
 
 /**

@@ -15,10 +15,11 @@ import { InputError } from "../errors.ts";
 import { analyzeStream, defaultWorkers } from "../run/analyze_stream.ts";
 import { inputBytes } from "../run/input_bytes.ts";
 import { LineWriter } from "../run/line_writer.ts";
-import { encodeRecord } from "../run/encoded_record.ts";
+import { type EncodedRecord, encodeRecord } from "../run/encoded_record.ts";
 import { COMPACT_FORMAT } from "../run/compact_article.ts";
 import { Progress } from "../run/progress.ts";
 import { TablesWriter } from "../run/tables_writer.ts";
+import { type TablesFormat, TidyTablesWriter } from "../run/tidy_tables.ts";
 import {
   loadFilesOrExit,
   parseCommandLine,
@@ -27,6 +28,17 @@ import {
   usageError,
 } from "./_command_line.ts";
 import { checkProvenance, type KeptOutput, resumeJsonl } from "../run/resume.ts";
+import {
+  parseShard,
+  readShardRecord,
+  SHARD_ASSIGNMENT,
+  SHARD_FORMAT,
+  type ShardRecord,
+  shardRecordPath,
+  type ShardSpec,
+  ShardTracker,
+} from "../run/shard.ts";
+import { dirname, relative } from "node:path";
 
 const USAGE = `Usage: deno task analyze <paths...> [options]
 
@@ -47,12 +59,26 @@ Output:
   --tables FILE       the topic, stance and actor rows of every article, with
                       the article id: {"provenance": {...}, "topics": [...],
                       "stance": [...], "actors": [...]}
+  --tables DIR --format csv|parquet
+                      the tidy tables as files in DIR: articles, voices, actors,
+                      topics, stance and (without --compact) mentions, one CSV
+                      file each (csv), or CSV and a typed Parquet file each
+                      with the toolkit's version and the lexicons' hashes in
+                      its metadata (parquet). Without --format, a PATH that
+                      ends in / or is a folder gets csv, any other JSON
+  --format json|csv|parquet
+                      the format of --tables (default: see above)
   --errors FILE       one JSON line {"input", "reason"} per input that failed
   --resume            with --jsonl: keep the complete lines already in FILE (a
                       partial last line is dropped and redone), skip their
                       articles and append the rest; the outputs end as an
                       uninterrupted run's would. Needs the same lexicons and
                       options as the run that wrote FILE.
+  --shard K/N         with --jsonl: analyse only shard K (1..N) of N: the
+                      articles whose id hashes to K (1 + the first 48 bits of
+                      SHA-256(id) mod N). Writes FILE.shard.json beside FILE
+                      (corpus places of its lines, for \`deno task merge\`);
+                      --resume works per shard
 Lexicons (each file is checked before the first article is analysed):
   --actors FILE       an actor file that replaces the bundled actors
   --add-actors FILE   an actor file whose actors are added (repeatable); an id
@@ -80,7 +106,8 @@ Options:
 At the end it prints how many inputs were read, analysed and failed
 (read = analysed + failed). A progress line is shown when standard error is a
 terminal. The exit code is 0 when at least one article was analysed, 1 when
-none was, 2 for a usage error.`;
+none was (with --shard, 0 also for a shard that holds no article), 2 for a
+usage error.`;
 
 const MAX_NOTES_SHOWN = 20;
 
@@ -93,6 +120,8 @@ export async function main(args: string[]): Promise<number> {
     errors: { type: "string" },
     resume: { type: "boolean" },
     compact: { type: "boolean" },
+    shard: { type: "string" },
+    format: { type: "string" },
     ...RESOURCE_FLAGS,
     workers: { type: "string" },
     threads: { type: "boolean" },
@@ -120,6 +149,24 @@ export async function main(args: string[]): Promise<number> {
         "resume without --tables, or run without --resume.",
     );
   }
+  let shard: ShardSpec | undefined;
+  if (v.shard !== undefined) {
+    shard = parseShard(v.shard);
+    if (!shard) {
+      return usage(`--shard: expected K/N with 1 <= K <= N (e.g. 2/4), found "${v.shard}".`);
+    }
+    if (v.jsonl === undefined) return usage("--shard writes a --jsonl stream: give --jsonl FILE.");
+  }
+  if (v.format !== undefined && v.tables === undefined) {
+    return usage("--format is the format of --tables: give --tables PATH.");
+  }
+  if (v.format !== undefined && !["json", "csv", "parquet"].includes(v.format)) {
+    return usage(`--format: expected json, csv or parquet, found "${v.format}".`);
+  }
+  const tablesFormat: TablesFormat | undefined = v.tables === undefined
+    ? undefined
+    : (v.format as TablesFormat | undefined) ??
+      (v.tables.endsWith("/") || await isFolder(v.tables) ? "csv" : "json");
   const workers = v.workers === undefined ? defaultWorkers() : Number(v.workers);
   if (!Number.isInteger(workers) || workers < 0) {
     return usage(`--workers: expected a whole number >= 0, found "${v.workers}".`);
@@ -149,16 +196,32 @@ export async function main(args: string[]): Promise<number> {
         provenance: provenanceText,
         provenancePath: provenancePath(v.jsonl),
       });
+      await checkShardOnResume(v.jsonl, shard);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       console.error(e.message);
       return 2;
     }
   }
+  if (shard && v.jsonl !== undefined) {
+    await writeShardRecord(v.jsonl, { ...shardStart(shard), complete: false });
+  } else if (v.jsonl !== undefined) {
+    // An unsharded run leaves no shard record of an earlier run beside its output.
+    await Deno.remove(shardRecordPath(v.jsonl)).catch(() => {});
+  }
   const tables = v.tables === undefined
     ? undefined
-    : await TablesWriter.create(v.tables, provenance);
+    : tablesFormat === "json"
+    ? await TablesWriter.create(v.tables, provenance)
+    : await TidyTablesWriter.create(v.tables, {
+      format: tablesFormat as "csv" | "parquet",
+      compact: v.compact,
+      provenance,
+    });
   let kept: KeptOutput | undefined;
+  // With --shard: the bytes of each line and of its table rows, for the merge.
+  const keptSizes: [number, number, number, number][] = [];
+  const sizes: [number, number, number, number][] = [];
   if (v.resume && v.jsonl !== undefined) {
     try {
       kept = await resumeJsonl(v.jsonl, {
@@ -173,7 +236,9 @@ export async function main(args: string[]): Promise<number> {
                 : "expected a full line (the earlier run was --compact: resume with --compact)",
             );
           }
-          return tables?.add(encodeRecord(record));
+          const encoded = encodeRecord(record);
+          if (shard) keptSizes.push(sizesOf(encoded));
+          return tables?.add(encoded);
         },
       });
     } catch (e) {
@@ -188,14 +253,15 @@ export async function main(args: string[]): Promise<number> {
     );
   }
   const skip = kept?.ids;
-  const items = skipArticles(
-    streamCorpus(paths, {
-      textColumn: v["text-column"],
-      idField: v["id-field"],
-      maxArticleBytes: Math.round(maxMb * 1024 * 1024),
-    }),
-    skip,
-  );
+  const corpus = streamCorpus(paths, {
+    textColumn: v["text-column"],
+    idField: v["id-field"],
+    maxArticleBytes: Math.round(maxMb * 1024 * 1024),
+  });
+  const tracker = shard ? new ShardTracker(shard) : undefined;
+  const items = tracker ? tracker.filter(corpus, skip) : skipArticles(corpus, skip);
+  const lineIds: [number, string][] = [];
+  const failedAt: number[] = [];
   const jsonl = v.jsonl === undefined
     ? undefined
     : kept
@@ -216,6 +282,7 @@ export async function main(args: string[]): Promise<number> {
       workers,
       isolation: v.threads ? "thread" : undefined,
       resources: files.load,
+      preloaded: files.resources,
       analyze,
       compact: v.compact,
     })
@@ -228,11 +295,16 @@ export async function main(args: string[]): Promise<number> {
     if ("record" in item) {
       analysed++;
       if (item.record.warnings > 0) warned++;
+      if (tracker) {
+        lineIds.push([tracker.next(), item.record.id]);
+        sizes.push(sizesOf(item.record));
+      }
       if (jsonl) await jsonl.bytes(item.record.line);
       else articles.push(JSON.parse(decoder.decode(item.record.line)));
       await tables?.add(item.record);
     } else {
       failed++;
+      if (tracker) failedAt.push(tracker.next());
       if (errors) await errors.line(JSON.stringify(item.failure));
       if (!jsonl || !errors) failures.push(item.failure);
     }
@@ -258,12 +330,44 @@ export async function main(args: string[]): Promise<number> {
       await out.close();
     } else await Deno.stdout.write(new TextEncoder().encode(json));
   }
+  if (tracker && v.jsonl !== undefined) {
+    // The kept lines must be this shard's first lines, in corpus order.
+    const keptIds = [...(kept?.ids ?? [])];
+    if (
+      tracker.kept.length !== keptIds.length || tracker.kept.some(([, id], i) => id !== keptIds[i])
+    ) {
+      console.error(
+        new InputError(
+          { file: v.jsonl },
+          `expected the kept lines to be the first articles of shard ${shard!.shard}/${
+            shard!.of
+          } of this corpus, in corpus order; ` +
+            "they come from another corpus or shard: run without --resume",
+        ).message,
+      );
+      return 2;
+    }
+    await writeShardRecord(v.jsonl, {
+      ...shardStart(shard!),
+      complete: true,
+      corpus: tracker.corpus(),
+      compact: v.compact ?? false,
+      lines: [...tracker.kept, ...lineIds],
+      sizes: [...keptSizes, ...sizes],
+      failures: failedAt,
+      ...(v.errors === undefined ? {} : { errors: relative(dirname(v.jsonl), v.errors) }),
+      ...(v.tables === undefined
+        ? {}
+        : { tables: { path: relative(dirname(v.jsonl), v.tables), format: tablesFormat! } }),
+    });
+  }
   report({ analysed, failed, warned, failures, notes, errorsFile: v.errors });
   const keptLines = kept?.lines ?? 0;
   const outputs = [
     v.out,
     v.jsonl,
     v.jsonl === undefined ? undefined : provenancePath(v.jsonl),
+    shard && v.jsonl !== undefined ? shardRecordPath(v.jsonl) : undefined,
     v.tables,
   ].filter((x) => x !== undefined);
   console.error(
@@ -271,7 +375,52 @@ export async function main(args: string[]): Promise<number> {
       `read ${analysed + failed}, analysed ${analysed}, failed ${failed}` +
       (outputs.length > 0 ? ` → ${outputs.join(", ")}` : ""),
   );
-  return analysed + keptLines === 0 ? 1 : 0;
+  // A shard may hold no article of a small corpus: that is not a failed run.
+  return analysed + keptLines === 0 && !shard ? 1 : 0;
+}
+
+function sizesOf(r: EncodedRecord): [number, number, number, number] {
+  return [r.line.length, r.tables.topics.length, r.tables.stance.length, r.tables.actors.length];
+}
+
+function shardStart(spec: ShardSpec) {
+  return { format: SHARD_FORMAT, assignment: SHARD_ASSIGNMENT, ...spec } as const;
+}
+
+async function writeShardRecord(jsonl: string, record: ShardRecord): Promise<void> {
+  // Written whole to a temporary file, then renamed: a reader never sees half a record.
+  const path = shardRecordPath(jsonl);
+  await Deno.mkdir(dirname(path), { recursive: true });
+  await Deno.writeTextFile(`${path}.tmp`, JSON.stringify(record) + "\n");
+  await Deno.rename(`${path}.tmp`, path);
+}
+
+/**
+ * A resumed run must be the same shard as the run that wrote the output (or
+ * both unsharded): other articles would be kept and analysed.
+ */
+async function checkShardOnResume(jsonl: string, shard: ShardSpec | undefined): Promise<void> {
+  const path = shardRecordPath(jsonl);
+  const before = await exists(path) ? await readShardRecord(path) : undefined;
+  const was = before ? `${before.shard}/${before.of}` : undefined;
+  const now = shard ? `${shard.shard}/${shard.of}` : undefined;
+  if (was === now) return;
+  throw new InputError(
+    { file: before ? path : jsonl },
+    was === undefined
+      ? `expected a shard output to resume with --shard ${now}; "${jsonl}" is an unsharded run's: resume without --shard`
+      : `expected --shard ${was} to resume "${jsonl}" (the shard that wrote it), found ${
+        now === undefined ? "no --shard" : `--shard ${now}`
+      }`,
+  );
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(path)).isDirectory;
+  } catch {
+    return false;
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -6,7 +6,7 @@
  */
 import type { AnalyzeOptions } from "../analyze.ts";
 import type { CorpusItem, Failure } from "../corpus/corpus.ts";
-import { loadResources, type LoadResourcesOptions } from "../resources.ts";
+import { type AnalysisResources, loadResources, type LoadResourcesOptions } from "../resources.ts";
 import { articleRecord } from "./article_record.ts";
 import { type EncodedRecord, encodeRecord } from "./encoded_record.ts";
 import { canStartProcesses, ProcessPool } from "./process_pool.ts";
@@ -36,6 +36,12 @@ export interface AnalyzeStreamOptions {
   inFlight?: number;
   /** Lexicon files. @default the toolkit's own */
   resources?: LoadResourcesOptions;
+  /**
+   * The lexicons of `resources`, when the caller has loaded them already (to
+   * check them before the run): with 0 workers they are used as they are, not
+   * read and validated a second time. @default none
+   */
+  preloaded?: AnalysisResources;
   /** Analysis options. @default {} */
   analyze?: AnalyzeOptions;
   /** Compact JSON lines (`CompactArticle`) instead of full ones. @default false */
@@ -98,7 +104,7 @@ export async function* analyzeStream(
   let run: (item: Extract<CorpusItem, { article: unknown }>) => Promise<PoolResult>;
   let pool: WorkerPool | ProcessPool | undefined;
   if (workers === 0) {
-    const resources = await loadResources(options.resources);
+    const resources = options.preloaded ?? await loadResources(options.resources);
     run = (item) => {
       try {
         const record = articleRecord(item.article, resources, analyze, { compact, coding });

@@ -12,10 +12,8 @@ import { analyzeArticle, type AnalyzeOptions } from "../analyze.ts";
 import type { AnalysisResources } from "../resources.ts";
 import { compactArticle } from "./compact_article.ts";
 
-/** The names of the aggregated tables, in the order they are written. */
-export const TABLES = ["topics", "stance", "actors"] as const;
-/** One aggregated table's name. */
-export type TableName = typeof TABLES[number];
+import type { TableName } from "./table_names.ts";
+export { type TableName, TABLES } from "./table_names.ts";
 
 /** An analysed article, serialised. */
 export interface ArticleRecord {
