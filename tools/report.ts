@@ -34,6 +34,7 @@ import {
   RESOURCE_FLAGS,
   resourceFilesOf,
 } from "../lib/cli/_command_line.ts";
+import { parseUnitFlag } from "../lib/compare/unit_choice.ts";
 import { ensureDependencies } from "./ensure_deps.ts";
 import { parameterNames, REPO_ROOT, runNotebook } from "./run_notebooks.ts";
 
@@ -46,6 +47,9 @@ the HTML report, figures, tables, JSON and executed notebooks.
 Options:
   --out DIR          output folder (default: out)
   --by FIELD         metadata field to compare groups by (default: outlet)
+  --unit UNIT        what the comparison resamples: sentence or article
+                     (default: articles when every group has at least
+                     MIN_ARTICLES_PER_GROUP = 10 of them, sentences otherwise)
   --benchmarks DIR   the benchmark folder for notebook 03 (default: the variable
                      FRAMING_BENCHMARKS, else shared/benchmarks beside the
                      repository; without one, 03 says which validations it skipped)
@@ -67,6 +71,7 @@ export async function main(args: string[]): Promise<number> {
   const parsed = parseCommandLine(args, {
     out: { type: "string", short: "o" },
     by: { type: "string" },
+    unit: { type: "string" },
     "no-notebooks": { type: "boolean" },
     ...RESOURCE_FLAGS,
     benchmarks: { type: "string" },
@@ -94,6 +99,10 @@ export async function main(args: string[]): Promise<number> {
   if (typeof files === "number") return files;
   const only = parsed.values.notebook ?? [];
   const benchmarks = parsed.values.benchmarks;
+
+  const unitFlag = parseUnitFlag(parsed.values.unit);
+  if (unitFlag === 2) return 2;
+  const unit = unitFlag;
 
   const corpus = await loadCorpus(inputs);
   if (byGiven) {
@@ -206,7 +215,7 @@ export async function main(args: string[]): Promise<number> {
   async function reportFiles() {
     const prior = await backgroundFrequencies();
     // One article: no comparison; one group: articles compared by id; each with a note.
-    const compared = compareCorpus(doc.articles, { by, voice: "body", prior });
+    const compared = compareCorpus(doc.articles, { by, voice: "body", prior, unit });
     const comparison = compared.comparison ?? undefined;
     const runNotes: string[] = [compared.statement.replaceAll("**", ""), ...compared.notes];
     if (comparison) {

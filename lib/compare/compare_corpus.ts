@@ -154,6 +154,7 @@ export function compareCorpus(
     );
   }
   const comparison = compareGroups(articles, { ...options, by });
+  notes.push(...comparison.resampling.warnings);
   return { comparison, requested, by, statement: describeComparison(comparison), notes };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Comparing groups of articles (by outlet, or any metadata field) on every
  * table of the interchange document: topic rates, stance rates and actor
- * scores, with sentence-bootstrap intervals, permutation p-values,
+ * scores, with bootstrap intervals and permutation p-values (articles
+ * resampled when every group has enough of them, sentences otherwise: see
+ * `unit_choice.ts`),
  * Benjamini–Hochberg q-values per table, the evidence sentences behind each
  * side, and word keyness.
  *
@@ -14,7 +16,9 @@ import { Voice } from "../voice.ts";
 import { STANCE_DEFAULTS } from "../actors/actor_stance.ts";
 import { benjaminiHochberg } from "./adjust.ts";
 import { keyness, KeynessRow } from "./keyness.ts";
-import { compareRatios, RESAMPLING_UNIT, type Unit } from "./resample.ts";
+import { compareArticleRatios } from "./article_resample.ts";
+import { compareRatios, type Unit } from "./resample.ts";
+import { chooseUnit, ResamplingChoice, type UnitRequest, unitStatement } from "./unit_choice.ts";
 import { ENGLISH_STOPWORDS, STOPWORDS_SOURCE } from "./stopwords.ts";
 
 /** A sentence that produced part of a compared figure. */
@@ -42,11 +46,11 @@ export const DifferenceRow = z.object({
   ciB: z.tuple([z.number().nullable(), z.number().nullable()]),
   difference: z.number().nullable(),
   ci: z.tuple([z.number().nullable(), z.number().nullable()]),
-  /** Two-sided permutation p-value (sentences shuffled between the groups). */
+  /** Two-sided permutation p-value (units, see `resampling.unit`, shuffled between the groups). */
   p: z.number().nullable(),
   /** Benjamini–Hochberg q-value across the rows of this table and pair of groups. */
   q: z.number().nullable(),
-  /** Sentences resampled on each side. */
+  /** Units (sentences or articles, see `resampling.unit`) resampled on each side. */
   unitsA: z.number().int().nonnegative(),
   unitsB: z.number().int().nonnegative(),
   /** Sentences that contributed hits or mentions, up to `evidenceLimit` per side. */
@@ -61,8 +65,10 @@ export type DifferenceRow = z.infer<typeof DifferenceRow>;
 
 /** The result of {@linkcode compareGroups}. */
 export const Comparison = z.object({
-  /** What was resampled, in words: printed with every table. */
+  /** What was resampled and why, in words: printed with every table. */
   unit: z.string(),
+  /** Which unit was resampled (sentence or article), why, and any warning. */
+  resampling: ResamplingChoice,
   /** The metadata field the articles were grouped by. */
   by: z.string(),
   voice: Voice,
@@ -115,11 +121,23 @@ export interface CompareGroupsOptions {
    * with each mention, `evaluates`). @default STANCE_DEFAULTS.prior
    */
   stancePrior?: number;
+  /**
+   * The unit of resampling: `"auto"` resamples articles when every group has
+   * at least `MIN_ARTICLES_PER_GROUP` articles and sentences otherwise;
+   * `"sentence"` or `"article"` override the choice (with a warning when a
+   * group has fewer than two articles). @default "auto"
+   */
+  unit?: UnitRequest;
 }
 
 /** What an actor row of a comparison measures. */
 export const STANCE_MEASURE =
   "stance toward the actor (−1..+1; 0 = no evaluating mention): evaluating scores over their count + prior";
+
+/** What an actor row measures when articles are the unit. */
+export const ARTICLE_STANCE_MEASURE =
+  "stance toward the actor (−1..+1): the mean, over the articles that name the actor, of each " +
+  "article's stance (evaluating scores over their count + prior)";
 
 /** Per sentence of one article: a unit per feature. */
 interface SentenceTable {
@@ -185,6 +203,8 @@ export function compareGroups(
       `Cannot compare: grouping by "${by}" gives ${groups.length} group(s); expected at least two`,
     );
   }
+  const resampling = chooseUnit(groups, options.unit ?? "auto");
+  const byArticle = resampling.unit === "article";
   const pairs: [string, string][] = groups.length === 2
     ? [[groups[0].group, groups[1].group]]
     : groups.map((g) => [g.group, "rest"]);
@@ -216,21 +236,30 @@ export function compareGroups(
       for (const feature of features[table]) {
         const perSentence = table !== "actors";
         const side = (keep: (t: SentenceTable) => boolean) =>
-          collect(tables[table].filter(keep), feature, perSentence, evidenceLimit);
+          collect(tables[table].filter(keep), feature, perSentence, evidenceLimit, stancePrior);
         const a = side(inA);
         const b = side(inB);
-        const r = compareRatios(a.units, b.units, {
-          scale: perSentence ? 1000 : 1,
-          resamples,
-          level,
-          seed: seedFrom(`${table}\u0000${feature}\u0000${ga}\u0000${gb}`, seed),
-          prior: perSentence ? 0 : stancePrior,
-        });
+        const compare = byArticle ? compareArticleRatios : compareRatios;
+        const r = compare(
+          byArticle ? a.articleUnits : a.units,
+          byArticle ? b.articleUnits : b.units,
+          {
+            scale: perSentence ? 1000 : 1,
+            resamples,
+            level,
+            seed: seedFrom(`${table}\u0000${feature}\u0000${ga}\u0000${gb}`, seed),
+            prior: perSentence ? 0 : stancePrior,
+          },
+        );
         family.push({
           table,
           feature,
           voice,
-          measure: perSentence ? "per 1,000 words" : STANCE_MEASURE,
+          measure: perSentence
+            ? "per 1,000 words"
+            : byArticle
+            ? ARTICLE_STANCE_MEASURE
+            : STANCE_MEASURE,
           groupA: ga,
           groupB: gb,
           valueA: num(r.valueA),
@@ -278,7 +307,8 @@ export function compareGroups(
       : [...all.slice(0, keynessTop), ...all.slice(-keynessTop)];
   });
   return {
-    unit: RESAMPLING_UNIT,
+    unit: unitStatement(resampling),
+    resampling,
     by,
     voice,
     groups,
@@ -352,22 +382,34 @@ function mentionTable(article: ComparableArticle, voice: Voice): SentenceTable {
   return { article, words: new Map(), counts };
 }
 
-/** Units and evidence of one feature over some articles' sentence tables. */
+/**
+ * Units and evidence of one feature over some articles' sentence tables:
+ * one unit per sentence, and one per article (rates: the article's hits and
+ * words; actors: the article's stance over 1, for the articles that name the
+ * actor, so that the group's ratio is the mean stance over those articles).
+ */
 function collect(
   tables: SentenceTable[],
   feature: string,
   everySentence: boolean,
   limit: number,
-): { units: Unit[]; evidence: EvidenceRef[]; evidenceCount: number } {
+  stancePrior: number,
+): { units: Unit[]; articleUnits: Unit[]; evidence: EvidenceRef[]; evidenceCount: number } {
   const units: Unit[] = [];
+  const articleUnits: Unit[] = [];
   const evidence: EvidenceRef[] = [];
   let evidenceCount = 0;
   for (const t of tables) {
     const hits = t.counts.get(feature) ?? new Map<number, { num: number; den: number }>();
     const sentences = everySentence ? [...t.words.keys()] : [...hits.keys()];
+    let num = 0;
+    let den = 0;
     for (const index of sentences) {
       const u = hits.get(index);
-      units.push(everySentence ? { num: u?.num ?? 0, den: t.words.get(index) ?? 0 } : u!);
+      const unit = everySentence ? { num: u?.num ?? 0, den: t.words.get(index) ?? 0 } : u!;
+      units.push(unit);
+      num += unit.num;
+      den += unit.den;
       if (!u) continue;
       evidenceCount++;
       if (evidence.length < limit) {
@@ -375,8 +417,14 @@ function collect(
         evidence.push({ article: t.article.id, sentence: index, start: s.start, end: s.end });
       }
     }
+    if (sentences.length === 0) continue;
+    if (everySentence) articleUnits.push({ num, den });
+    else {articleUnits.push({
+        num: den + stancePrior === 0 ? 0 : num / (den + stancePrior),
+        den: 1,
+      });}
   }
-  return { units, evidence, evidenceCount };
+  return { units, articleUnits, evidence, evidenceCount };
 }
 
 /**
