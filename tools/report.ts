@@ -23,6 +23,7 @@ import { BACKGROUND_SOURCE, backgroundFrequencies } from "../lib/compare/backgro
 import { checkGroupingField, compareCorpus } from "../lib/compare/compare_corpus.ts";
 import { loadCorpus } from "../lib/corpus/load_corpus.ts";
 import { launchFigureBrowser } from "../lib/export/browser.ts";
+import { writeFileAtomic } from "../lib/export/atomic_write.ts";
 import { exportFigures } from "../lib/export/figures.ts";
 import { exportTables } from "../lib/export/tables.ts";
 import { reportFigures, reportTables } from "../lib/report/figures.ts";
@@ -190,9 +191,11 @@ export async function main(args: string[]): Promise<number> {
   await Deno.mkdir(out, { recursive: true });
   const written: string[] = [];
   const write = async (path: string, text: string) => {
-    await Deno.writeTextFile(path, text);
+    await writeFileAtomic(path, text);
     written.push(path);
   };
+  // Figures that could not be exported: listed in the report, the rest is written.
+  const outputFailures: string[] = [];
 
   const resources = files.resources;
   const doc = analyzeCorpus(corpus, resources, files.analyze);
@@ -229,8 +232,13 @@ export async function main(args: string[]): Promise<number> {
     runNotes.push(...figureNotes);
     const browser = await launchFigureBrowser();
     try {
-      for (const done of await exportFigures(figures, join(out, "figures"), { browser })) {
+      const exported = await exportFigures(figures, join(out, "figures"), {
+        browser,
+        onError: "skip",
+      });
+      for (const done of exported) {
         written.push(...done.files);
+        outputFailures.push(...done.failures.map((f) => f.message));
       }
     } finally {
       await browser.close();
@@ -246,6 +254,7 @@ export async function main(args: string[]): Promise<number> {
       figures,
       extra: comparison ? { "keyness prior": BACKGROUND_SOURCE } : {},
       notes: runNotes,
+      outputFailures,
       files: [
         ...written.filter((f) => !f.endsWith("report.html")).map((f) => relative(out, f)),
         ...notebookPaths.flatMap((p) => {
@@ -282,7 +291,8 @@ export async function main(args: string[]): Promise<number> {
     } s`,
   );
   if (failed > 0) console.error(`${failed} notebook(s) had errors.`);
-  return failed === 0 ? 0 : 1;
+  for (const f of outputFailures) console.error(`failed: ${f}`);
+  return failed === 0 && outputFailures.length === 0 ? 0 : 1;
 }
 
 /** Maps with at most `limit` calls running at once; results in input order. */
