@@ -57,14 +57,6 @@ export {
 } from "./compare/compare_groups.ts";
 export { compareCorpus, type CorpusComparison, metadataFields } from "./compare/compare_corpus.ts";
 export { keyness, KeynessRow } from "./compare/keyness.ts";
-export {
-  ARTICLE_RESAMPLING_UNIT,
-  chooseUnit,
-  MIN_ARTICLES_PER_GROUP,
-  ResamplingChoice,
-  UnitRequest,
-} from "./compare/unit_choice.ts";
-export { compareArticleRatios } from "./compare/article_resample.ts";
 export { backgroundFrequencies } from "./compare/background.ts";
 // Tables.
 export {

@@ -17,6 +17,7 @@ import { STANCE_DEFAULTS } from "../actors/actor_stance.ts";
 import { benjaminiHochberg } from "./adjust.ts";
 import { keyness, KeynessRow } from "./keyness.ts";
 import { compareArticleRatios } from "./article_resample.ts";
+import { bucketByDate } from "./date_bucket.ts";
 import { compareRatios, type Unit } from "./resample.ts";
 import { chooseUnit, ResamplingChoice, type UnitRequest, unitStatement } from "./unit_choice.ts";
 import { ENGLISH_STOPWORDS, STOPWORDS_SOURCE } from "./stopwords.ts";
@@ -95,7 +96,10 @@ export type ComparableArticle = Pick<
 
 /** Options for {@linkcode compareGroups}. */
 export interface CompareGroupsOptions {
-  /** Metadata field to group by. @default "outlet" */
+  /**
+   * Metadata field to group by, or a time bucket of a date field
+   * (`date:month`, `date:year`). @default "outlet"
+   */
   by?: string;
   /** Voice to compare. @default "body" */
   voice?: Voice;
@@ -175,7 +179,6 @@ export function compareGroups(
   source: readonly ComparableArticle[] | { articles: readonly ComparableArticle[] },
   options: CompareGroupsOptions = {},
 ): Comparison {
-  const articles = articlesOf(source);
   const {
     by = "outlet",
     voice = "body",
@@ -186,6 +189,8 @@ export function compareGroups(
     keynessTop = 40,
     stancePrior = STANCE_DEFAULTS.prior,
   } = options;
+  // A time bucket (`date:month`) is set on each article as a field of that name.
+  const articles = bucketByDate(articlesOf(source), by).articles;
   checkComparable(articles, by, voice);
   const groupOf = (a: ComparableArticle) => {
     const v = (a.meta as Record<string, unknown>)[by];

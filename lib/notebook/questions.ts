@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { groupValue } from "../compare/date_bucket.ts";
 import type { AnalysisDocument } from "../analysis.ts";
 import { analyzeCorpus } from "../analyze.ts";
 import { loadCorpus } from "../corpus/load_corpus.ts";
@@ -440,7 +441,7 @@ function analysisTable(
     columns: ["article", by, "origin", "characters", "segments", "sentences", "warnings"],
     values: analysis.articles.map((a) => [
       a.id,
-      String((a.meta as Record<string, unknown>)[by] ?? ""),
+      groupValue(a.meta, by) ?? "",
       a.origin,
       a.length,
       a.segments.length,
@@ -511,7 +512,7 @@ function groupLabels(analysis: AnalysisDocument, by: string): Map<string, string
   return new Map(
     analysis.articles.map((a) => [
       a.id,
-      String((a.meta as Record<string, unknown>)[by] ?? `(no ${by})`),
+      groupValue(a.meta, by) ?? `(no ${by})`,
     ]),
   );
 }

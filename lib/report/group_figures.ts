@@ -8,13 +8,13 @@
  *
  * The interval is the comparison's where it resampled articles (topics,
  * stance markers, actors); else an article bootstrap of the group, or for a
- * group of more than {@linkcode BOOTSTRAP_UP_TO} articles its normal
+ * group of more than `BOOTSTRAP_UP_TO` articles its normal
  * approximation.
  *
  * @module
  */
 import type { AnalysisDocument } from "../analysis.ts";
-import { compareArticleRatios } from "../compare/article_resample.ts";
+import { ratioInterval } from "../compare/article_resample.ts";
 import type { Comparison } from "../compare/compare_groups.ts";
 import type { Unit } from "../compare/resample.ts";
 import { groupSummaryFigure, type GroupSummaryRecord } from "../figures/group_summary.ts";
@@ -146,12 +146,11 @@ export function groupReportFigures(
             continue;
           }
         }
-        const r = groupInterval(
-          list,
+        const r = ratioInterval(list, {
           scale,
           resamples,
-          seedFrom(`${name}\u0000${feature}\u0000${g.group}`, seed),
-        );
+          seed: seedFrom(`${name}\u0000${feature}\u0000${g.group}`, seed),
+        });
         if (r === undefined) continue;
         records.push({ level: "group", feature, group: g.group, ...r });
       }
@@ -276,47 +275,4 @@ export function groupReportFigures(
       }),
   );
   return figures;
-}
-
-/**
- * Groups larger than this get the normal approximation of the article
- * bootstrap's interval (the linearised variance of the ratio estimator),
- * which the bootstrap converges to, instead of resampling.
- */
-export const BOOTSTRAP_UP_TO = 5000;
-
-/**
- * A group's ratio (`Σnum / Σden × scale`) and its 95 % interval: an article
- * bootstrap up to {@linkcode BOOTSTRAP_UP_TO} articles, past it the normal
- * interval with the linearised variance `n/(n−1) Σ(numᵢ − R denᵢ)² / (Σden)²`.
- */
-function groupInterval(
-  units: readonly Unit[],
-  scale: number,
-  resamples: number,
-  seed: number,
-): { value: number; low: number | null; high: number | null } | undefined {
-  if (units.length <= BOOTSTRAP_UP_TO) {
-    const r = compareArticleRatios(units, [], { scale, resamples, seed });
-    if (Number.isNaN(r.valueA)) return undefined;
-    const finite = (x: number) => (Number.isFinite(x) ? x : null);
-    return { value: r.valueA, low: finite(r.ciA[0]), high: finite(r.ciA[1]) };
-  }
-  let num = 0;
-  let den = 0;
-  for (const u of units) {
-    num += u.num;
-    den += u.den;
-  }
-  if (den === 0) return undefined;
-  const ratio = num / den;
-  let squares = 0;
-  for (const u of units) squares += (u.num - ratio * u.den) ** 2;
-  const n = units.length;
-  const se = Math.sqrt((n / (n - 1)) * squares) / den;
-  return {
-    value: ratio * scale,
-    low: (ratio - 1.959964 * se) * scale,
-    high: (ratio + 1.959964 * se) * scale,
-  };
 }

@@ -25,3 +25,4 @@ export {
 } from "./bootstrap.ts";
 export { seedFrom } from "./random.ts";
 export { accuracy, type Confusion, confusion, labelScores, macroF1, pearson } from "./agreement.ts";
+export { compareArticleRatios, ratioInterval } from "../compare/article_resample.ts";
