@@ -106,15 +106,38 @@ export function syntheticArticles(
       }
       offset += words * 6 + 1;
     }
+    // The metric rows the analysis would report (articles as the unit read these).
+    const words = sentences.reduce((sum, x) => sum + x.words, 0);
+    const hitsOf = (c: string) => hits.filter((h) => h.category === c).length;
+    const evaluating = mentions.filter((m) => m.evaluates);
     return {
       id,
       meta: { id, outlet: "all", inferred: [] },
       sentences,
       hits,
       mentions,
-      topics: Object.keys(TOPICS).map((topic) => ({ topic, lexicon: "topics" })),
-      stance: Object.keys(STANCE).map((category) => ({ category })),
-      actors: mentions.length > 0 ? [{ actor: "x", voice: "body" }] : [],
+      voices: [{ voice: "body", chars: offset, sentences: sentences.length, words }],
+      topics: Object.keys(TOPICS).map((topic) => ({
+        topic,
+        lexicon: "topics",
+        voice: "body",
+        hits: hitsOf(topic),
+        words,
+      })),
+      stance: Object.keys(STANCE).map((category) => ({
+        category,
+        voice: "body",
+        hits: hitsOf(category),
+        words,
+      })),
+      actors: mentions.length > 0
+        ? [{
+          actor: "x",
+          voice: "body",
+          mentions: mentions.length,
+          stance: evaluating.reduce((sum, m) => sum + m.score, 0) / (evaluating.length + 1),
+        }]
+        : [],
       vocabulary: {},
     } as unknown as ComparableArticle;
   });

@@ -153,3 +153,25 @@ Deno.test("report --unit refuses a unit that is not one, before reading anything
   }
   ok(errors.some((e) => /--unit "paragraph": expected sentence or article/.test(e)), errors.join());
 });
+
+Deno.test("articles as the unit read the same units from the rows as from the sentences", async () => {
+  const { analyzeCorpus, loadCorpus, loadResources } = await import("../lib/mod.ts");
+  const shapes = new URL("./fixtures/shapes/", import.meta.url).pathname;
+  const doc = analyzeCorpus(await loadCorpus([shapes]), await loadResources(), { resamples: 20 });
+  for (const a of doc.articles) {
+    const words = a.sentences.filter((s) => s.voice === "body").reduce((n, s) => n + s.words, 0);
+    strictEqual(a.voices.find((v) => v.voice === "body")!.words, words, a.id);
+    for (const t of a.topics.filter((r) => r.voice === "body")) {
+      const hits = a.hits.filter((h) => h.voice === "body" && h.category === t.topic).length;
+      strictEqual(t.hits, hits, `${a.id} ${t.topic}`);
+      strictEqual(t.words, words, `${a.id} ${t.topic}`);
+    }
+    for (const r of a.actors.filter((x) => x.voice === "body")) {
+      const evaluating = a.mentions.filter((m) =>
+        m.voice === "body" && m.actor === r.actor && m.evaluates
+      );
+      const stance = evaluating.reduce((s, m) => s + m.score, 0) / (evaluating.length + 1);
+      ok(Math.abs(r.stance - stance) < 1e-12, `${a.id} ${r.actor}`);
+    }
+  }
+});

@@ -17,6 +17,7 @@ import { STANCE_DEFAULTS } from "../actors/actor_stance.ts";
 import { benjaminiHochberg } from "./adjust.ts";
 import { keyness, KeynessRow } from "./keyness.ts";
 import { compareArticleRatios } from "./article_resample.ts";
+import { articleUnitTables, unitsOf } from "./article_units.ts";
 import { bucketByDate } from "./date_bucket.ts";
 import { compareRatios, type Unit } from "./resample.ts";
 import { chooseUnit, ResamplingChoice, type UnitRequest, unitStatement } from "./unit_choice.ts";
@@ -91,7 +92,16 @@ export type Comparison = z.infer<typeof Comparison>;
 /** The parts of an analysed article a comparison reads. */
 export type ComparableArticle = Pick<
   AnalysedArticle,
-  "id" | "meta" | "sentences" | "hits" | "mentions" | "topics" | "stance" | "actors" | "vocabulary"
+  | "id"
+  | "meta"
+  | "sentences"
+  | "hits"
+  | "mentions"
+  | "topics"
+  | "stance"
+  | "actors"
+  | "vocabulary"
+  | "voices"
 >;
 
 /** Options for {@linkcode compareGroups}. */
@@ -231,6 +241,11 @@ export function compareGroups(
       articles.flatMap((a) => a.actors.filter((r) => r.voice === voice).map((r) => r.actor)),
     ),
   };
+  // With articles as the unit, the units come from the articles' metric rows
+  // (full and compact records alike), and the features are those that occur.
+  const rowTables = byArticle ? articleUnitTables(articles, voice) : undefined;
+  if (rowTables) Object.assign(features, rowTables.features);
+  const indexOf = new Map(articles.map((a, i) => [a, i]));
   const rows: DifferenceRow[] = [];
   for (const [ga, gb] of pairs) {
     const inA = (t: SentenceTable) => groupOf(t.article) === ga;
@@ -241,13 +256,20 @@ export function compareGroups(
       for (const feature of features[table]) {
         const perSentence = table !== "actors";
         const side = (keep: (t: SentenceTable) => boolean) =>
-          collect(tables[table].filter(keep), feature, perSentence, evidenceLimit, stancePrior);
+          collect(tables[table].filter(keep), feature, perSentence, evidenceLimit);
         const a = side(inA);
         const b = side(inB);
+        const articleUnits = (keep: (t: SentenceTable) => boolean) =>
+          unitsOf(
+            rowTables!,
+            table,
+            feature,
+            tables[table].filter(keep).map((t) => indexOf.get(t.article)!),
+          );
         const compare = byArticle ? compareArticleRatios : compareRatios;
         const r = compare(
-          byArticle ? a.articleUnits : a.units,
-          byArticle ? b.articleUnits : b.units,
+          byArticle ? articleUnits(inA) : a.units,
+          byArticle ? articleUnits(inB) : b.units,
           {
             scale: perSentence ? 1000 : 1,
             resamples,
@@ -387,34 +409,22 @@ function mentionTable(article: ComparableArticle, voice: Voice): SentenceTable {
   return { article, words: new Map(), counts };
 }
 
-/**
- * Units and evidence of one feature over some articles' sentence tables:
- * one unit per sentence, and one per article (rates: the article's hits and
- * words; actors: the article's stance over 1, for the articles that name the
- * actor, so that the group's ratio is the mean stance over those articles).
- */
+/** Sentence units and evidence of one feature over some articles' sentence tables. */
 function collect(
   tables: SentenceTable[],
   feature: string,
   everySentence: boolean,
   limit: number,
-  stancePrior: number,
-): { units: Unit[]; articleUnits: Unit[]; evidence: EvidenceRef[]; evidenceCount: number } {
+): { units: Unit[]; evidence: EvidenceRef[]; evidenceCount: number } {
   const units: Unit[] = [];
-  const articleUnits: Unit[] = [];
   const evidence: EvidenceRef[] = [];
   let evidenceCount = 0;
   for (const t of tables) {
     const hits = t.counts.get(feature) ?? new Map<number, { num: number; den: number }>();
     const sentences = everySentence ? [...t.words.keys()] : [...hits.keys()];
-    let num = 0;
-    let den = 0;
     for (const index of sentences) {
       const u = hits.get(index);
-      const unit = everySentence ? { num: u?.num ?? 0, den: t.words.get(index) ?? 0 } : u!;
-      units.push(unit);
-      num += unit.num;
-      den += unit.den;
+      units.push(everySentence ? { num: u?.num ?? 0, den: t.words.get(index) ?? 0 } : u!);
       if (!u) continue;
       evidenceCount++;
       if (evidence.length < limit) {
@@ -422,14 +432,8 @@ function collect(
         evidence.push({ article: t.article.id, sentence: index, start: s.start, end: s.end });
       }
     }
-    if (sentences.length === 0) continue;
-    if (everySentence) articleUnits.push({ num, den });
-    else {articleUnits.push({
-        num: den + stancePrior === 0 ? 0 : num / (den + stancePrior),
-        den: 1,
-      });}
   }
-  return { units, articleUnits, evidence, evidenceCount };
+  return { units, evidence, evidenceCount };
 }
 
 /**
