@@ -18,7 +18,7 @@
  * @module
  */
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
-import { analyzeCorpus } from "../lib/analyze.ts";
+import { analyzeCorpus, provenanceOf } from "../lib/analyze.ts";
 import { BACKGROUND_SOURCE, backgroundFrequencies } from "../lib/compare/background.ts";
 import { checkGroupingField, compareCorpus } from "../lib/compare/compare_corpus.ts";
 import { loadCorpus } from "../lib/corpus/load_corpus.ts";
@@ -36,6 +36,8 @@ import {
   resourceFilesOf,
 } from "../lib/cli/_command_line.ts";
 import { parseUnitFlag } from "../lib/compare/unit_choice.ts";
+import { InputError } from "../lib/errors.ts";
+import { type RunDocument, runDocument } from "../lib/report/from_runs.ts";
 import { ensureDependencies } from "./ensure_deps.ts";
 import { parameterNames, REPO_ROOT, runNotebook } from "./run_notebooks.ts";
 
@@ -55,6 +57,9 @@ Options:
                      FRAMING_BENCHMARKS, else shared/benchmarks beside the
                      repository; without one, 03 says which validations it skipped)
   --no-notebooks     skip executing the notebooks
+  --from RUN.jsonl   build the report from the output of analyze --jsonl (full
+                     or --compact; repeatable, for shards) instead of
+                     analysing texts; notebooks are not run
   --notebook NAME    execute only this notebook (repeatable; a name's start,
                      e.g. 01 or 01_compare_articles)
 Lexicons (each file is checked before the first article is analysed; the
@@ -77,6 +82,7 @@ export async function main(args: string[]): Promise<number> {
     ...RESOURCE_FLAGS,
     benchmarks: { type: "string" },
     notebook: { type: "string", multiple: true },
+    from: { type: "string", multiple: true },
   }, USAGE);
   if (typeof parsed === "number") return parsed;
   // `deno task` runs in the repository root; paths given are relative to where it was called.
@@ -93,7 +99,13 @@ export async function main(args: string[]): Promise<number> {
     : resolve(base, parsed.values.out);
   const byGiven = parsed.values.by !== undefined;
   const by = parsed.values.by ?? "outlet";
-  const notebooks = !parsed.values["no-notebooks"];
+  // `--from RUN.jsonl`: the runs' records instead of the texts (no notebooks yet).
+  const from = (parsed.values.from ?? []).map((p) => relative(Deno.cwd(), resolve(base, p)));
+  if (from.length > 0 && given) {
+    console.error("Give either paths to analyse or --from RUN.jsonl, not both.");
+    return 2;
+  }
+  const notebooks = !parsed.values["no-notebooks"] && from.length === 0;
   // The researcher's lexicon files, absolute (the notebooks run in their own folder).
   const resourceFiles = resourceFilesOf(parsed.values, (p) => resolve(base, p));
   const files = await loadFilesOrExit(resourceFiles);
@@ -105,11 +117,28 @@ export async function main(args: string[]): Promise<number> {
   if (unitFlag === 2) return 2;
   const unit = unitFlag;
 
-  const corpus = await loadCorpus(inputs);
+  let run: RunDocument | undefined;
+  try {
+    if (from.length > 0) {
+      run = await runDocument(from, provenanceOf(files.resources, files.analyze));
+    }
+  } catch (e) {
+    if (!(e instanceof InputError || e instanceof RangeError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
+  if (run?.mode === "compact" && unit === "sentence") {
+    console.error(
+      "--unit sentence: the compact records hold no sentences; run analyze without --compact, " +
+        "or resample articles.",
+    );
+    return 2;
+  }
+  const corpus = run ? undefined : await loadCorpus(inputs);
   if (byGiven) {
     // A field that no article has is a mistake in the command, not a shape of the corpus.
     try {
-      checkGroupingField(corpus.articles, by);
+      checkGroupingField(run?.doc.articles ?? corpus!.articles, by);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       console.error(e.message);
@@ -198,7 +227,7 @@ export async function main(args: string[]): Promise<number> {
   const outputFailures: string[] = [];
 
   const resources = files.resources;
-  const doc = analyzeCorpus(corpus, resources, files.analyze);
+  const doc = run?.doc ?? analyzeCorpus(corpus!, resources, files.analyze);
   for (const f of doc.failures) console.error(`failed: ${f.input}: ${f.reason}`);
   if (doc.articles.length === 0) {
     console.error("No article could be analysed; nothing to report.");
@@ -220,7 +249,11 @@ export async function main(args: string[]): Promise<number> {
     // One article: no comparison; one group: articles compared by id; each with a note.
     const compared = compareCorpus(doc.articles, { by, voice: "body", prior, unit });
     const comparison = compared.comparison ?? undefined;
-    const runNotes: string[] = [compared.statement.replaceAll("**", ""), ...compared.notes];
+    const runNotes: string[] = [
+      compared.statement.replaceAll("**", ""),
+      ...compared.notes,
+      ...run?.notes ?? [],
+    ];
     if (comparison) {
       await write(join(out, "comparison.json"), JSON.stringify(comparison, null, 2) + "\n");
     }

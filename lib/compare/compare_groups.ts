@@ -218,7 +218,9 @@ export function compareGroups(
       `Cannot compare: grouping by "${by}" gives ${groups.length} group(s); expected at least two`,
     );
   }
-  const resampling = chooseUnit(groups, options.unit ?? "auto");
+  // Compact records (read back from a corpus run) hold no sentences: articles are the only unit.
+  const hasSentences = articles.length === 0 || articles.some((a) => a.sentences.length > 0);
+  const resampling = chooseUnit(groups, options.unit ?? "auto", { sentences: hasSentences });
   const byArticle = resampling.unit === "article";
   const pairs: [string, string][] = groups.length === 2
     ? [[groups[0].group, groups[1].group]]

@@ -48,6 +48,16 @@ export const ResamplingChoice = z.object({
 /** The unit a comparison resampled, why, and any warning. */
 export type ResamplingChoice = z.infer<typeof ResamplingChoice>;
 
+/** Options for {@linkcode chooseUnit}. */
+export interface ChooseUnitOptions {
+  /**
+   * Whether the articles hold their sentences (false for compact records):
+   * without them, articles are the only unit.
+   * @default true
+   */
+  sentences?: boolean;
+}
+
 /** The statement a comparison carries when articles are resampled. */
 export const ARTICLE_RESAMPLING_UNIT =
   "Intervals and p-values resample articles within each group (cluster bootstrap of articles; " +
@@ -61,7 +71,9 @@ export const ARTICLE_RESAMPLING_UNIT =
  * @param groups The compared groups and their articles.
  * @param requested `auto`, or the unit to use whatever the sizes.
  * @returns The unit, the reason in words, and warnings.
- * @throws {RangeError} When `requested` is not `auto`, `sentence` or `article`.
+ * @param options Whether the articles hold sentences.
+ * @throws {RangeError} When `requested` is not `auto`, `sentence` or `article`, or is
+ * `sentence` for articles without sentences.
  *
  * @example
  * ```ts
@@ -77,7 +89,9 @@ export const ARTICLE_RESAMPLING_UNIT =
 export function chooseUnit(
   groups: readonly { group: string; articles: readonly string[] }[],
   requested: UnitRequest = "auto",
+  options: ChooseUnitOptions = {},
 ): ResamplingChoice {
+  const sentences = options.sentences ?? true;
   const asked = UnitRequest.safeParse(requested);
   if (!asked.success) {
     throw new RangeError(
@@ -105,6 +119,31 @@ export function chooseUnit(
       unit: "article",
       reason:
         `Articles were resampled because --unit article was given (articles per group: ${sizes}).`,
+      requested,
+      minArticles: min,
+      warnings,
+    };
+  }
+  if (!sentences && requested === "sentence") {
+    throw new RangeError(
+      "Cannot resample sentences: the records hold none (the compact output of analyze); " +
+        "run analyze without --compact, or resample articles",
+    );
+  }
+  if (!sentences && requested === "auto") {
+    const small = groups.filter((g) => g.articles.length < min);
+    if (small.length > 0) {
+      warnings.push(
+        `Articles are resampled although ${
+          small.map((g) => `"${g.group}" (${g.articles.length})`).join(", ")
+        } ha${small.length === 1 ? "s" : "ve"} fewer than ${min} articles: the records hold ` +
+          "no sentences to resample, and below that the intervals come out too short.",
+      );
+    }
+    return {
+      unit: "article",
+      reason: "Articles were resampled because the records hold no sentences (the compact " +
+        `output of analyze; articles per group: ${sizes}).`,
       requested,
       minArticles: min,
       warnings,

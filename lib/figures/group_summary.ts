@@ -106,6 +106,11 @@ export function groupSummaryFigure(
   options: GroupSummaryFigureOptions,
 ): PlotlyFigure {
   const rows = records.map((r, i) => {
+    // Article rows can number millions: a plain check first, the schema's message when it fails.
+    if (
+      r?.level === "article" && typeof r.feature === "string" && typeof r.group === "string" &&
+      typeof r.value === "number" && (r.article === undefined || typeof r.article === "string")
+    ) return r;
     const parsed = GroupSummaryRecord.safeParse(r);
     if (!parsed.success) {
       throw new TypeError(

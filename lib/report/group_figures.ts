@@ -113,13 +113,14 @@ export function groupReportFigures(
     units: Map<string, Map<string, Unit>>,
     scale: number,
     table?: "topics" | "stance" | "actors",
+    fill?: (id: string) => Unit | undefined,
   ): GroupSummaryRecord[] => {
     const records: GroupSummaryRecord[] = [];
     for (const [feature, perArticle] of units) {
       for (const g of groups) {
         const list: Unit[] = [];
         for (const id of g.articles) {
-          const u = perArticle.get(id);
+          const u = perArticle.get(id) ?? fill?.(id);
           if (u === undefined) continue;
           list.push(u);
           records.push({
@@ -169,14 +170,25 @@ export function groupReportFigures(
   const actors = new Map<string, Map<string, Unit>>();
   const arc = new Map<string, Map<string, Unit>>();
   const FIFTHS = ["1st fifth", "2nd fifth", "3rd fifth", "4th fifth", "5th fifth"];
+  // Only what occurs is a row (a compact record lists no empty voice and no
+  // rate without hits); an article without a row has 0 there.
+  const lengthOf = new Map<string, number>();
+  const wordsOf = new Map<string, number>();
   for (const a of doc.articles) {
     if (!groupOf.has(a.id)) continue;
-    for (const v of a.voices) put(voices, v.voice, a.id, { num: v.chars, den: a.length });
+    lengthOf.set(a.id, a.length);
+    const words = a.voices.find((v) => v.voice === voice)?.words ?? 0;
+    wordsOf.set(a.id, words);
+    for (const v of a.voices) {
+      if (v.chars > 0) put(voices, v.voice, a.id, { num: v.chars, den: a.length });
+    }
     for (const t of a.topics) {
-      if (t.voice === voice) put(topics, t.topic, a.id, { num: t.hits, den: t.words });
+      if (t.voice === voice && t.hits > 0) put(topics, t.topic, a.id, { num: t.hits, den: words });
     }
     for (const s of a.stance) {
-      if (s.voice === voice) put(stance, s.category, a.id, { num: s.hits, den: s.words });
+      if (s.voice === voice && s.hits > 0) {
+        put(stance, s.category, a.id, { num: s.hits, den: words });
+      }
     }
     for (const r of a.actors) {
       if (r.voice === voice) put(actors, r.actor, a.id, { num: r.stance, den: 1 });
@@ -195,6 +207,9 @@ export function groupReportFigures(
       if (u.den > 0) put(arc, FIFTHS[k], a.id, { num: u.num / u.den, den: 1 });
     });
   }
+  const noHits = (
+    id: string,
+  ) => (wordsOf.get(id)! > 0 ? { num: 0, den: wordsOf.get(id)! } : undefined);
   const interval = "95 % article-bootstrap interval";
   const theme = (f: ReturnType<typeof groupSummaryFigure>) => applyTheme(f, { width: "double" });
   const figures: BuiltFigure[] = [];
@@ -211,7 +226,7 @@ export function groupReportFigures(
   add(
     "voice_composition",
     "Share of the pages' characters per voice, by group." + boxes,
-    summarise("voices", voices, 1),
+    summarise("voices", voices, 1, undefined, (id) => ({ num: 0, den: lengthOf.get(id)! })),
     (d) =>
       groupSummaryFigure(d, {
         title: "How the pages divide between voices",
@@ -239,7 +254,7 @@ export function groupReportFigures(
     "topic_rates",
     "Topic hits per 1,000 words of the author's text (hits summed over words summed), by group." +
       boxes,
-    summarise("topics", topics, 1000, "topics"),
+    summarise("topics", topics, 1000, "topics", noHits),
     (d) =>
       groupSummaryFigure(d, {
         title: "How often topics come up in the author's text",
@@ -251,7 +266,7 @@ export function groupReportFigures(
   add(
     "stance_profile",
     "Stance markers per 1,000 words of the author's text, by group." + boxes,
-    summarise("stance", stance, 1000, "stance"),
+    summarise("stance", stance, 1000, "stance", noHits),
     (d) =>
       groupSummaryFigure(d, {
         title: "Stance markers in the author's text",
