@@ -6,6 +6,7 @@ import type { Comparison } from "../lib/compare/compare_groups.ts";
 import { findChromium } from "../lib/export/browser.ts";
 import { readRuns } from "../lib/run/read_runs.ts";
 import { main as report } from "../tools/report.ts";
+import { hasJupyter, outputsWithMime, REPO_ROOT, runNotebook } from "../tools/run_notebooks.ts";
 
 const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
 
@@ -174,4 +175,32 @@ Deno.test("readRuns() reads full and compact lines, and refuses a repeated id an
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test({
+  name: "notebook 01 with a from parameter reads a compact run instead of analysing",
+  ignore: !(await hasJupyter()) && Deno.env.get("CI") !== "true",
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "nb01_from_" });
+    try {
+      const [texts] = await writeCorpus(dir);
+      const run = join(dir, "run.jsonl");
+      strictEqual(
+        (await quiet(() => analyze([texts, "--jsonl", run, "--compact", "--workers", "0"]))).code,
+        0,
+      );
+      const done = await runNotebook(join(REPO_ROOT, "notebooks/01_compare_articles.ipynb"), {
+        outDir: join(dir, "out"),
+        parameters: { from: [run], resamples: 200 },
+      });
+      strictEqual(done.problems.length, 0, done.problems.join("\n"));
+      const [headline] = outputsWithMime(done.notebook, "application/json").slice(-1);
+      const n = headline.content as { articles: number; unit: string };
+      strictEqual(n.articles, 8);
+      ok(n.unit.includes("the records hold no sentences"), n.unit);
+      ok(JSON.stringify(done.notebook).includes("Evidence sentences were left out"));
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
 });

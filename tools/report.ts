@@ -59,7 +59,8 @@ Options:
   --no-notebooks     skip executing the notebooks
   --from RUN.jsonl   build the report from the output of analyze --jsonl (full
                      or --compact; repeatable, for shards) instead of
-                     analysing texts; notebooks are not run
+                     analysing texts; only the notebooks with a "from"
+                     parameter (01) run, on the same files
   --notebook NAME    execute only this notebook (repeatable; a name's start,
                      e.g. 01 or 01_compare_articles)
 Lexicons (each file is checked before the first article is analysed; the
@@ -105,7 +106,7 @@ export async function main(args: string[]): Promise<number> {
     console.error("Give either paths to analyse or --from RUN.jsonl, not both.");
     return 2;
   }
-  const notebooks = !parsed.values["no-notebooks"] && from.length === 0;
+  const notebooks = !parsed.values["no-notebooks"];
   // The researcher's lexicon files, absolute (the notebooks run in their own folder).
   const resourceFiles = resourceFilesOf(parsed.values, (p) => resolve(base, p));
   const files = await loadFilesOrExit(resourceFiles);
@@ -153,6 +154,10 @@ export async function main(args: string[]): Promise<number> {
       .filter((e) => e.isFile && e.name.endsWith(".ipynb"))
       .filter((e) => only.length === 0 || only.some((n) => e.name.startsWith(n)))
       .map((e) => join(notebookDir, e.name))
+      // With --from, only the notebooks that take the runs (a `from` parameter).
+      .filter((p) =>
+        from.length === 0 || parameterNames(JSON.parse(Deno.readTextFileSync(p))).includes("from")
+      )
       .sort()
     : [];
   const unmatched = only.filter((n) => !notebookPaths.some((p) => basename(p).startsWith(n)));
@@ -169,6 +174,7 @@ export async function main(args: string[]): Promise<number> {
         ? { corpusPaths: inputs.map((p) => resolve(Deno.cwd(), p)) }
         : {}),
       ...(byGiven && names.includes("by") ? { by } : {}),
+      ...(from.length > 0 ? { from: from.map((p) => resolve(Deno.cwd(), p)) } : {}),
       ...(hasResourceFiles(resourceFiles) && names.includes("resourceFiles")
         ? { resourceFiles: JSON.parse(JSON.stringify(resourceFiles)) }
         : {}),
