@@ -469,7 +469,7 @@ function analysisTable(
     caption: `${analysis.articles.length} articles, ${analysis.failures.length} failures`,
   });
   // The document's notes (e.g. what a corpus run read, and what it left out).
-  const notes = analysis.notes.map((n) => note(`*Note:* ${n}`));
+  const notes = (analysis.notes ?? []).map((n) => note(`*Note:* ${n}`));
   if (analysis.failures.length === 0) return [articles, ...notes];
   return [
     articles,
