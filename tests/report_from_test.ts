@@ -204,3 +204,42 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "notebook 04 with a from parameter suggests names from a full run's texts, none from a compact one",
+  ignore: !(await hasJupyter()) && Deno.env.get("CI") !== "true",
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "nb04_from_" });
+    try {
+      const articles = join(FIXTURES, "your_articles");
+      for (const compact of [false, true]) {
+        const run = join(dir, compact ? "compact.jsonl" : "full.jsonl");
+        const args = [
+          articles,
+          "--jsonl",
+          run,
+          "--workers",
+          "0",
+          ...(compact ? ["--compact"] : []),
+        ];
+        strictEqual((await quiet(() => analyze(args))).code, 0);
+        const done = await runNotebook(join(REPO_ROOT, "notebooks/04_your_articles.ipynb"), {
+          outDir: join(dir, compact ? "out_compact" : "out_full"),
+          parameters: { from: [run], draftPath: join(dir, "draft.yaml"), resamples: 200 },
+        });
+        strictEqual(done.problems.length, 0, done.problems.join("\n"));
+        const [headline] = outputsWithMime(done.notebook, "application/json").slice(-1);
+        const n = headline.content as { articles: number; suggested: unknown[]; periods: string[] };
+        strictEqual(n.articles, 4);
+        deepStrictEqual(n.periods, ["2031-03"]);
+        if (compact) {
+          strictEqual(n.suggested.length, 0);
+          ok(JSON.stringify(done.notebook).includes("records hold no text"));
+        } else ok(n.suggested.length >= 4, `${n.suggested.length} names`);
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});

@@ -60,7 +60,7 @@ Options:
   --from RUN.jsonl   build the report from the output of analyze --jsonl (full
                      or --compact; repeatable, for shards) instead of
                      analysing texts; only the notebooks with a "from"
-                     parameter (01) run, on the same files
+                     parameter (01, 04) run, on the same files
   --notebook NAME    execute only this notebook (repeatable; a name's start,
                      e.g. 01 or 01_compare_articles)
 Lexicons (each file is checked before the first article is analysed; the

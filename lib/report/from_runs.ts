@@ -5,6 +5,7 @@
  * @module
  */
 import { ANALYSIS_FORMAT, type AnalysisDocument } from "../analysis.ts";
+import type { Corpus } from "../corpus/corpus.ts";
 import type { Provenance } from "../provenance.ts";
 import { compactArticle } from "../run/compact_article.ts";
 import { fromCompact, readRuns } from "../run/read_runs.ts";
@@ -79,5 +80,45 @@ export async function runDocument(
     },
     mode: runs.mode,
     notes,
+  };
+}
+
+/**
+ * The texts a run's records hold, as a corpus (for the steps that read text,
+ * such as suggesting actors): the full output holds them; compact records
+ * hold none, and are left out with a note.
+ *
+ * @param doc A document from {@linkcode runDocument} (or `analyse` with `from`).
+ * @returns The corpus of the records that hold their text.
+ *
+ * @example
+ * ```ts
+ * import { corpusOfRun } from "./from_runs.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const doc = { notes: [], articles: [
+ *   { id: "a", meta: { id: "a", language: "en", inferred: [] }, origin: "x", warnings: [], text: "Hi.", length: 3 },
+ *   { id: "b", meta: { id: "b", language: "en", inferred: [] }, origin: "y", warnings: [], text: "", length: 9 },
+ * ] } as never;
+ * const corpus = corpusOfRun(doc);
+ * strictEqual(corpus.articles.length, 1);
+ * strictEqual(corpus.notes.length, 1);
+ * ```
+ */
+export function corpusOfRun(doc: AnalysisDocument): Corpus {
+  const withText = doc.articles.filter((a) => a.text.length > 0 || a.length === 0);
+  const left = doc.articles.length - withText.length;
+  return {
+    articles: withText.map((a) => ({
+      meta: a.meta,
+      text: a.text,
+      origin: a.origin,
+      warnings: a.warnings,
+    })),
+    failures: [],
+    notes: left === 0 ? [] : [
+      `${left} of ${doc.articles.length} records hold no text (a compact run): the steps that ` +
+      "read text leave them out; analyze without --compact keeps the text.",
+    ],
   };
 }
