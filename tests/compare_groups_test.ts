@@ -9,7 +9,10 @@ const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources
 
 Deno.test("compareGroups() compares the two outlets on every table and states the unit", () => {
   const c = Comparison.parse(compareGroups(doc.articles, { resamples: 300 }));
-  strictEqual(c.unit, RESAMPLING_UNIT);
+  // One article per outlet: sentences are the unit, and the statement says why.
+  strictEqual(c.resampling.unit, "sentence");
+  ok(c.unit.startsWith(RESAMPLING_UNIT), c.unit);
+  ok(c.unit.endsWith(c.resampling.reason), c.unit);
   strictEqual(c.groups.length, 2);
   strictEqual(c.pairs.length, 1);
   for (const table of ["topics", "stance", "actors"]) {

@@ -5,7 +5,7 @@
  * `--add-actors` shows them. Through the real kernel and Chromium; skipped
  * with a message where those are missing (failing on CI).
  */
-import { ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { join } from "node:path";
 import { findChromium } from "../lib/export/browser.ts";
 import { loadResources } from "../lib/resources.ts";
@@ -50,8 +50,11 @@ Deno.test({
       suggested: { name: string; kind: string }[];
       draftActors: number;
       chartedActors: string[];
+      periods: string[];
     };
     strictEqual(n.articles, 4);
+    // The four articles were all written in March 2031: one point of the time series.
+    deepStrictEqual(n.periods, ["2031-03"]);
     const kind = new Map(n.suggested.map((s) => [s.name, s.kind]));
     for (const p of PEOPLE) strictEqual(kind.get(p), "person", p);
     strictEqual(kind.get("Ostria"), "state");
@@ -64,6 +67,7 @@ Deno.test({
     ok(n.chartedActors.includes("Port of Karsk"));
     const charts = JSON.stringify(outputsWithMime(run.notebook, "application/vnd.plotly.v1+json"));
     for (const p of PEOPLE) ok(charts.includes(p), `${p} not in the chart data`);
+    ok(charts.includes("Topics over time, by month"), "no time-series chart");
     // The draft the notebook wrote loads beside the bundled actors.
     const resources = await loadResources({ addActors: [draftPath] });
     ok(resources.actors.actors.some((a) => a.name === "Tomas Okafor" && a.pronoun === "he"));

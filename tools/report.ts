@@ -18,11 +18,12 @@
  * @module
  */
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
-import { analyzeCorpus } from "../lib/analyze.ts";
+import { analyzeCorpus, provenanceOf } from "../lib/analyze.ts";
 import { BACKGROUND_SOURCE, backgroundFrequencies } from "../lib/compare/background.ts";
 import { checkGroupingField, compareCorpus } from "../lib/compare/compare_corpus.ts";
 import { loadCorpus } from "../lib/corpus/load_corpus.ts";
 import { launchFigureBrowser } from "../lib/export/browser.ts";
+import { writeFileAtomic } from "../lib/export/atomic_write.ts";
 import { exportFigures } from "../lib/export/figures.ts";
 import { exportTables } from "../lib/export/tables.ts";
 import { reportFigures, reportTables } from "../lib/report/figures.ts";
@@ -34,11 +35,13 @@ import {
   RESOURCE_FLAGS,
   resourceFilesOf,
 } from "../lib/cli/_command_line.ts";
+import { parseUnitFlag } from "../lib/compare/unit_choice.ts";
+import { InputError } from "../lib/errors.ts";
+import { type RunDocument, runDocument } from "../lib/report/from_runs.ts";
 import { ensureDependencies } from "./ensure_deps.ts";
 import { type ReadCodes, readCodes, readUnits } from "../lib/coding/codes.ts";
 import { humanCoding } from "../lib/coding/human_coding.ts";
 import type { CodingUnit } from "../lib/coding/schema.ts";
-import { InputError } from "../lib/errors.ts";
 import { parameterNames, REPO_ROOT, runNotebook } from "./run_notebooks.ts";
 
 const USAGE = `Usage: deno task report [paths...] [options]
@@ -50,10 +53,17 @@ the HTML report, figures, tables, JSON and executed notebooks.
 Options:
   --out DIR          output folder (default: out)
   --by FIELD         metadata field to compare groups by (default: outlet)
+  --unit UNIT        what the comparison resamples: sentence or article
+                     (default: articles when every group has at least
+                     MIN_ARTICLES_PER_GROUP = 10 of them, sentences otherwise)
   --benchmarks DIR   the benchmark folder for notebook 03 (default: the variable
                      FRAMING_BENCHMARKS, else shared/benchmarks beside the
                      repository; without one, 03 says which validations it skipped)
   --no-notebooks     skip executing the notebooks
+  --from RUN.jsonl   build the report from the output of analyze --jsonl (full
+                     or --compact; repeatable, for shards) instead of
+                     analysing texts; only the notebooks with a "from"
+                     parameter (01, 04) run, on the same files
   --notebook NAME    execute only this notebook (repeatable; a name's start,
                      e.g. 01 or 01_compare_articles)
 Human coding (see deno task code):
@@ -81,12 +91,14 @@ export async function main(args: string[]): Promise<number> {
   const parsed = parseCommandLine(args, {
     out: { type: "string", short: "o" },
     by: { type: "string" },
+    unit: { type: "string" },
     "no-notebooks": { type: "boolean" },
     ...RESOURCE_FLAGS,
     benchmarks: { type: "string" },
     notebook: { type: "string", multiple: true },
     codes: { type: "string", multiple: true },
     units: { type: "string" },
+    from: { type: "string", multiple: true },
   }, USAGE);
   if (typeof parsed === "number") return parsed;
   // `deno task` runs in the repository root; paths given are relative to where it was called.
@@ -103,6 +115,12 @@ export async function main(args: string[]): Promise<number> {
     : resolve(base, parsed.values.out);
   const byGiven = parsed.values.by !== undefined;
   const by = parsed.values.by ?? "outlet";
+  // `--from RUN.jsonl`: the runs' records instead of the texts (no notebooks yet).
+  const from = (parsed.values.from ?? []).map((p) => relative(Deno.cwd(), resolve(base, p)));
+  if (from.length > 0 && given) {
+    console.error("Give either paths to analyse or --from RUN.jsonl, not both.");
+    return 2;
+  }
   const notebooks = !parsed.values["no-notebooks"];
   // The researcher's lexicon files, absolute (the notebooks run in their own folder).
   const resourceFiles = resourceFilesOf(parsed.values, (p) => resolve(base, p));
@@ -129,11 +147,32 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
 
-  const corpus = await loadCorpus(inputs);
+  const unitFlag = parseUnitFlag(parsed.values.unit);
+  if (unitFlag === 2) return 2;
+  const unit = unitFlag;
+
+  let run: RunDocument | undefined;
+  try {
+    if (from.length > 0) {
+      run = await runDocument(from, provenanceOf(files.resources, files.analyze));
+    }
+  } catch (e) {
+    if (!(e instanceof InputError || e instanceof RangeError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
+  if (run?.mode === "compact" && unit === "sentence") {
+    console.error(
+      "--unit sentence: the compact records hold no sentences; run analyze without --compact, " +
+        "or resample articles.",
+    );
+    return 2;
+  }
+  const corpus = run ? undefined : await loadCorpus(inputs);
   if (byGiven) {
     // A field that no article has is a mistake in the command, not a shape of the corpus.
     try {
-      checkGroupingField(corpus.articles, by);
+      checkGroupingField(run?.doc.articles ?? corpus!.articles, by);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       console.error(e.message);
@@ -148,6 +187,10 @@ export async function main(args: string[]): Promise<number> {
       .filter((e) => e.isFile && e.name.endsWith(".ipynb"))
       .filter((e) => only.length === 0 || only.some((n) => e.name.startsWith(n)))
       .map((e) => join(notebookDir, e.name))
+      // With --from, only the notebooks that take the runs (a `from` parameter).
+      .filter((p) =>
+        from.length === 0 || parameterNames(JSON.parse(Deno.readTextFileSync(p))).includes("from")
+      )
       .sort()
     : [];
   const unmatched = only.filter((n) => !notebookPaths.some((p) => basename(p).startsWith(n)));
@@ -164,6 +207,7 @@ export async function main(args: string[]): Promise<number> {
         ? { corpusPaths: inputs.map((p) => resolve(Deno.cwd(), p)) }
         : {}),
       ...(byGiven && names.includes("by") ? { by } : {}),
+      ...(from.length > 0 ? { from: from.map((p) => resolve(Deno.cwd(), p)) } : {}),
       ...(hasResourceFiles(resourceFiles) && names.includes("resourceFiles")
         ? { resourceFiles: JSON.parse(JSON.stringify(resourceFiles)) }
         : {}),
@@ -216,12 +260,14 @@ export async function main(args: string[]): Promise<number> {
   await Deno.mkdir(out, { recursive: true });
   const written: string[] = [];
   const write = async (path: string, text: string) => {
-    await Deno.writeTextFile(path, text);
+    await writeFileAtomic(path, text);
     written.push(path);
   };
+  // Figures that could not be exported: listed in the report, the rest is written.
+  const outputFailures: string[] = [];
 
   const resources = files.resources;
-  const doc = analyzeCorpus(corpus, resources, files.analyze);
+  const doc = run?.doc ?? analyzeCorpus(corpus!, resources, files.analyze);
   for (const f of doc.failures) console.error(`failed: ${f.input}: ${f.reason}`);
   if (doc.articles.length === 0) {
     console.error("No article could be analysed; nothing to report.");
@@ -241,9 +287,13 @@ export async function main(args: string[]): Promise<number> {
   async function reportFiles() {
     const prior = await backgroundFrequencies();
     // One article: no comparison; one group: articles compared by id; each with a note.
-    const compared = compareCorpus(doc.articles, { by, voice: "body", prior });
+    const compared = compareCorpus(doc.articles, { by, voice: "body", prior, unit });
     const comparison = compared.comparison ?? undefined;
-    const runNotes: string[] = [compared.statement.replaceAll("**", ""), ...compared.notes];
+    const runNotes: string[] = [
+      compared.statement.replaceAll("**", ""),
+      ...compared.notes,
+      ...run?.notes ?? [],
+    ];
     if (comparison) {
       await write(join(out, "comparison.json"), JSON.stringify(comparison, null, 2) + "\n");
     }
@@ -291,8 +341,13 @@ export async function main(args: string[]): Promise<number> {
     runNotes.push(...figureNotes);
     const browser = await launchFigureBrowser();
     try {
-      for (const done of await exportFigures(figures, join(out, "figures"), { browser })) {
+      const exported = await exportFigures(figures, join(out, "figures"), {
+        browser,
+        onError: "skip",
+      });
+      for (const done of exported) {
         written.push(...done.files);
+        outputFailures.push(...done.failures.map((f) => f.message));
       }
     } finally {
       await browser.close();
@@ -311,6 +366,7 @@ export async function main(args: string[]): Promise<number> {
       extra: comparison ? { "keyness prior": BACKGROUND_SOURCE } : {},
       notes: runNotes,
       coding,
+      outputFailures,
       files: [
         ...written.filter((f) => !f.endsWith("report.html")).map((f) => relative(out, f)),
         ...notebookPaths.flatMap((p) => {
@@ -347,7 +403,8 @@ export async function main(args: string[]): Promise<number> {
     } s`,
   );
   if (failed > 0) console.error(`${failed} notebook(s) had errors.`);
-  return failed === 0 ? 0 : 1;
+  for (const f of outputFailures) console.error(`failed: ${f}`);
+  return failed === 0 && outputFailures.length === 0 ? 0 : 1;
 }
 
 /** Maps with at most `limit` calls running at once; results in input order. */

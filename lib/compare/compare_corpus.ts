@@ -14,6 +14,7 @@ import {
   type Comparison,
 } from "./compare_groups.ts";
 import type { CompareGroupsOptions } from "./compare_groups.ts";
+import { bucketByDate, parseGrouping } from "./date_bucket.ts";
 
 /** Anything with metadata, such as a read or an analysed article. */
 export interface WithMeta {
@@ -64,7 +65,8 @@ export function metadataFields(articles: readonly WithMeta[]): string[] {
 }
 
 /**
- * Checks that at least one article has the grouping field.
+ * Checks that at least one article has the grouping field (for a time
+ * bucket such as `date:month`, the date field).
  *
  * @param articles Articles with their metadata.
  * @param by The field.
@@ -81,11 +83,12 @@ export function metadataFields(articles: readonly WithMeta[]): string[] {
  * ```
  */
 export function checkGroupingField(articles: readonly WithMeta[], by: string): void {
-  if (articles.some((a) => hasValue(a.meta[by]))) return;
+  const { field } = parseGrouping(by);
+  if (articles.some((a) => hasValue(a.meta[field]))) return;
   throw new RangeError(
-    `Cannot group by "${by}": no article has that field; the fields that exist are: ${
-      metadataFields(articles).join(", ")
-    }`,
+    `Cannot group by "${by}": no article has ${
+      field === by ? "that field" : `the field "${field}"`
+    }; the fields that exist are: ${metadataFields(articles).join(", ")}`,
   );
 }
 
@@ -100,7 +103,10 @@ export function checkGroupingField(articles: readonly WithMeta[], by: string): v
  * - when the field gives one group (several articles of one outlet, files
  *   without metadata, a field no article has), the articles are compared one
  *   by one, grouped by `id`, with a note;
- * - two groups are compared with each other; more, each with the rest.
+ * - two groups are compared with each other; more, each with the rest;
+ * - `by` may be a time bucket of a date field, `date:month` or `date:year`
+ *   (see `date_bucket.ts`): the groups are then months or years, earliest
+ *   first, and articles whose date cannot be read are named in a note.
  *
  * @param source The analysis document, or its articles.
  * @param options Options of `compareGroups`; `by` defaults to `"outlet"`.
@@ -120,9 +126,11 @@ export function compareCorpus(
   source: readonly ComparableArticle[] | { articles: readonly ComparableArticle[] },
   options: CompareGroupsOptions = {},
 ): CorpusComparison {
-  const articles = articlesOf(source);
   const requested = options.by ?? "outlet";
-  const notes: string[] = [];
+  // `date:month`, `date:year`: each article's bucket becomes a field to group by.
+  const bucketed = bucketByDate(articlesOf(source), requested);
+  const articles = bucketed.articles;
+  const notes: string[] = [...bucketed.notes];
   if (articles.length < 2) {
     const statement = articles.length === 0
       ? "No article was analysed: there is nothing to compare."
@@ -154,6 +162,7 @@ export function compareCorpus(
     );
   }
   const comparison = compareGroups(articles, { ...options, by });
+  notes.push(...comparison.resampling.warnings);
   return { comparison, requested, by, statement: describeComparison(comparison), notes };
 }
 

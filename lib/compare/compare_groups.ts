@@ -1,7 +1,9 @@
 /**
  * Comparing groups of articles (by outlet, or any metadata field) on every
  * table of the interchange document: topic rates, stance rates and actor
- * scores, with sentence-bootstrap intervals, permutation p-values,
+ * scores, with bootstrap intervals and permutation p-values (articles
+ * resampled when every group has enough of them, sentences otherwise: see
+ * `unit_choice.ts`),
  * Benjamini–Hochberg q-values per table, the evidence sentences behind each
  * side, and word keyness.
  *
@@ -14,7 +16,11 @@ import { Voice } from "../voice.ts";
 import { STANCE_DEFAULTS } from "../actors/actor_stance.ts";
 import { benjaminiHochberg } from "./adjust.ts";
 import { keyness, KeynessRow } from "./keyness.ts";
-import { compareRatios, RESAMPLING_UNIT, type Unit } from "./resample.ts";
+import { compareArticleRatios } from "./article_resample.ts";
+import { articleUnitTables, unitsOf } from "./article_units.ts";
+import { bucketByDate } from "./date_bucket.ts";
+import { compareRatios, type Unit } from "./resample.ts";
+import { chooseUnit, ResamplingChoice, type UnitRequest, unitStatement } from "./unit_choice.ts";
 import { ENGLISH_STOPWORDS, STOPWORDS_SOURCE } from "./stopwords.ts";
 
 /** A sentence that produced part of a compared figure. */
@@ -42,11 +48,11 @@ export const DifferenceRow = z.object({
   ciB: z.tuple([z.number().nullable(), z.number().nullable()]),
   difference: z.number().nullable(),
   ci: z.tuple([z.number().nullable(), z.number().nullable()]),
-  /** Two-sided permutation p-value (sentences shuffled between the groups). */
+  /** Two-sided permutation p-value (units, see `resampling.unit`, shuffled between the groups). */
   p: z.number().nullable(),
   /** Benjamini–Hochberg q-value across the rows of this table and pair of groups. */
   q: z.number().nullable(),
-  /** Sentences resampled on each side. */
+  /** Units (sentences or articles, see `resampling.unit`) resampled on each side. */
   unitsA: z.number().int().nonnegative(),
   unitsB: z.number().int().nonnegative(),
   /** Sentences that contributed hits or mentions, up to `evidenceLimit` per side. */
@@ -61,8 +67,10 @@ export type DifferenceRow = z.infer<typeof DifferenceRow>;
 
 /** The result of {@linkcode compareGroups}. */
 export const Comparison = z.object({
-  /** What was resampled, in words: printed with every table. */
+  /** What was resampled and why, in words: printed with every table. */
   unit: z.string(),
+  /** Which unit was resampled (sentence or article), why, and any warning. */
+  resampling: ResamplingChoice,
   /** The metadata field the articles were grouped by. */
   by: z.string(),
   voice: Voice,
@@ -84,12 +92,24 @@ export type Comparison = z.infer<typeof Comparison>;
 /** The parts of an analysed article a comparison reads. */
 export type ComparableArticle = Pick<
   AnalysedArticle,
-  "id" | "meta" | "sentences" | "hits" | "mentions" | "topics" | "stance" | "actors" | "vocabulary"
+  | "id"
+  | "meta"
+  | "sentences"
+  | "hits"
+  | "mentions"
+  | "topics"
+  | "stance"
+  | "actors"
+  | "vocabulary"
+  | "voices"
 >;
 
 /** Options for {@linkcode compareGroups}. */
 export interface CompareGroupsOptions {
-  /** Metadata field to group by. @default "outlet" */
+  /**
+   * Metadata field to group by, or a time bucket of a date field
+   * (`date:month`, `date:year`). @default "outlet"
+   */
   by?: string;
   /** Voice to compare. @default "body" */
   voice?: Voice;
@@ -115,11 +135,23 @@ export interface CompareGroupsOptions {
    * with each mention, `evaluates`). @default STANCE_DEFAULTS.prior
    */
   stancePrior?: number;
+  /**
+   * The unit of resampling: `"auto"` resamples articles when every group has
+   * at least `MIN_ARTICLES_PER_GROUP` articles and sentences otherwise;
+   * `"sentence"` or `"article"` override the choice (with a warning when a
+   * group has fewer than two articles). @default "auto"
+   */
+  unit?: UnitRequest;
 }
 
 /** What an actor row of a comparison measures. */
 export const STANCE_MEASURE =
   "stance toward the actor (−1..+1; 0 = no evaluating mention): evaluating scores over their count + prior";
+
+/** What an actor row measures when articles are the unit. */
+export const ARTICLE_STANCE_MEASURE =
+  "stance toward the actor (−1..+1): the mean, over the articles that name the actor, of each " +
+  "article's stance (evaluating scores over their count + prior)";
 
 /** Per sentence of one article: a unit per feature. */
 interface SentenceTable {
@@ -157,7 +189,6 @@ export function compareGroups(
   source: readonly ComparableArticle[] | { articles: readonly ComparableArticle[] },
   options: CompareGroupsOptions = {},
 ): Comparison {
-  const articles = articlesOf(source);
   const {
     by = "outlet",
     voice = "body",
@@ -168,6 +199,8 @@ export function compareGroups(
     keynessTop = 40,
     stancePrior = STANCE_DEFAULTS.prior,
   } = options;
+  // A time bucket (`date:month`) is set on each article as a field of that name.
+  const articles = bucketByDate(articlesOf(source), by).articles;
   checkComparable(articles, by, voice);
   const groupOf = (a: ComparableArticle) => {
     const v = (a.meta as Record<string, unknown>)[by];
@@ -185,6 +218,10 @@ export function compareGroups(
       `Cannot compare: grouping by "${by}" gives ${groups.length} group(s); expected at least two`,
     );
   }
+  // Compact records (read back from a corpus run) hold no sentences: articles are the only unit.
+  const hasSentences = articles.length === 0 || articles.some((a) => a.sentences.length > 0);
+  const resampling = chooseUnit(groups, options.unit ?? "auto", { sentences: hasSentences });
+  const byArticle = resampling.unit === "article";
   const pairs: [string, string][] = groups.length === 2
     ? [[groups[0].group, groups[1].group]]
     : groups.map((g) => [g.group, "rest"]);
@@ -206,6 +243,11 @@ export function compareGroups(
       articles.flatMap((a) => a.actors.filter((r) => r.voice === voice).map((r) => r.actor)),
     ),
   };
+  // With articles as the unit, the units come from the articles' metric rows
+  // (full and compact records alike), and the features are those that occur.
+  const rowTables = byArticle ? articleUnitTables(articles, voice) : undefined;
+  if (rowTables) Object.assign(features, rowTables.features);
+  const indexOf = new Map(articles.map((a, i) => [a, i]));
   const rows: DifferenceRow[] = [];
   for (const [ga, gb] of pairs) {
     const inA = (t: SentenceTable) => groupOf(t.article) === ga;
@@ -219,18 +261,34 @@ export function compareGroups(
           collect(tables[table].filter(keep), feature, perSentence, evidenceLimit);
         const a = side(inA);
         const b = side(inB);
-        const r = compareRatios(a.units, b.units, {
-          scale: perSentence ? 1000 : 1,
-          resamples,
-          level,
-          seed: seedFrom(`${table}\u0000${feature}\u0000${ga}\u0000${gb}`, seed),
-          prior: perSentence ? 0 : stancePrior,
-        });
+        const articleUnits = (keep: (t: SentenceTable) => boolean) =>
+          unitsOf(
+            rowTables!,
+            table,
+            feature,
+            tables[table].filter(keep).map((t) => indexOf.get(t.article)!),
+          );
+        const compare = byArticle ? compareArticleRatios : compareRatios;
+        const r = compare(
+          byArticle ? articleUnits(inA) : a.units,
+          byArticle ? articleUnits(inB) : b.units,
+          {
+            scale: perSentence ? 1000 : 1,
+            resamples,
+            level,
+            seed: seedFrom(`${table}\u0000${feature}\u0000${ga}\u0000${gb}`, seed),
+            prior: perSentence ? 0 : stancePrior,
+          },
+        );
         family.push({
           table,
           feature,
           voice,
-          measure: perSentence ? "per 1,000 words" : STANCE_MEASURE,
+          measure: perSentence
+            ? "per 1,000 words"
+            : byArticle
+            ? ARTICLE_STANCE_MEASURE
+            : STANCE_MEASURE,
           groupA: ga,
           groupB: gb,
           valueA: num(r.valueA),
@@ -278,7 +336,8 @@ export function compareGroups(
       : [...all.slice(0, keynessTop), ...all.slice(-keynessTop)];
   });
   return {
-    unit: RESAMPLING_UNIT,
+    unit: unitStatement(resampling),
+    resampling,
     by,
     voice,
     groups,
@@ -352,7 +411,7 @@ function mentionTable(article: ComparableArticle, voice: Voice): SentenceTable {
   return { article, words: new Map(), counts };
 }
 
-/** Units and evidence of one feature over some articles' sentence tables. */
+/** Sentence units and evidence of one feature over some articles' sentence tables. */
 function collect(
   tables: SentenceTable[],
   feature: string,

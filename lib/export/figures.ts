@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import type { PlotlyFigure } from "../figures/figure.ts";
 import { type FigureBrowser, figureSize, launchFigureBrowser } from "./browser.ts";
+import { removeIfPresent, writeFileAtomic } from "./atomic_write.ts";
 import { toCsv } from "./tables.ts";
 
 /** A file format {@linkcode exportFigures} writes. */
@@ -39,6 +40,22 @@ export interface ExportFiguresOptions {
    * @default 2
    */
   scale?: number;
+  /**
+   * What a failed format does: `"throw"` stops the export with an error that
+   * names the figure and format; `"skip"` records it in the figure's
+   * `failures`, removes any stale file of that format, and goes on with the
+   * other formats and figures.
+   * @default "throw"
+   */
+  onError?: "throw" | "skip";
+}
+
+/** A format of a figure that could not be exported. */
+export interface FigureExportFailure {
+  /** The format. */
+  format: ExportFormat;
+  /** Why, in the words of the error. */
+  message: string;
 }
 
 /** What was written for one figure, and how long it took. */
@@ -51,19 +68,24 @@ export interface ExportedFigure {
   ms: number;
   /** Milliseconds per format (the SVG that the PDF is printed from counts under "svg"). */
   msByFormat: Partial<Record<ExportFormat, number>>;
+  /** Formats that failed (only with `onError: "skip"`; no file is left for them). */
+  failures: FigureExportFailure[];
 }
 
 /**
  * Writes each figure as `<name>.svg`, `<name>.pdf` (vector, fonts embedded,
  * the page sized to the figure), `<name>.png` (at `scale`) and `<name>.csv`
  * (its data, RFC 4180) into `dir`, which is created if needed. One browser
- * page renders every figure.
+ * page renders every figure. Each file is written whole through a
+ * temporary file and a rename, and empty output is refused, so a failure
+ * never leaves a truncated or zero-byte file.
  *
  * @param figures Figures with names and data.
  * @param dir The output folder.
  * @param options A browser to reuse, formats and PNG scale.
  * @returns One entry per figure, in order.
  * @throws {RangeError} If a name is unsafe as a file name or repeats.
+ * @throws {Error} With `onError: "throw"`, when a format of a figure cannot be exported.
  *
  * @example Only the CSV needs no browser
  * ```ts
@@ -106,32 +128,45 @@ export async function exportFigures(
       const files: string[] = [];
       const msByFormat: Partial<Record<ExportFormat, number>> = {};
       const path = (ext: string) => join(dir, `${name}.${ext}`);
-      let svg: string | undefined;
+      const failures: FigureExportFailure[] = [];
+      // One attempt at the SVG: when it fails, the PDF printed from it fails with it.
+      let svg: { text: string } | { error: unknown } | undefined;
+      const svgText = () => {
+        if (svg !== undefined && "error" in svg) throw svg.error;
+        return svg!.text;
+      };
       for (const format of formats) {
         let formatStart = performance.now();
         try {
           if ((format === "svg" || format === "pdf") && svg === undefined) {
-            svg = await browser!.svg(figure);
+            try {
+              svg = { text: await browser!.svg(figure) };
+            } catch (error) {
+              svg = { error };
+            }
             msByFormat.svg = performance.now() - formatStart;
             formatStart = performance.now();
           }
-          if (format === "svg") await Deno.writeTextFile(path("svg"), svg!);
+          if (format === "svg") await writeFileAtomic(path("svg"), svgText());
           if (format === "pdf") {
-            await Deno.writeFile(path("pdf"), await browser!.pdf(svg!, figureSize(figure)));
+            await writeFileAtomic(path("pdf"), await browser!.pdf(svgText(), figureSize(figure)));
           }
           if (format === "png") {
-            await Deno.writeFile(path("png"), await browser!.png(figure, scale));
+            await writeFileAtomic(path("png"), await browser!.png(figure, scale));
           }
-          if (format === "csv") await Deno.writeTextFile(path("csv"), toCsv(data));
+          if (format === "csv") await writeFileAtomic(path("csv"), toCsv(data));
         } catch (error) {
-          throw new Error(`Cannot export figure "${name}" as ${format}: ${String(error)}`, {
-            cause: error,
-          });
+          const message = `Cannot export figure "${name}" as ${format}: ${String(error)}`;
+          if (options.onError !== "skip") throw new Error(message, { cause: error });
+          // A file of this format from an earlier run would not match this run's figure.
+          await removeIfPresent(path(format));
+          failures.push({ format, message });
+          continue;
         }
         msByFormat[format] = (msByFormat[format] ?? 0) + performance.now() - formatStart;
         files.push(path(format));
       }
-      done.push({ name, files, ms: performance.now() - started, msByFormat });
+      done.push({ name, files, ms: performance.now() - started, msByFormat, failures });
     }
     return done;
   } finally {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { writeFileAtomic } from "./atomic_write.ts";
 
 /** A tidy record: column name to value. */
 export type Row = Readonly<Record<string, unknown>>;
@@ -302,7 +303,8 @@ export interface TableToExport {
 
 /**
  * Writes each table as `<name>.csv` (RFC 4180) and `<name>.tex` (booktabs)
- * into `dir`, which is created if needed.
+ * into `dir`, which is created if needed; each file is written whole
+ * (temporary file and rename).
  *
  * @param tables The tables.
  * @param dir The output folder.
@@ -343,8 +345,8 @@ export async function exportTables(
       : table.rows;
     const csvPath = `${dir}/${table.name}.csv`;
     const texPath = `${dir}/${table.name}.tex`;
-    await Deno.writeTextFile(csvPath, toCsv(rows));
-    await Deno.writeTextFile(
+    await writeFileAtomic(csvPath, toCsv(rows));
+    await writeFileAtomic(
       texPath,
       toLatex(table.rows, {
         caption: table.caption,

@@ -39,3 +39,5 @@ export * from "./sentiment_arc.ts";
 export * from "./stance_profile.ts";
 export * from "./topic_rates.ts";
 export * from "./voice_composition.ts";
+export * from "./time_series.ts";
+export * from "./group_summary.ts";

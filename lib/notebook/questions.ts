@@ -13,8 +13,10 @@
  *
  * @module
  */
+import { groupValue } from "../compare/date_bucket.ts";
 import type { AnalysisDocument } from "../analysis.ts";
-import { analyzeCorpus } from "../analyze.ts";
+import { analyzeCorpus, provenanceOf } from "../analyze.ts";
+import { runDocument } from "../report/from_runs.ts";
 import { loadCorpus } from "../corpus/load_corpus.ts";
 import { backgroundFrequencies } from "../compare/background.ts";
 import { compareCorpus, type CorpusComparison } from "../compare/compare_corpus.ts";
@@ -78,6 +80,13 @@ export interface AnalyseOptions {
   resourceFiles?: ResourceFiles;
   /** Bootstrap rounds for the actor intervals. @default 2000 */
   resamples?: number;
+  /**
+   * The JSONL output of `analyze --jsonl` (full or `--compact`, shards in
+   * order): when given, its records are read instead of analysing `paths`
+   * (see `runDocument`), and the document's `notes` say what was read.
+   * @default [] (analyse the paths)
+   */
+  from?: readonly string[];
 }
 
 /**
@@ -107,6 +116,10 @@ export async function analyse(
   options: AnalyseOptions = {},
 ): Promise<AnalysisDocument> {
   const files = await loadResourceFiles(options.resourceFiles ?? {});
+  if (options.from !== undefined && options.from.length > 0) {
+    const run = await runDocument(options.from, provenanceOf(files.resources, files.analyze));
+    return { ...run.doc, notes: run.notes };
+  }
   const corpus = await loadCorpus([...paths]);
   return analyzeCorpus(corpus, files.resources, {
     ...files.analyze,
@@ -277,8 +290,13 @@ export function figure(
       return themed(topicRatesFigure(topicTable(analysis), { voice, seriesOrder }));
     case "stance":
       return themed(stanceProfileFigure(stanceTable(analysis), { voice, seriesOrder }));
-    case "arc":
-      return themed(sentimentArcFigure(arcTable(analysis), { seriesOrder }));
+    case "arc": {
+      const arc = arcTable(analysis);
+      if (arc.length === 0) {
+        return [note("No sentences in the records (a compact run): no sentiment arc.")];
+      }
+      return themed(sentimentArcFigure(arc, { seriesOrder }));
+    }
     case "cooccurrence": {
       const rows = cooccurrenceTable(analysis);
       return analysis.articles
@@ -469,7 +487,7 @@ function analysisTable(
     columns: ["article", by, "origin", "characters", "segments", "sentences", "warnings"],
     values: analysis.articles.map((a) => [
       a.id,
-      String((a.meta as Record<string, unknown>)[by] ?? ""),
+      groupValue(a.meta, by) ?? "",
       a.origin,
       a.length,
       a.segments.length,
@@ -479,13 +497,16 @@ function analysisTable(
   }, {
     caption: `${analysis.articles.length} articles, ${analysis.failures.length} failures`,
   });
-  if (analysis.failures.length === 0) return [articles];
+  // The document's notes (e.g. what a corpus run read, and what it left out).
+  const notes = (analysis.notes ?? []).map((n) => note(`*Note:* ${n}`));
+  if (analysis.failures.length === 0) return [articles, ...notes];
   return [
     articles,
     displayTable({
       columns: ["input", "reason"],
       values: analysis.failures.map((f) => [f.input, f.reason]),
     }, { caption: "Inputs that could not be read" }),
+    ...notes,
   ];
 }
 
@@ -545,7 +566,7 @@ function groupLabels(analysis: AnalysisDocument, by: string): Map<string, string
   return new Map(
     analysis.articles.map((a) => [
       a.id,
-      String((a.meta as Record<string, unknown>)[by] ?? `(no ${by})`),
+      groupValue(a.meta, by) ?? `(no ${by})`,
     ]),
   );
 }

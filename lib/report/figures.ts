@@ -15,6 +15,7 @@ import { keynessFigure } from "../figures/keyness.ts";
 import { sentimentArcFigure } from "../figures/sentiment_arc.ts";
 import { stanceProfileFigure } from "../figures/stance_profile.ts";
 import { applyTheme } from "../figures/theme.ts";
+import { groupReportFigures, PER_ARTICLE_FIGURES_UP_TO } from "./group_figures.ts";
 import { topicRatesFigure } from "../figures/topic_rates.ts";
 import { voiceComposition, voiceCompositionFigure } from "../figures/voice_composition.ts";
 import {
@@ -57,6 +58,12 @@ export interface ReportFiguresOptions {
    * @default none
    */
   codes?: readonly { article: string; actor: string; code: number | null }[];
+  /**
+   * Up to this many articles, figures draw one series per article; past it,
+   * they show groups (`groupReportFigures`).
+   * @default PER_ARTICLE_FIGURES_UP_TO
+   */
+  perArticleUpTo?: number;
 }
 
 /**
@@ -107,6 +114,28 @@ export function reportFigures(
       notes.push(`figure "${name}" left out: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
+  const upTo = options.perArticleUpTo ?? PER_ARTICLE_FIGURES_UP_TO;
+  if (doc.articles.length > upTo) {
+    notes.push(
+      `${doc.articles.length} articles, more than ${upTo}: the figures show groups (value, ` +
+        "interval and the spread of the articles); per-article values are in the figures' CSV " +
+        "and the tables.",
+    );
+    const grouped = groupReportFigures(doc, comparison, { actorLabels: labels });
+    const byName = new Map(grouped.map((f) => [f.name, f]));
+    const keep = (name: string) => {
+      const f = byName.get(name);
+      if (f) figures.push(f);
+      else notes.push(`figure "${name}" left out: no records`);
+    };
+    for (const name of ["voice_composition", "actor_sentiment", "topic_rates", "stance_profile"]) {
+      keep(name);
+    }
+    keynessFigures(comparison, add);
+    keep("sentiment_arc");
+    addCooccurrence(doc, labels, add);
+    return { figures, notes };
+  }
   // Every article keeps its colour, marker and pattern in every figure.
   const seriesOrder = doc.articles.map((a) => a.id);
   const composition = voiceComposition(doc);
@@ -141,6 +170,28 @@ export function reportFigures(
     stance,
     () => stanceProfileFigure(stance, { seriesOrder }),
   );
+  keynessFigures(comparison, add);
+  const arc = arcTable(doc);
+  add(
+    "sentiment_arc",
+    "Sentence sentiment through each article (moving average of 5 sentences).",
+    arc,
+    () => sentimentArcFigure(arc, { seriesOrder }),
+  );
+  addCooccurrence(doc, labels, add);
+  return { figures, notes };
+}
+
+/** Adds a figure, or a note why it was left out. */
+type AddFigure = (
+  name: string,
+  caption: string,
+  records: readonly object[],
+  build: () => PlotlyFigure,
+) => void;
+
+/** One keyness figure per compared pair (their size does not grow with the articles). */
+function keynessFigures(comparison: Comparison | undefined, add: AddFigure): void {
   for (const [i, [ga, gb]] of (comparison?.pairs ?? []).entries()) {
     const rows = comparison!.keyness
       .filter((k) => k.groupA === ga && k.groupB === gb)
@@ -152,13 +203,14 @@ export function reportFigures(
       () => keynessFigure(rows),
     );
   }
-  const arc = arcTable(doc);
-  add(
-    "sentiment_arc",
-    "Sentence sentiment through each article (moving average of 5 sentences).",
-    arc,
-    () => sentimentArcFigure(arc, { seriesOrder }),
-  );
+}
+
+/** The actor × topic co-occurrence, summed over the articles (its size does not grow with them). */
+function addCooccurrence(
+  doc: AnalysisDocument,
+  labels: Readonly<Record<string, string>>,
+  add: AddFigure,
+): void {
   const co = cooccurrenceTable(doc);
   add(
     "cooccurrence",
@@ -166,7 +218,6 @@ export function reportFigures(
     co,
     () => cooccurrenceFigure(co, { labels: { actors: labels } }),
   );
-  return { figures, notes };
 }
 
 /**

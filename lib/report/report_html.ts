@@ -56,6 +56,8 @@ export interface ReportInput {
   files?: readonly string[];
   /** People's codes matched to the analysis (`report --codes`): a "Human coding" section and a column of codes. */
   coding?: HumanCoding;
+  /** Outputs of this run that could not be written (a figure's export), listed under failures. */
+  outputFailures?: readonly string[];
 }
 
 /** Options for {@linkcode reportHtml}. */
@@ -137,7 +139,11 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
   const { doc, comparison } = input;
   const sections: [string, string, string][] = [
     ["articles", "Articles", articlesSection(doc)],
-    ["failures", "Failures, warnings and notes", failuresSection(doc, input.notes ?? [])],
+    [
+      "failures",
+      "Failures, warnings and notes",
+      failuresSection(doc, input.notes ?? [], input.outputFailures ?? []),
+    ],
     ["voices", "Voices", voicesSection(doc)],
     ["figures", "Figures", figuresSection(input.figures, options.plotly !== undefined)],
     ...(input.coding
@@ -266,7 +272,11 @@ function articlesSection(doc: AnalysisDocument): string {
   ) + (sources ? `<h3>Where the texts come from</h3><ul>${sources}</ul>` : "");
 }
 
-function failuresSection(doc: AnalysisDocument, runNotes: readonly string[]): string {
+function failuresSection(
+  doc: AnalysisDocument,
+  runNotes: readonly string[],
+  outputFailures: readonly string[],
+): string {
   const list = (items: string[]) =>
     items.length === 0
       ? '<p class="none">None.</p>'
@@ -274,9 +284,12 @@ function failuresSection(doc: AnalysisDocument, runNotes: readonly string[]): st
   const warnings = doc.articles.flatMap((a) =>
     a.warnings.map((w) => `<code>${h(a.id)}</code>: ${h(w)}`)
   );
+  const outputs = outputFailures.length === 0
+    ? ""
+    : `<h3>Outputs that failed (${outputFailures.length})</h3>${list(outputFailures.map(h))}`;
   return `<h3>Inputs that failed (${doc.failures.length})</h3>${
     list(doc.failures.map((f) => `<code>${h(f.input)}</code>: ${h(f.reason)}`))
-  }<h3>Article warnings (${warnings.length})</h3>${list(warnings)}<h3>Notes (${
+  }${outputs}<h3>Article warnings (${warnings.length})</h3>${list(warnings)}<h3>Notes (${
     doc.notes.length + runNotes.length
   })</h3>${list([...doc.notes, ...runNotes].map((n) => h(n)))}`;
 }

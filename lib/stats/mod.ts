@@ -51,3 +51,4 @@ export {
   type IntervalEstimate,
 } from "./design_means.ts";
 export { studentTCdf, studentTQuantile } from "./student_t.ts";
+export { compareArticleRatios, ratioInterval } from "../compare/article_resample.ts";
