@@ -246,3 +246,44 @@ Deno.test("analyze --format: needs --tables, knows json, csv and parquet; a fold
   );
   ok((await Deno.readTextFile(`${dir}/articles.csv`)).startsWith("article,title,"));
 });
+
+Deno.test("a Parquet shard resumed after a cut rebuilds its tables: the merge is one run's bytes", async () => {
+  const inputs = await corpus();
+  const dir = await Deno.makeTempDir();
+  const run = (name: string, ...args: string[]) =>
+    quietly(() =>
+      analyze([
+        ...inputs,
+        "--jsonl",
+        `${dir}/${name}.jsonl`,
+        "--tables",
+        `${dir}/${name}`,
+        "--format",
+        "parquet",
+        ...FAST,
+        ...args,
+      ])
+    );
+  strictEqual((await run("whole")).code, 0);
+  for (const k of [1, 2]) strictEqual((await run(`s${k}`, "--shard", `${k}/2`)).code, 0);
+  // Shard 2 stopped inside its second line; its tables were never closed.
+  const jsonl = await Deno.readFile(`${dir}/s2.jsonl`);
+  const second = jsonl.indexOf(0x0a) + 1;
+  ok(second > 0 && second < jsonl.length);
+  await Deno.writeFile(`${dir}/s2.jsonl`, jsonl.subarray(0, second + 50));
+  await Deno.remove(`${dir}/s2`, { recursive: true });
+  const resumed = await run("s2", "--shard", "2/2", "--resume");
+  strictEqual(resumed.code, 0, resumed.text);
+  ok(resumed.text.includes("resume: kept 1 lines"), resumed.text);
+  const m = await quietly(() =>
+    merge([`${dir}/m.jsonl`, `${dir}/s1.jsonl`, `${dir}/s2.jsonl`, "--tables", `${dir}/m`])
+  );
+  strictEqual(m.code, 0, m.text);
+  for (const e of Deno.readDirSync(`${dir}/whole`)) {
+    deepStrictEqual(
+      await Deno.readFile(`${dir}/m/${e.name}`),
+      await Deno.readFile(`${dir}/whole/${e.name}`),
+      e.name,
+    );
+  }
+});

@@ -245,5 +245,7 @@ Deno.test({
     } finally {
       await stop();
     }
+    // Kept when a step failed, for its logs.
+    await Deno.remove(work, { recursive: true });
   },
 });
