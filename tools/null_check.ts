@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { analyzeCorpus } from "../lib/analyze.ts";
 import { compareGroups } from "../lib/compare/compare_groups.ts";
@@ -133,7 +133,9 @@ export async function main(args: string[]): Promise<number> {
   await Deno.writeTextFile(jsonl, articles.map((a) => JSON.stringify(a)).join("\n") + "\n");
   console.log(
     `${articles.length} articles from ${NULL_CHECK_CORPUS} (${malformed.length} malformed row(s) ` +
-      `left out, line ${malformed.join(", ")}), random outlets X and Y: ${jsonl}`,
+      `left out, line ${malformed.join(", ")}), random outlets X and Y: ${
+        relative(Deno.cwd(), jsonl)
+      }`,
   );
 
   if (values.report) {
