@@ -298,3 +298,51 @@ Deno.test("designMeans() estimates 100,000 units quickly enough for the bench", 
   strictEqual(m.domains.length, 40);
   ok(m.domains.every((d) => d.human !== null));
 });
+
+Deno.test("designMeans() gives no interval to a domain with one coded unit of a sample, and no p-value to its differences", () => {
+  // 100 units in one stratum, 10 drawn; domain b holds one of them.
+  const units: DesignUnit[] = Array.from({ length: 100 }, (_, i) => ({
+    domain: i === 0 ? "b" : "a",
+    stratum: "all",
+    probability: 0.1,
+    sampled: i < 10,
+    y: i < 10 ? (i === 0 ? 5 : i % 3) : null,
+    f: 0,
+  }));
+  const m = designMeans(units);
+  const b = m.domains.find((d) => d.domain === "b")!;
+  strictEqual(b.human!.estimate, 5);
+  ok(Number.isNaN(b.human!.low) && Number.isNaN(b.corrected!.high));
+  ok(b.note?.includes("one coded unit"));
+  strictEqual(m.difference("a", "b").human!.p, null);
+});
+
+Deno.test("designMeans() counts the strata a domain spans in its degrees of freedom", () => {
+  // Two coded units in each of three strata, all in one domain: df = 6 − 3.
+  const units: DesignUnit[] = ["s1", "s2", "s3"].flatMap((stratum, h) =>
+    Array.from({ length: 10 }, (_, i) => ({
+      domain: "d",
+      stratum,
+      probability: 0.2,
+      sampled: i < 2,
+      y: i < 2 ? h + i : null,
+      f: 0,
+    }))
+  );
+  strictEqual(designMeans(units).domains[0].human!.df, 3);
+});
+
+Deno.test("designMeans() gives the model no weight below MIN_CODED_FOR_MODEL coded units", () => {
+  const units: DesignUnit[] = Array.from({ length: 200 }, (_, i) => ({
+    domain: "d",
+    stratum: "d",
+    probability: 8 / 200,
+    sampled: i < 8,
+    y: i < 8 ? i : null,
+    f: i / 10,
+  }));
+  const [d] = designMeans(units).domains;
+  strictEqual(d.lambda, 0);
+  strictEqual(d.corrected!.estimate, d.human!.estimate);
+  strictEqual(d.corrected!.high - d.corrected!.low, d.human!.high - d.human!.low);
+});

@@ -153,7 +153,7 @@ export function actorSentimentFigure(
   }
   const codes = (options.codes ?? []).filter((c) => c.code !== null);
   const codeOf = (series: string, actor: string) =>
-    codes.find((c) => (c.article ?? c.group) === series && c.actor === actor)?.code ?? undefined;
+    codes.find((c) => (c.group ?? c.article) === series && c.actor === actor)?.code ?? undefined;
   // The codes' scale mapped onto −1..+1, for ordering the actors.
   const codeOnModelScale = (v: number) => -1 + 2 * (v - codeLow) / (codeHigh - codeLow);
   // Bottom to top: most negative actor first (plotly draws the first category at the bottom).
