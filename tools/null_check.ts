@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { splitTsv } from "../lib/corpus/tsv.ts";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { analyzeCorpus } from "../lib/analyze.ts";
@@ -33,6 +34,7 @@ export const NULL_CHECK_CORPUS = "framing/narrative_frames_frermann2023/articles
  * returned apart, with their line numbers.
  *
  * @param text The file's text.
+ * @param file The name errors give the input (an unclosed quote is an error).
  * @returns The rows as records, and the line numbers of malformed rows.
  *
  * @example
@@ -45,42 +47,11 @@ export const NULL_CHECK_CORPUS = "framing/narrative_frames_frermann2023/articles
  * deepStrictEqual(malformed, [3]);
  * ```
  */
-export function parseTsv(text: string): { rows: Record<string, string>[]; malformed: number[] } {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === "\n") line++;
-        cell += c;
-      }
-    } else if (c === '"' && cell === "") quoted = true;
-    else if (c === "\t") {
-      cells.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      records.push({ line: start, cells });
-      cells = [];
-      cell = "";
-      line++;
-      start = line;
-    } else cell += c;
-  }
-  if (cell !== "" || cells.length > 0) {
-    cells.push(cell);
-    records.push({ line: start, cells });
-  }
+export function parseTsv(
+  text: string,
+  file = "<string>",
+): { rows: Record<string, string>[]; malformed: number[] } {
+  const records = splitTsv(text, file);
   const [header, ...body] = records;
   const rows: Record<string, string>[] = [];
   const malformed: number[] = [];
@@ -118,7 +89,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const dir = benchmarksOrExit(values.benchmarks, "null:check");
   const file = join(dir, NULL_CHECK_CORPUS);
-  const { rows, malformed } = parseTsv(await Deno.readTextFile(file));
+  const { rows, malformed } = parseTsv(await Deno.readTextFile(file), file);
   const rand = mulberry32(21);
   const articles = rows.map((r) => ({
     id: `nfc-${r.ID}`,

@@ -21,6 +21,7 @@
  *
  * @module
  */
+import { splitTsv } from "../corpus/tsv.ts";
 import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { findMentions } from "../actors/find_mentions.ts";
@@ -548,49 +549,7 @@ function readTsv(
   file: string,
   required: readonly string[],
 ): { line: number; fields: Record<string, string> }[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let line = 1;
-  let rowLine = 1;
-  let quoted = false;
-  let atStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === "\n") line++;
-        cell += c;
-      }
-      continue;
-    }
-    if (c === '"' && atStart) {
-      quoted = true;
-      atStart = false;
-    } else if (c === "\t") {
-      cells.push(cell);
-      cell = "";
-      atStart = true;
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = "";
-      line++;
-      rowLine = line;
-      atStart = true;
-    } else {
-      cell += c;
-      atStart = false;
-    }
-  }
-  if (quoted) throw new InputError({ file, line: rowLine }, "expected a closing double quote");
-  if (cell !== "" || cells.length > 0) rows.push({ line: rowLine, cells: [...cells, cell] });
+  const rows = splitTsv(text, file);
   const [head, ...body] = rows;
   if (!head) throw new InputError({ file }, "expected a header row");
   for (const name of required) {
