@@ -405,8 +405,8 @@ Deno.test("actorScores() aggregates per actor and voice with a fake scorer, outp
   const putin = out.rows[0];
   ok(Math.abs(putin.score - 0.1) < 1e-12);
   deepStrictEqual([putin.positive, putin.negative], [1, 1]);
-  ok(putin.ci[0] <= putin.score && putin.score <= putin.ci[1]);
-  ok(putin.ci[0] >= -0.4 && putin.ci[1] <= 0.6);
+  ok(putin.ci![0] <= putin.score && putin.score <= putin.ci![1]);
+  ok(putin.ci![0] >= -0.4 && putin.ci![1] <= 0.6);
   strictEqual(out.evidence.length, 5);
   deepStrictEqual(out.evidence[0].evidence, [{ sentence: 0 }]);
 });
@@ -422,7 +422,7 @@ Deno.test("actorScores() is deterministic for a seed and does not depend on ment
   const b = actorScores([...mentions].reverse(), fake, { seed: 11 });
   deepStrictEqual(a.rows, b.rows);
   const c = actorScores(mentions, fake, { seed: 12 });
-  ok(a.rows.some((r, i) => r.ci[0] !== c.rows[i].ci[0] || r.ci[1] !== c.rows[i].ci[1]));
+  ok(a.rows.some((r, i) => r.ci![0] !== c.rows[i].ci![0] || r.ci![1] !== c.rows[i].ci![1]));
 });
 
 Deno.test("actorScores() treats the neutral band as neither positive nor negative", () => {
@@ -441,7 +441,7 @@ Deno.test("actorScores() treats the neutral band as neither positive nor negativ
     neutral: 0.3,
   });
   deepStrictEqual([wide.rows[0].positive, wide.rows[0].negative], [0, 0]);
-  deepStrictEqual([wide.rows[0].stance, ...wide.rows[0].stanceCi], [0, 0, 0]);
+  deepStrictEqual([wide.rows[0].stance, ...wide.rows[0].stanceCi!], [0, 0, 0]);
 });
 
 Deno.test("actorScores() keeps three strong judgements among twenty neutral mentions", () => {
@@ -454,7 +454,7 @@ Deno.test("actorScores() keeps three strong judgements among twenty neutral ment
   // The mean drowns the judgements; the stance keeps them (−2.4 / (3 + 1)).
   ok(Math.abs(row.score) < 0.1);
   strictEqual(Math.round(row.stance * 1000) / 1000, -0.6);
-  ok(row.stanceCi[0] < row.stance && row.stanceCi[1] <= 0);
+  ok(row.stanceCi![0] < row.stance && row.stanceCi![1] <= 0);
 });
 
 Deno.test("actorScores() resamples whole sentences when asked", () => {
@@ -464,7 +464,7 @@ Deno.test("actorScores() resamples whole sentences when asked", () => {
   const out = actorScores(mentions, fake, { unit: "sentence", seed: 2 });
   strictEqual(out.method.unit, "sentence");
   // Two sentences: resampled means are 1, -1 or (3 - 1) / 4 = 0.5: never 0.
-  ok(out.rows[0].ci[0] === -1 && out.rows[0].ci[1] === 1);
+  ok(out.rows[0].ci![0] === -1 && out.rows[0].ci![1] === 1);
   strictEqual(out.rows[0].score, 0.5);
 });
 

@@ -8,6 +8,10 @@ import { main } from "../lib/cli/analyze.ts";
 import { analyzeArticle } from "../lib/analyze.ts";
 import { loadResources } from "../lib/resources.ts";
 import { CompactArticle, compactArticle } from "../lib/run/compact_article.ts";
+import { articleRecord } from "../lib/run/article_record.ts";
+import { loadCorpus } from "../lib/corpus/load_corpus.ts";
+import type { Article } from "../lib/article.ts";
+import { benchCorpus } from "../tools/bench_corpus.ts";
 
 const ARTICLES = "tests/fixtures/compact/articles.jsonl";
 
@@ -66,7 +70,14 @@ Deno.test("compactArticle() keeps the metric rows with hits and the voice sizes"
   for (const s of a.stance) strictEqual(s.words, a.voices.find((v) => v.voice === s.voice)!.words);
 });
 
-Deno.test("analyze --compact writes schema-valid lines and the same tables as a full run", async () => {
+/** A row, or each row of a list, without the actor intervals. */
+// deno-lint-ignore no-explicit-any
+const withoutIntervals = (row: any) => {
+  const { ci: _c, stanceCi: _s, ...rest } = row;
+  return rest;
+};
+
+Deno.test("analyze --compact --intervals writes schema-valid lines and the same tables as a full run", async () => {
   const dir = await Deno.makeTempDir();
   const run = (name: string, ...more: string[]) =>
     quietly(() =>
@@ -82,7 +93,7 @@ Deno.test("analyze --compact writes schema-valid lines and the same tables as a 
       ])
     );
   strictEqual((await run("full")).code, 0);
-  strictEqual((await run("compact", "--compact")).code, 0);
+  strictEqual((await run("compact", "--compact", "--intervals")).code, 0);
   const full = await lines(`${dir}/full.jsonl`);
   const compact = await lines(`${dir}/compact.jsonl`);
   deepStrictEqual(compact.map((c) => c.id), ["c1", "c2", "c3"]);
@@ -98,6 +109,118 @@ Deno.test("analyze --compact writes schema-valid lines and the same tables as a 
   ok(await size("compact") * 4 < await size("full"));
 });
 
+Deno.test("analyze --compact leaves out the actor intervals, and only them, and its provenance says so", async () => {
+  const dir = await Deno.makeTempDir();
+  const run = (name: string, ...more: string[]) =>
+    quietly(() =>
+      main([
+        ARTICLES,
+        "--jsonl",
+        `${dir}/${name}.jsonl`,
+        "--tables",
+        `${dir}/${name}.tables.json`,
+        "--workers",
+        "0",
+        ...more,
+      ])
+    );
+  strictEqual((await run("full")).code, 0);
+  strictEqual((await run("compact", "--compact")).code, 0);
+  const full = await lines(`${dir}/full.jsonl`);
+  const compact = await lines(`${dir}/compact.jsonl`);
+  let actorRows = 0;
+  for (let i = 0; i < full.length; i++) {
+    const c = CompactArticle.parse(compact[i]);
+    const expected = compactArticle(full[i]);
+    deepStrictEqual(c.actors, expected.actors.map(withoutIntervals));
+    deepStrictEqual({ ...c, actors: [] }, { ...expected, actors: [] });
+    actorRows += c.actors.length;
+  }
+  ok(actorRows > 0, "the fixture has actor rows");
+  const fullTables = JSON.parse(await Deno.readTextFile(`${dir}/full.tables.json`));
+  const compactTables = JSON.parse(await Deno.readTextFile(`${dir}/compact.tables.json`));
+  deepStrictEqual(compactTables.actors, fullTables.actors.map(withoutIntervals));
+  deepStrictEqual([compactTables.topics, compactTables.stance], [
+    fullTables.topics,
+    fullTables.stance,
+  ]);
+  strictEqual(compactTables.provenance.parameters.actorBootstrap, null);
+  strictEqual(fullTables.provenance.parameters.actorBootstrap.resamples, 2000);
+  const provenance = JSON.parse(await Deno.readTextFile(`${dir}/compact.jsonl.provenance.json`));
+  strictEqual(provenance.parameters.actorBootstrap, null);
+});
+
+Deno.test("--intervals without --compact, and --resamples with --compact alone, are usage errors that say why", async () => {
+  const dir = await Deno.makeTempDir();
+  const jsonl = `${dir}/a.jsonl`;
+  const alone = await quietly(() => main([ARTICLES, "--jsonl", jsonl, "--intervals"]));
+  strictEqual(alone.code, 2);
+  ok(
+    alone.lines.some((l) => l.includes("--intervals goes with --compact")),
+    alone.lines.join("\n"),
+  );
+  const resamples = await quietly(() =>
+    main([ARTICLES, "--jsonl", jsonl, "--compact", "--resamples", "100"])
+  );
+  strictEqual(resamples.code, 2);
+  ok(resamples.lines.some((l) => l.includes("add --intervals")), resamples.lines.join("\n"));
+  const both = await quietly(() =>
+    main([
+      ARTICLES,
+      "--jsonl",
+      jsonl,
+      "--compact",
+      "--intervals",
+      "--resamples",
+      "100",
+      "--workers",
+      "0",
+    ])
+  );
+  strictEqual(both.code, 0, both.lines.join("\n"));
+  const provenance = JSON.parse(await Deno.readTextFile(`${jsonl}.provenance.json`));
+  strictEqual(provenance.parameters.actorBootstrap.resamples, 100);
+  ok(
+    (await lines(jsonl)).every((c) => c.actors.every((r: { ci?: unknown }) => r.ci !== undefined)),
+  );
+});
+
+Deno.test("articleRecord's compact line, made without the full record, is the compact record of analyzeArticle byte for byte", async () => {
+  const resources = await loadResources();
+  const articles: Article[] = [
+    ...(await loadCorpus(["data/corpus"])).articles,
+    ...(await loadCorpus([ARTICLES])).articles,
+  ];
+  for await (const b of benchCorpus(150_000, { seed: 7 })) {
+    articles.push({
+      meta: { id: b.id, title: b.title, date: b.date, language: "en", inferred: [] },
+      text: b.text,
+      origin: b.id,
+      warnings: [],
+    });
+  }
+  ok(articles.length > 50, `${articles.length} articles`);
+  let withActors = 0;
+  for (const intervals of [true, false]) {
+    const options = { resamples: 200, intervals };
+    for (const article of articles) {
+      const lean = articleRecord(article, resources, options, { compact: true });
+      const analysed = analyzeArticle(article, resources, options);
+      const full = articleRecord(article, resources, options);
+      strictEqual(lean.json, JSON.stringify(compactArticle(analysed)), article.meta.id);
+      deepStrictEqual(lean.tables, full.tables, article.meta.id);
+      strictEqual(lean.warnings, full.warnings);
+      if (analysed.actors.length > 0) withActors++;
+      ok(
+        analysed.actors.every((r) =>
+          (r.ci !== undefined) === intervals && (r.stanceCi !== undefined) === intervals
+        ),
+      );
+    }
+  }
+  ok(withActors > 20, `${withActors} articles with actor rows`);
+});
+
 Deno.test("analyze --compact needs --jsonl, and --resume keeps to the mode of the first run", async () => {
   const dir = await Deno.makeTempDir();
   strictEqual((await quietly(() => main([ARTICLES, "--compact"]))).code, 2);
@@ -109,7 +232,10 @@ Deno.test("analyze --compact needs --jsonl, and --resume keeps to the mode of th
   const mixed = await quietly(() => main([...base, "--resume"]));
   strictEqual(mixed.code, 2);
   ok(
-    mixed.lines.some((l) => l.includes(`${jsonl}`) && l.includes("--compact")),
+    mixed.lines.some((l) =>
+      l.includes(`${jsonl}`) && l.includes("parameters.actorBootstrap differs") &&
+      l.includes("--compact")
+    ),
     mixed.lines.join("\n"),
   );
   // Compact lines do not hold the rows without hits: resuming with --tables is refused.

@@ -29,6 +29,9 @@ async function corpus(): Promise<string[]> {
 }
 
 const FAST = ["--workers", "0", "--resamples", "50"];
+/** `--compact` runs keep no actor intervals, so `--resamples` (which sets them) is not given. */
+const fast = (more: readonly string[]) =>
+  more.includes("--compact") && !more.includes("--intervals") ? ["--workers", "0"] : FAST;
 
 function run(inputs: string[], out: string, ...more: string[]) {
   return quietly(() =>
@@ -40,7 +43,7 @@ function run(inputs: string[], out: string, ...more: string[]) {
       `${out}.tables.json`,
       "--errors",
       `${out}.errors.jsonl`,
-      ...FAST,
+      ...fast(more),
       ...more,
     ])
   );

@@ -9,8 +9,11 @@
  * (b) npm `vader-sentiment` on the same sentences (compound scores),
  * (c) the full framing analysis on one thread (`articleRecord`: analysis and
  *     serialisation, no file input or output);
- * (b) and (c) run in `--repeats` adjacent pairs (the host's speed drifts
- * within minutes), and the pair with the median ratio gives their figures;
+ * (d) the compact analysis on one thread, as a worker of `analyze --compact`
+ *     does it (the compact line and table rows, no intervals over mentions);
+ * (b), (c) and (d) run in `--repeats` adjacent rounds (the host's speed drifts
+ * within minutes), and the round with the median ratio (b) ÷ (c) gives their
+ * figures, the round with the median (b) ÷ (d) the compact figure;
  * each stage's peak memory (VmHWM of its own process; for a run, plus the
  * peaks of the analysis processes it starts, sampled every 50 ms, which
  * bounds the run's peak from above); (c) in two processes at once, for the
@@ -42,7 +45,8 @@
  * `workers2_over_1_vs_processes` ((2 workers ÷ 1) ÷ (2 processes ÷ 1), bar
  * >= 0.9), `compact_bytes_per_input_byte` (<= 2),
  * `full_over_vader_tokens_per_s` (>= 1.2) and `peak_memory_40mb_over_10mb`
- * (<= 1.2); `bars` says which were met. Its `code` object holds the figures
+ * (<= 1.2), and issue 21's `compact_over_vader_tokens_per_s` (>= 1.0);
+ * `bars` says which were met. Its `code` object holds the figures
  * of the coding commands, with their own `bars` (`--only code` prints only
  * that object).
  *
@@ -59,7 +63,7 @@ import { main as analyzeMain } from "../lib/cli/analyze.ts";
 import { type BenchArticle, benchCorpus } from "./bench_corpus.ts";
 import { writeCodingPopulation } from "./bench_coding.ts";
 
-const STAGES = ["wink", "vader", "full", "run"] as const;
+const STAGES = ["wink", "vader", "full", "compact", "run"] as const;
 type Stage = typeof STAGES[number];
 
 interface StageResult {
@@ -213,9 +217,15 @@ async function runStage(
     return { stage, seconds, sentences: sentences.length, peakBytes: peakBytes() };
   }
   const resources = await loadResources();
+  // (d): what a worker of `analyze --compact` does, without --intervals.
+  const [options, record] = stage === "compact"
+    ? [{ intervals: false }, { compact: true }]
+    : [{}, {}];
   const t0 = performance.now();
   let bytes = 0;
-  for (const a of articles) bytes += articleRecord(toArticle(a), resources).json.length;
+  for (const a of articles) {
+    bytes += articleRecord(toArticle(a), resources, options, record).json.length;
+  }
   const seconds = (performance.now() - t0) / 1000;
   if (bytes === 0) throw new Error("no output");
   return { stage, seconds, articles: articles.length, peakBytes: peakBytes() };
@@ -570,15 +580,35 @@ if (import.meta.main) {
   // as two programs. They run in adjacent pairs, and the pair whose ratio is
   // the median (the lower middle one for an even count) gives the figures;
   // every pair's ratio is printed.
-  const pairs: { vader: StageResult; full: StageResult; ratio: number }[] = [];
+  // (d), the compact analysis, runs right after each pair, against the same (b).
+  const pairs: {
+    vader: StageResult;
+    full: StageResult;
+    compact: StageResult;
+    ratio: number;
+    compactRatio: number;
+  }[] = [];
   for (let i = 1; i <= repeats; i++) {
-    log(`(b) vader-sentiment, then (c) full analysis on one thread (pair ${i} of ${repeats}) ...`);
+    log(
+      `(b) vader-sentiment, (c) full analysis, (d) compact analysis, one thread (round ${i} of ${repeats}) ...`,
+    );
     const v = await child("vader", small);
     const f = await child("full", small);
-    pairs.push({ vader: v, full: f, ratio: v.seconds / f.seconds });
+    const c = await child("compact", small);
+    pairs.push({
+      vader: v,
+      full: f,
+      compact: c,
+      ratio: v.seconds / f.seconds,
+      compactRatio: v.seconds / c.seconds,
+    });
   }
   const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[(pairs.length - 1) >> 1];
   const { vader: vaderResult, full } = median;
+  const compactMedian = [...pairs].sort((a, b) =>
+    a.compactRatio - b.compactRatio
+  )[(pairs.length - 1) >> 1];
+  const { vader: vaderForCompact, compact } = compactMedian;
   log("(c) twice at once, in two processes (what the machine gives two threads) ...");
   const pair = await Promise.all([child("full", small), child("full", small)]);
   log("analyze run, 1 worker ...");
@@ -613,6 +643,7 @@ if (import.meta.main) {
       winkReadDoc: rate(wink),
       vader: rate(vaderResult),
       fullOneThread: rate(full),
+      compactOneThread: rate(compact),
       run1Worker: rate(run1),
       run2Workers: rate(run2),
     },
@@ -620,6 +651,7 @@ if (import.meta.main) {
       winkReadDoc: mib(wink.peakBytes),
       vader: mib(vaderResult.peakBytes),
       fullOneThread: mib(full.peakBytes),
+      compactOneThread: mib(compact.peakBytes),
       run1Worker: mib(run1.peakBytes),
       run2Workers: mib(run2.peakBytes),
       run2WorkersLarge: mib(run2Large.peakBytes),
@@ -633,6 +665,7 @@ if (import.meta.main) {
       winkReadDoc: round(wink.seconds),
       vader: round(vaderResult.seconds),
       fullOneThread: round(full.seconds),
+      compactOneThread: round(compact.seconds),
       run1Worker: round(run1.seconds),
       run2Workers: round(run2.seconds),
       run2WorkersCompact: round(run2Compact.seconds),
@@ -641,7 +674,9 @@ if (import.meta.main) {
     vaderFullPairs: pairs.map((p) => ({
       vader: round(p.vader.seconds),
       full: round(p.full.seconds),
+      compact: round(p.compact.seconds),
       fullOverVader: round(p.ratio, 3),
+      compactOverVader: round(p.compactRatio, 3),
     })),
     twoProcesses: {
       seconds: pair.map((r) => round(r.seconds)),
@@ -654,6 +689,7 @@ if (import.meta.main) {
       workers2_over_1_vs_processes: round(ratios.run2Over1 / ratios.twoProcessesOverOne, 3),
       compact_bytes_per_input_byte: round((run2Compact.outputBytes ?? NaN) / smallBytes, 3),
       full_over_vader_tokens_per_s: round(rate(full) / rate(vaderResult), 3),
+      compact_over_vader_tokens_per_s: round(rate(compact) / rate(vaderForCompact), 3),
       peak_memory_40mb_over_10mb: round(run2Large.peakBytes / run2.peakBytes, 3),
       fullOverWink: round(rate(full) / rate(wink), 3),
       run2Over1: round(ratios.run2Over1, 3),
@@ -665,6 +701,7 @@ if (import.meta.main) {
         ratios.run2Over1 / ratios.twoProcessesOverOne >= 0.9,
       compact_bytes_per_input_byte_at_most_2: (run2Compact.outputBytes ?? NaN) / smallBytes <= 2,
       full_over_vader_tokens_per_s_at_least_1_2: rate(full) >= 1.2 * rate(vaderResult),
+      compact_over_vader_tokens_per_s_at_least_1: rate(compact) >= rate(vaderForCompact),
       peak_memory_40mb_over_10mb_at_most_1_2: run2Large.peakBytes <= 1.2 * run2.peakBytes,
     },
     code: { ...code.figures, corpus: { ...code.figures.corpus, mb, articles: smallArticles } },
@@ -675,6 +712,7 @@ if (import.meta.main) {
         winkReadDoc: wink.load,
         vader: vaderResult.load,
         fullOneThread: full.load,
+        compactOneThread: compact.load,
         twoProcesses: pair[0].load,
         run1Worker: run1.load,
         run2Workers: run2.load,
@@ -689,6 +727,7 @@ if (import.meta.main) {
     ["(a) wink-nlp readDoc, tokens + sentences", wink, wink, wink],
     ["(b) vader-sentiment, same sentences", vaderResult, vaderResult, vaderResult],
     ["(c) full analysis, 1 thread", full, full, full],
+    ["(d) compact analysis (no intervals), 1 thread", compact, compact, compact],
     ["(c) twice at once, two processes (slower one)", slower(pair), slower(pair), slower(pair)],
     ["analyze --jsonl, 1 worker", run1, run1, run1],
     ["analyze --jsonl, 2 workers", run2, run2, run2],
@@ -719,6 +758,11 @@ if (import.meta.main) {
   console.log(
     `full / vader in each pair: ${figures.vaderFullPairs.map((p) => p.fullOverVader).join(", ")} ` +
       "(the median pair gives the figures)",
+  );
+  console.log(
+    `compact / vader ${r.compact_over_vader_tokens_per_s} (bar >= 1.0); in each round: ${
+      figures.vaderFullPairs.map((p) => p.compactOverVader).join(", ")
+    } (the median round gives the figure; its vader stage is that round's)`,
   );
   for (const line of code.lines) console.log(line);
   console.log(

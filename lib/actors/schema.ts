@@ -364,16 +364,23 @@ export const ActorScoreRow = z.object({
    * `method.prior` (see `actorStance`).
    */
   stance: z.number(),
-  /** Percentile bootstrap interval of the stance (mentions resampled): `[low, high]`. */
-  stanceCi: z.tuple([z.number(), z.number()]),
+  /**
+   * Percentile bootstrap interval of the stance (mentions resampled): `[low, high]`.
+   * Absent when the analysis computed no intervals (`intervals: false`, the
+   * default of `analyze --compact`).
+   */
+  stanceCi: z.tuple([z.number(), z.number()]).optional(),
   /** Mentions that evaluate the actor (`evaluates` of each mention). */
   evaluating: z.number().int().nonnegative(),
   /** Share of the mentions that evaluate: `evaluating / mentions`. */
   evaluatingShare: z.number().min(0).max(1),
   /** Mean score of all mentions, −1..+1 (neutral mentions included). */
   score: z.number(),
-  /** Percentile bootstrap interval of the mean: `[low, high]`. */
-  ci: z.tuple([z.number(), z.number()]),
+  /**
+   * Percentile bootstrap interval of the mean: `[low, high]`. Absent when the
+   * analysis computed no intervals (as `stanceCi`).
+   */
+  ci: z.tuple([z.number(), z.number()]).optional(),
   /** Evaluating mentions with a positive score. */
   positive: z.number().int().nonnegative(),
   /** Evaluating mentions with a negative score. */
@@ -416,7 +423,8 @@ export const ActorScores = z.object({
   method: z.object({
     /** What one resampled unit is. */
     unit: z.enum(["mention", "sentence"]),
-    resamples: z.number().int().positive(),
+    /** Bootstrap resamples per row; 0 when no intervals were computed (rows carry no `ci`, `stanceCi`). */
+    resamples: z.number().int().nonnegative(),
     seed: z.number().int(),
     level: z.number(),
     /** Scores with `|score| <= neutral` count as neither positive nor negative, and do not evaluate. */

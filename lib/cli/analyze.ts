@@ -55,7 +55,12 @@ Output:
   --compact           with --jsonl: one compact line per article (metadata,
                       voice sizes, actor rows, topic and stance rows with hits;
                       no text, tokens, hits, evidence or vocabulary), about a
-                      tenth of the full line (schemas/compact_article.schema.json)
+                      tenth of the full line (schemas/compact_article.schema.json);
+                      the actor rows carry no bootstrap intervals over mentions
+                      (a corpus comparison resamples articles), unless
+                      --intervals asks for them
+  --intervals         with --compact: keep each actor row's intervals (ci,
+                      stanceCi); full lines always have them
   --tables FILE       the topic, stance and actor rows of every article, with
                       the article id: {"provenance": {...}, "topics": [...],
                       "stance": [...], "actors": [...]}
@@ -92,7 +97,8 @@ Lexicons (each file is checked before the first article is analysed):
 Options:
   --resamples N       bootstrap resamples of each actor interval (default: 2000);
                       fewer make a corpus run faster and wider-grained; the
-                      number is recorded in the provenance
+                      number is recorded in the provenance (with --compact,
+                      it needs --intervals)
   --workers N         workers (default: the number of cores, ${defaultWorkers()} here;
                       0 analyses on the main thread)
   --threads           workers are threads of this process, not processes of
@@ -120,6 +126,7 @@ export async function main(args: string[]): Promise<number> {
     errors: { type: "string" },
     resume: { type: "boolean" },
     compact: { type: "boolean" },
+    intervals: { type: "boolean" },
     shard: { type: "string" },
     format: { type: "string" },
     ...RESOURCE_FLAGS,
@@ -142,6 +149,14 @@ export async function main(args: string[]): Promise<number> {
   }
   if (v.compact && v.jsonl === undefined) {
     return usage("--compact writes a --jsonl stream: give --jsonl FILE.");
+  }
+  if (v.intervals && !v.compact) {
+    return usage("--intervals goes with --compact: full lines always hold the actor intervals.");
+  }
+  if (v.compact && !v.intervals && v.resamples !== undefined) {
+    return usage(
+      "--resamples sets the actor intervals, which --compact leaves out: add --intervals to keep them.",
+    );
   }
   if (v.compact && v.resume && v.tables !== undefined) {
     return usage(
@@ -183,7 +198,12 @@ export async function main(args: string[]): Promise<number> {
   // The lexicons first: a bad file stops the run before any article is read.
   const files = await loadFilesOrExit(resourceFilesOf(v));
   if (typeof files === "number") return files;
-  const analyze = resamples === undefined ? files.analyze : { ...files.analyze, resamples };
+  const analyze = {
+    ...files.analyze,
+    ...(resamples === undefined ? {} : { resamples }),
+    // A compact run leaves out the intervals over mentions unless asked.
+    ...(v.compact && !v.intervals ? { intervals: false } : {}),
+  };
   const paths = parsed.positionals;
   const progress = new Progress({ totalBytes: await inputBytes(paths) });
   // What made the numbers: the same record the workers' settings give.

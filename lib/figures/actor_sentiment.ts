@@ -30,11 +30,11 @@ export const ActorSentimentRecord = z.object({
   mentions: z.number().int().nonnegative(),
   /** Mean score of the mentions, −1..+1. */
   score: z.number().min(-1).max(1),
-  /** Bootstrap interval of the mean, `[low, high]`. */
-  ci: z.tuple([z.number(), z.number()]),
+  /** Bootstrap interval of the mean, `[low, high]`; absent when the run computed none (no bar drawn). */
+  ci: z.tuple([z.number(), z.number()]).optional(),
   /** The stance toward the actor, −1..+1, 0 when no mention evaluates (`actorStance`). */
   stance: z.number().min(-1).max(1).optional(),
-  /** Bootstrap interval of the stance, `[low, high]`. */
+  /** Bootstrap interval of the stance, `[low, high]`; absent when the run computed none (no bar drawn). */
   stanceCi: z.tuple([z.number(), z.number()]).optional(),
   /** Mentions that evaluate the actor. */
   evaluating: z.number().int().nonnegative().optional(),
@@ -106,7 +106,7 @@ export interface ActorSentimentFigureOptions {
  * @param options Voice, labels, minimum mentions and title.
  * @returns A plotly figure spec.
  * @throws {TypeError} If a record lacks a field or has a score outside −1..+1, or lacks
- *   `stance`/`stanceCi` while `measure` is `"stance"`.
+ *   `stance` while `measure` is `"stance"`.
  *
  * @example
  * ```ts
@@ -136,14 +136,14 @@ export function actorSentimentFigure(
   const rows = checkRecords(ActorSentimentRecord, records, name)
     .filter((r) => r.voice === voice && r.mentions >= minMentions)
     .map((r, i) => {
-      if (measure === "mean") return { ...r, value: r.score, low: r.ci[0], high: r.ci[1] };
-      if (r.stance === undefined || r.stanceCi === undefined) {
+      if (measure === "mean") return { ...r, value: r.score, interval: r.ci };
+      if (r.stance === undefined) {
         throw new TypeError(
-          `${name}: record ${i} (${r.actor}) has no "stance" and "stanceCi": expected rows ` +
+          `${name}: record ${i} (${r.actor}) has no "stance": expected rows ` +
             'of an analysis (actorTable), or pass { measure: "mean" }',
         );
       }
-      return { ...r, value: r.stance, low: r.stanceCi[0], high: r.stanceCi[1] };
+      return { ...r, value: r.stance, interval: r.stanceCi };
     });
   const label = (id: string) => labelOf(id, options.labels);
   const series = orderedSeries(distinct(rows.map((r) => seriesOf(r, name))), options.seriesOrder);
@@ -186,20 +186,26 @@ export function actorSentimentFigure(
       cliponaxis: false,
       x: mine.map((r) => r.value),
       y: mine.map((r) => label(r.actor)),
-      customdata: mine.map((r) => [r.mentions, r.low, r.high, r.evaluating ?? r.mentions]),
+      customdata: mine.map((r) => [
+        r.mentions,
+        r.interval ? `[${r.interval[0].toFixed(2)}, ${r.interval[1].toFixed(2)}]` : "(no interval)",
+        r.evaluating ?? r.mentions,
+      ]),
+      // A row without an interval (a compact run without --intervals) has no bar.
       error_x: {
         type: "data",
+        visible: mine.some((r) => r.interval !== undefined),
         symmetric: false,
-        array: mine.map((r) => Math.max(0, r.high - r.value)),
-        arrayminus: mine.map((r) => Math.max(0, r.value - r.low)),
+        array: mine.map((r) => r.interval ? Math.max(0, r.interval[1] - r.value) : 0),
+        arrayminus: mine.map((r) => r.interval ? Math.max(0, r.value - r.interval[0]) : 0),
         color: style.color,
         thickness: 1.5,
         width: 3,
       },
       marker: { color: style.color, symbol: style.symbol, size: 8, line: { width: 0 } },
-      hovertemplate: `${s}<br>%{y}: %{x:.2f} [%{customdata[1]:.2f}, %{customdata[2]:.2f}]` +
+      hovertemplate: `${s}<br>%{y}: %{x:.2f} %{customdata[1]}` +
         (measure === "stance"
-          ? `<br>%{customdata[3]} of %{customdata[0]} mentions evaluate<extra></extra>`
+          ? `<br>%{customdata[2]} of %{customdata[0]} mentions evaluate<extra></extra>`
           : `<br>%{customdata[0]} mentions<extra></extra>`),
     };
   });

@@ -63,6 +63,15 @@ export async function runDocument(
         "(without --compact) keeps them; `deno task report --from RUN.jsonl` then shows them.",
     );
   }
+  const noIntervals = runs.articles.filter((a) => a.actors.some((r) => r.ci === undefined)).length;
+  if (noIntervals > 0) {
+    notes.push(
+      `The actor rows of ${noIntervals} of ${runs.articles.length} articles carry no intervals ` +
+        "over mentions (analyze --compact leaves them out: a comparison of groups resamples " +
+        "articles and does not read them), so per-article actor figures and tables show none. " +
+        "`deno task analyze ... --compact --intervals` keeps them.",
+    );
+  }
   if (runs.provenance === undefined) {
     notes.push("The provenance shown is this toolkit's, not a record of the run.");
   }

@@ -228,8 +228,9 @@ for (const div of document.querySelectorAll("div.plot")) {
 const num = formatNumber;
 const pval = formatP;
 
-function ci(c: readonly (number | null)[]): string {
-  return `<span class="ci">${formatInterval(c)}</span>`;
+/** An interval, or a dash where the run computed none (`analyze --compact` without `--intervals`). */
+function ci(c: readonly (number | null)[] | undefined): string {
+  return `<span class="ci">${c === undefined ? DASH : formatInterval(c)}</span>`;
 }
 
 /** A metadata value, marked when the source says it was inferred. */

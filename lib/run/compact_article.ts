@@ -66,9 +66,19 @@ export const CompactArticle = z.object({
 export type CompactArticle = z.infer<typeof CompactArticle>;
 
 /**
+ * What a compact record is made from: the fields of the full record that it
+ * keeps (`compactRecord` in `article_record.ts` gathers them without building
+ * the full record).
+ */
+export type CompactSource = Pick<
+  AnalysedArticle,
+  "id" | "meta" | "origin" | "warnings" | "length" | "voices" | "actors" | "topics" | "stance"
+>;
+
+/**
  * The compact record of an analysed article.
  *
- * @param a The full record (`analyzeArticle`).
+ * @param a The full record (`analyzeArticle`), or the fields of it that a compact record keeps.
  * @returns Its metadata, voice sizes and metric rows; topic and stance rows without hits left out.
  *
  * @example
@@ -90,7 +100,7 @@ export type CompactArticle = z.infer<typeof CompactArticle>;
  * ok(JSON.stringify(c).length < JSON.stringify(a).length / 2);
  * ```
  */
-export function compactArticle(a: AnalysedArticle): CompactArticle {
+export function compactArticle(a: CompactSource): CompactArticle {
   return {
     format: COMPACT_FORMAT,
     id: a.id,

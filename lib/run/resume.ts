@@ -139,13 +139,56 @@ export async function checkProvenance(
     before = undefined;
   }
   if (before === options.provenance) return;
+  if (before === undefined) {
+    throw new InputError(
+      { file: options.provenancePath },
+      `expected the provenance record of the run that wrote "${path}", to resume it`,
+    );
+  }
+  const differ = differingFields(parseOrText(before), parseOrText(options.provenance));
+  const intervals = differ.some((f) => f.startsWith("parameters.actorBootstrap"))
+    ? "; analyze --compact leaves the actor intervals out unless --intervals is given"
+    : "";
   throw new InputError(
     { file: options.provenancePath },
-    before === undefined
-      ? `expected the provenance record of the run that wrote "${path}", to resume it`
-      : `expected the same provenance as this run (the same lexicons and options), to resume "${path}"; ` +
-        "the lines there were made with other settings: run without --resume",
+    `expected the same provenance as this run (the same lexicons and options), to resume "${path}"; ` +
+      `the lines there were made with other settings (${
+        differ.slice(0, 3).join(", ") || "the record's text"
+      } ${differ.length === 1 ? "differs" : "differ"}${intervals}): run without --resume`,
   );
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The dotted paths of the fields where two JSON values differ, outermost
+ * first (a field that differs as a whole is not opened further).
+ *
+ * @example
+ * ```ts
+ * import { differingFields } from "./resume.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * deepStrictEqual(
+ *   differingFields({ a: { b: 1, c: [1, 2] }, d: 1 }, { a: { b: 2, c: [1, 3] }, d: 1, e: 0 }),
+ *   ["a.b", "a.c.1", "e"],
+ * );
+ * ```
+ */
+export function differingFields(a: unknown, b: unknown, at = ""): string[] {
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === "object" && x !== null;
+  if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) {
+    return JSON.stringify(a) === JSON.stringify(b) ? [] : [at];
+  }
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys.flatMap((k) => differingFields(a[k], b[k], at === "" ? k : `${at}.${k}`));
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -94,20 +94,29 @@ export const TIDY_TABLES: Readonly<Record<string, TidyTable>> = {
       VOICE,
       col("mentions", "BIGINT", "mentions scored"),
       col("stance", "DOUBLE", "stance toward the actor, -1..+1"),
-      col("stance_ci_low", "DOUBLE", "bootstrap interval of the stance, low end"),
+      col(
+        "stance_ci_low",
+        "DOUBLE",
+        "bootstrap interval of the stance, low end (empty: none computed)",
+      ),
       col("stance_ci_high", "DOUBLE", "bootstrap interval of the stance, high end"),
       col("evaluating", "BIGINT", "mentions that evaluate the actor"),
       col("evaluating_share", "DOUBLE", "evaluating / mentions"),
       col("score", "DOUBLE", "mean score of all mentions, -1..+1"),
-      col("ci_low", "DOUBLE", "bootstrap interval of the mean score, low end"),
+      col(
+        "ci_low",
+        "DOUBLE",
+        "bootstrap interval of the mean score, low end (empty: none computed)",
+      ),
       col("ci_high", "DOUBLE", "bootstrap interval of the mean score, high end"),
       col("positive", "BIGINT", "evaluating mentions with a positive score"),
       col("negative", "BIGINT", "evaluating mentions with a negative score"),
     ],
     rows: (_, t) =>
       t.actors.map((r) => {
-        const s = r.stanceCi as number[];
-        const c = r.ci as number[];
+        // A run without intervals over mentions (analyze --compact) leaves both empty.
+        const s = (r.stanceCi ?? [null, null]) as (number | null)[];
+        const c = (r.ci ?? [null, null]) as (number | null)[];
         return [
           r.article,
           r.actor,

@@ -31,7 +31,9 @@ Options:
   --format FORMAT     the tables: json (one file, the default), csv or parquet
                       (a folder of files each: OUT/shards/K.tables/,
                       OUT/merged.tables/)
-  --compact           compact lines (then no tables: --resume cannot rebuild them)
+  --compact           compact lines (then no tables: --resume cannot rebuild them);
+                      no actor intervals over mentions unless --intervals
+  --intervals         with --compact: keep the actor intervals (analyze --intervals)
   --partition NAME    #SBATCH --partition
   --time LIMIT        #SBATCH --time (e.g. 2:00:00)
   --mem SIZE          #SBATCH --mem per task (e.g. 4G)
@@ -62,6 +64,8 @@ export interface SlurmRunOptions {
   workers: number;
   resamples?: number;
   compact?: boolean;
+  /** With `compact`: keep the actor intervals over mentions (`analyze --intervals`). */
+  intervals?: boolean;
   /** The format of the tables. @default "json" */
   format?: "json" | "csv" | "parquet";
   partition?: string;
@@ -122,6 +126,7 @@ export async function slurmScripts(o: SlurmRunOptions): Promise<{ array: string;
     options: [
       o.resamples === undefined ? "" : ` --resamples ${o.resamples}`,
       o.compact ? " --compact" : "",
+      o.compact && o.intervals ? " --intervals" : "",
     ].join(""),
     shard_outputs: Array.from({ length: o.shards }, (_, i) => `"${o.out}/shards/${i + 1}.jsonl"`)
       .join(" "),
@@ -173,6 +178,7 @@ export async function main(args: string[]): Promise<number> {
         workers: { type: "string" },
         resamples: { type: "string" },
         compact: { type: "boolean" },
+        intervals: { type: "boolean" },
         format: { type: "string" },
         partition: { type: "string" },
         time: { type: "string" },
@@ -210,6 +216,17 @@ export async function main(args: string[]): Promise<number> {
         throw new RangeError(`--tasks: task ${bad} is beyond --shards ${shards}`);
       }
     }
+    // Refused here rather than by every array task.
+    if (v.intervals && !v.compact) {
+      throw new RangeError(
+        "--intervals goes with --compact: full lines always hold the intervals.",
+      );
+    }
+    if (v.compact && !v.intervals && v.resamples !== undefined) {
+      throw new RangeError(
+        "--resamples sets the actor intervals, which --compact leaves out: add --intervals.",
+      );
+    }
     if (v["after-array"] !== undefined && tasks === undefined) {
       throw new RangeError("--after-array goes with --tasks (the tasks submitted again).");
     }
@@ -231,6 +248,7 @@ export async function main(args: string[]): Promise<number> {
       workers: wholeNumber("workers", v.workers, 0) ?? cpus,
       resamples: wholeNumber("resamples", v.resamples, 1),
       compact: v.compact,
+      intervals: v.intervals,
       format: v.format as SlurmRunOptions["format"],
       partition: v.partition,
       time: v.time,
