@@ -103,12 +103,22 @@ export interface ArticleMeasures {
   sentenceOptions: ResolvedSentimentOptions;
 }
 
+/** How much of the reasons {@linkcode measureArticle} keeps (not an analysis setting: no number changes). */
+export interface MeasureOptions {
+  /**
+   * Whether each scored mention keeps the target model's features and words
+   * behind its score. The compact record keeps no mention evidence. @default true
+   */
+  explain?: boolean;
+}
+
 /**
  * Tokenizes an article and measures its topics, stance markers and actors.
  *
  * @param article The article.
  * @param resources The run's lexicons.
  * @param options Analysis options.
+ * @param measure What of the reasons to keep.
  * @returns The parts every record is made from.
  *
  * @example
@@ -132,6 +142,7 @@ export function measureArticle(
   article: Article,
   resources: AnalysisResources,
   options: AnalyzeOptions = {},
+  measure: MeasureOptions = {},
 ): ArticleMeasures {
   const tokenized = tokenizeArticle(article);
   const id = article.meta.id;
@@ -171,7 +182,7 @@ export function measureArticle(
   const mentionScore = new Map<Mention, MentionScore>();
   mentionScores(
     { text, tokens, mentions, roles },
-    (m) => spanSentiment(tokens, m, spanOptions),
+    (m) => spanSentiment(tokens, m, spanOptions, undefined, measure.explain ?? true),
     {
       lexicons: frameOptions.extra.length
         ? frameLexicons({ extra: frameOptions.extra })

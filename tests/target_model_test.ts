@@ -159,6 +159,29 @@ Deno.test("predictTarget() merges extra features: the hook for event-frame featu
   ok(viaSpan.features !== undefined);
 });
 
+Deno.test("spanSentiment() without explaining gives the same score, class and probabilities, and lists nothing", async () => {
+  const text = (await Deno.readTextFile("data/corpus/topwar-2023-11-11.txt")).slice(0, 20_000);
+  const { tokens } = tokenizeText(text);
+  // Every capitalised word as a span: hundreds of spans with and without sentiment nearby.
+  const spans = [...text.matchAll(/\b[A-Z][a-z]+\b/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  ok(spans.length > 200, `${spans.length} spans`);
+  let listed = 0;
+  for (const span of spans) {
+    const full = spanSentiment(tokens, span);
+    const lean = spanSentiment(tokens, span, undefined, undefined, false);
+    deepStrictEqual(
+      [lean.score, lean.label, lean.probabilities],
+      [full.score, full.label, full.probabilities],
+    );
+    deepStrictEqual([lean.features, lean.evidence], [[], []]);
+    if (full.evidence.length > 0) listed++;
+  }
+  ok(listed > 20, `${listed} spans with evidence when explained`);
+});
+
 Deno.test('spanSentiment() with model "rules" keeps the rule scorer\'s scores', () => {
   const text = "Smith walked slowly to the lovely garden.";
   const { tokens } = tokenizeText(text);

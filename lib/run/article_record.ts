@@ -89,7 +89,7 @@ function compactRecord(
   resources: AnalysisResources,
   options: AnalyzeOptions,
 ): ArticleRecord {
-  const m = measureArticle(article, resources, options);
+  const m = measureArticle(article, resources, options, { explain: false });
   const source: CompactSource = {
     id: article.meta.id,
     meta: article.meta,

@@ -62,6 +62,10 @@ export function resolveSpanSentimentOptions(
  * @param extraFeatures Further features for the trained model (the hook for
  *   event-frame and role features; `targetFeatures`' `extra`). The committed
  *   weights give names they do not know no weight.
+ * @param explain Whether the trained model lists the features and words
+ *   behind its score (`features`, `evidence`); without them the score, class
+ *   and probabilities are the same, for a caller that keeps no evidence.
+ *   @default true
  * @throws {RangeError} When no token lies inside the span.
  *
  * @example Two actors of opposite polarity in one sentence
@@ -84,6 +88,7 @@ export function spanSentiment(
   span: { start: number; end: number },
   options?: SpanSentimentOptions,
   extraFeatures?: Readonly<Record<string, number>>,
+  explain = true,
 ): SentimentResult {
   if (!(span.end > span.start)) {
     throw new RangeError(`Cannot score an empty span "${span.start}..${span.end}"`);
@@ -98,7 +103,7 @@ export function spanSentiment(
       tokens,
       [spanFrom, spanTo],
       opts,
-      { extra: extraFeatures },
+      { extra: extraFeatures, ...(explain ? {} : { top: 0 }) },
     );
     return { score, evidence, label, probabilities, features };
   }

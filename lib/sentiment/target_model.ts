@@ -308,8 +308,9 @@ export function predictTarget(
   let best = 0;
   for (let k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
   const k = predictOptions.top ?? 8;
-  const toward: number[] = new Array(names.length);
-  for (let i = 0; i < names.length; i++) {
+  // With `top: 0` nothing is listed: no feature is ranked.
+  const toward: number[] = new Array(k > 0 ? names.length : 0);
+  for (let i = 0; i < toward.length; i++) {
     const r = at[i];
     toward[i] = vals[i] * (w[r + best] - (w[r] + w[r + 1] + w[r + 2]) / 3);
   }
@@ -317,7 +318,7 @@ export function predictTarget(
     Math.abs(toward[a]) > Math.abs(toward[b]) ||
     (Math.abs(toward[a]) === Math.abs(toward[b]) && names[a] < names[b]);
   const order: number[] = [];
-  for (let i = 0; i < names.length; i++) {
+  for (let i = 0; i < toward.length; i++) {
     if (order.length === k && !before(i, order[k - 1])) continue;
     let place = order.length;
     while (place > 0 && before(i, order[place - 1])) place--;
