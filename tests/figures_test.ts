@@ -91,6 +91,23 @@ Deno.test("actorSentimentFigure() shows the stance by default, with its interval
   throws(() => actorSentimentFigure(actorRows.map((r) => ({ ...r, ci: [...r.ci] }))), /stance/);
 });
 
+Deno.test("actorSentimentFigure() draws rows without intervals (a compact run) with no bars, and says so", () => {
+  const rows = actorRows.map(({ ci: _, ...r }, i) => ({ ...r, stance: i === 0 ? -0.5 : 0.1 }));
+  const figure = actorSentimentFigure(rows);
+  PlotlyFigure.parse(figure);
+  deepStrictEqual(figure.data[0].x, [-0.5, 0.1]);
+  const error = figure.data[0].error_x as { visible: boolean; array: number[] };
+  strictEqual(error.visible, false);
+  ok(axisTitle(figure, "xaxis").includes("no intervals"), axisTitle(figure, "xaxis"));
+  ok((figure.data[0].customdata as unknown[][]).every((d) => d[1] === "(no interval)"));
+  // With intervals, neither.
+  const withCi = actorSentimentFigure(actorRows.map((r) => ({ ...r, ci: [...r.ci] })), {
+    measure: "mean",
+  });
+  strictEqual((withCi.data[0].error_x as { visible: boolean }).visible, true);
+  ok(!axisTitle(withCi, "xaxis").includes("no intervals"));
+});
+
 Deno.test("actorSentimentFigure() rejects a score outside −1..+1 and a record without article", () => {
   throws(
     () => actorSentimentFigure([{ ...actorRows[0], ci: [0, 1], score: 1.5 }]),

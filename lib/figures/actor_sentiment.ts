@@ -145,6 +145,10 @@ export function actorSentimentFigure(
       }
       return { ...r, value: r.stance, interval: r.stanceCi };
     });
+  // Rows from a run that computed no intervals (analyze --compact): the axis says so.
+  const noIntervals = rows.length > 0 && rows.every((r) => r.interval === undefined)
+    ? "; no intervals (the run left them out)"
+    : "";
   const label = (id: string) => labelOf(id, options.labels);
   const series = orderedSeries(distinct(rows.map((r) => seriesOf(r, name))), options.seriesOrder);
   const [codeLow, codeHigh] = options.codeScale ?? [-2, 2];
@@ -262,10 +266,12 @@ export function actorSentimentFigure(
       xaxis: {
         title: {
           text: codes.length > 0
-            ? `Model: ${measure === "stance" ? "stance" : "mean sentiment"} (−1..+1, filled marks)`
+            ? `Model: ${
+              measure === "stance" ? "stance" : "mean sentiment"
+            } (−1..+1, filled marks${noIntervals})`
             : measure === "stance"
-            ? "Stance from evaluating mentions (−1 negative, 0 none found, +1 positive)"
-            : "Mean sentiment of mentions (−1 negative, +1 positive)",
+            ? `Stance from evaluating mentions (−1 negative, 0 none found, +1 positive${noIntervals})`
+            : `Mean sentiment of mentions (−1 negative, +1 positive${noIntervals})`,
         },
         range: [-1.05, 1.05],
         tickvals: [-1, -0.5, 0, 0.5, 1],
