@@ -70,7 +70,22 @@ Deno.test("compactArticle() keeps the metric rows with hits and the voice sizes"
   for (const s of a.stance) strictEqual(s.words, a.voices.find((v) => v.voice === s.voice)!.words);
 });
 
-/** A row, or each row of a list, without the actor intervals. */
+/** Runs `analyze` on the fixtures into `dir/NAME.jsonl` and `dir/NAME.tables.json`. */
+const runInto = (dir: string, workers: string) => (name: string, ...more: string[]) =>
+  quietly(() =>
+    main([
+      ARTICLES,
+      "--jsonl",
+      `${dir}/${name}.jsonl`,
+      "--tables",
+      `${dir}/${name}.tables.json`,
+      "--workers",
+      workers,
+      ...more,
+    ])
+  );
+
+/** A row without the actor intervals. */
 // deno-lint-ignore no-explicit-any
 const withoutIntervals = (row: any) => {
   const { ci: _c, stanceCi: _s, ...rest } = row;
@@ -79,19 +94,7 @@ const withoutIntervals = (row: any) => {
 
 Deno.test("analyze --compact --intervals writes schema-valid lines and the same tables as a full run", async () => {
   const dir = await Deno.makeTempDir();
-  const run = (name: string, ...more: string[]) =>
-    quietly(() =>
-      main([
-        ARTICLES,
-        "--jsonl",
-        `${dir}/${name}.jsonl`,
-        "--tables",
-        `${dir}/${name}.tables.json`,
-        "--workers",
-        "2",
-        ...more,
-      ])
-    );
+  const run = runInto(dir, "2");
   strictEqual((await run("full")).code, 0);
   strictEqual((await run("compact", "--compact", "--intervals")).code, 0);
   const full = await lines(`${dir}/full.jsonl`);
@@ -111,19 +114,7 @@ Deno.test("analyze --compact --intervals writes schema-valid lines and the same 
 
 Deno.test("analyze --compact leaves out the actor intervals, and only them, and its provenance says so", async () => {
   const dir = await Deno.makeTempDir();
-  const run = (name: string, ...more: string[]) =>
-    quietly(() =>
-      main([
-        ARTICLES,
-        "--jsonl",
-        `${dir}/${name}.jsonl`,
-        "--tables",
-        `${dir}/${name}.tables.json`,
-        "--workers",
-        "0",
-        ...more,
-      ])
-    );
+  const run = runInto(dir, "0");
   strictEqual((await run("full")).code, 0);
   strictEqual((await run("compact", "--compact")).code, 0);
   const full = await lines(`${dir}/full.jsonl`);
