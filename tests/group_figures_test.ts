@@ -8,6 +8,7 @@ import { groupSummaryFigure } from "../lib/figures/group_summary.ts";
 import { reportFigures } from "../lib/report/figures.ts";
 import { PER_ARTICLE_FIGURES_UP_TO } from "../lib/report/group_figures.ts";
 import { mulberry32 } from "../lib/stats/random.ts";
+import { type Displayable, figure, JUPYTER_DISPLAY } from "../lib/notebook/mod.ts";
 
 /** A light analysis document of `n` articles in two outlets (what the figures read). */
 function corpus(n: number): AnalysisDocument {
@@ -187,4 +188,43 @@ Deno.test({
       await Deno.remove(dir, { recursive: true });
     }
   },
+});
+
+Deno.test("figure() in a notebook draws groups past PER_ARTICLE_FIGURES_UP_TO articles, as the report does", () => {
+  // Issue 21: notebook 01 on 2,000 articles drew one series (and one co-occurrence heatmap) per
+  // article: 150 s for the heatmaps alone and a 117 MB notebook.
+  const doc = corpus(60);
+  for (const a of doc.articles as unknown as Record<string, unknown[]>[]) {
+    a.hits = [{ lexicon: "topics", category: "energy", sentence: 1, voice: "body" }];
+    a.mentions = [{ actor: "kremlin", sentence: 1, voice: "body" }];
+  }
+  const comparison = compareGroups(doc.articles as never, { resamples: 50 });
+  const plotly = (shown: Displayable[]) =>
+    shown.map((d) => d[JUPYTER_DISPLAY]()["application/vnd.plotly.v1+json"])
+      .filter((f) => f !== undefined) as { data: { type: string }[] }[];
+  const report = reportFigures(doc, comparison).figures;
+  for (const [kind, name] of [["topics", "topic_rates"], ["stance", "stance_profile"]] as const) {
+    const [shown] = plotly(figure(doc, kind, { compared: { comparison } as never }));
+    // The same group values and intervals as the report's figure (the comparison's).
+    deepStrictEqual(
+      shown.data,
+      report.find((f) => f.name === name)!.figure.data,
+      kind,
+    );
+  }
+  // Before the comparison, the groups of `by`; a box and a marker per group.
+  for (const kind of ["voice shares", "actors", "arc"] as const) {
+    const [shown] = plotly(figure(doc, kind, { by: "outlet" }));
+    deepStrictEqual(shown.data.map((t) => t.type), ["box", "scatter", "box", "scatter"], kind);
+  }
+  // One co-occurrence heatmap per group, not per article.
+  strictEqual(plotly(figure(doc, "cooccurrence", { by: "outlet" })).length, 2);
+  strictEqual(plotly(figure(doc, "cooccurrence")).length, 1);
+  strictEqual(plotly(figure(doc, "voices", { by: "outlet" })).length, 0);
+  // Up to the threshold, one series per article as before.
+  const few = corpus(PER_ARTICLE_FIGURES_UP_TO);
+  strictEqual(
+    plotly(figure(few, "topics", { by: "outlet" }))[0].data.length,
+    PER_ARTICLE_FIGURES_UP_TO,
+  );
 });

@@ -42,6 +42,7 @@ import { DASH, formatNumber } from "../tables/format.ts";
 import { topicChanges } from "../tables/topic_changes.ts";
 import { type Displayable, displayable, displayJson, displayTable } from "./display.ts";
 import { displayThemedFigure } from "./themed_figure.ts";
+import { groupReportFigures, PER_ARTICLE_FIGURES_UP_TO } from "../report/group_figures.ts";
 import {
   type Coded,
   codingFigure,
@@ -201,6 +202,13 @@ export interface FigureOptions {
   by?: string;
   /** People's codes ({@linkcode code}): drawn beside the model in the actor figure. */
   coding?: Coded;
+  /**
+   * The comparison ({@linkcode compare}): past `PER_ARTICLE_FIGURES_UP_TO`
+   * articles the figures show its groups, with its intervals where it
+   * resampled articles (as the report's figures do).
+   * @default the groups of `by`, else all articles as one group
+   */
+  compared?: Compared;
 }
 
 /**
@@ -209,6 +217,13 @@ export interface FigureOptions {
  * `"cooccurrence"`: one heatmap per article) or from a comparison
  * (`"keyness"`: one chart per pair of groups). Where there is nothing to
  * draw, a line of Markdown says why.
+ *
+ * Past `PER_ARTICLE_FIGURES_UP_TO` (12) articles, the figures of the author's
+ * text show groups, as the report's do (`groupReportFigures`): the groups of
+ * `options.compared`, else of `options.by`, else all articles as one group;
+ * `"voices"` then refers to `"voice shares"` and the voices table, and
+ * `"cooccurrence"` draws one heatmap per group. One series per article of
+ * 2,000 articles took minutes to draw and tens of megabytes to store.
  *
  * @param source The analysis, or the result of {@linkcode compare} for `"keyness"`.
  * @param kind Which figure.
@@ -257,6 +272,9 @@ export function figure(
   }
   const analysis = source as AnalysisDocument;
   const voice = options.voice ?? "body";
+  if (analysis.articles.length > PER_ARTICLE_FIGURES_UP_TO && voice === "body") {
+    return groupFigure(analysis, kind as FigureKind, options);
+  }
   // Every article keeps its colour, marker and pattern in every figure.
   const seriesOrder = analysis.articles.map((a) => a.id);
   const themed = (f: Parameters<typeof displayThemedFigure>[0]) => [displayThemedFigure(f)];
@@ -556,6 +574,73 @@ function isCoded(source: object): source is Coded {
 
 function isValidation(source: object): source is Validation {
   return "verdict" in source && "parts" in source;
+}
+
+/** Figure names of the report's group figures, by the notebook's figure kind. */
+const GROUP_FIGURE_NAMES: Partial<Record<FigureKind, string>> = {
+  "voice shares": "voice_composition",
+  actors: "actor_sentiment",
+  topics: "topic_rates",
+  stance: "stance_profile",
+  arc: "sentiment_arc",
+};
+
+/** {@linkcode figure} of the author's text past `PER_ARTICLE_FIGURES_UP_TO` articles: groups. */
+function groupFigure(
+  analysis: AnalysisDocument,
+  kind: FigureKind,
+  options: FigureOptions,
+): Displayable[] {
+  const comparison = options.compared?.comparison ?? undefined;
+  const labels = options.by === undefined ? undefined : groupLabels(analysis, options.by);
+  const groups = labels === undefined ? undefined : [
+    ...Map.groupBy(analysis.articles, (a) => labels.get(a.id)!).entries(),
+  ].map(([group, articles]) => ({ group, articles: articles.map((a) => a.id) }));
+  const why = `${analysis.articles.length} articles, more than ${PER_ARTICLE_FIGURES_UP_TO}: ` +
+    "the figure shows groups; the articles' values are in the tables.";
+  if (kind === "voices") {
+    return [
+      note(
+        `${why} Characters per voice: \`table(analysis, "voices")\`; shares by group: ` +
+          `\`figure(analysis, "voice shares")\`.`,
+      ),
+    ];
+  }
+  if (kind === "cooccurrence") {
+    const groupOf = comparison && comparison.by !== "id"
+      ? new Map(comparison.groups.flatMap((g) => g.articles.map((id) => [id, g.group] as const)))
+      : labels;
+    const rows = cooccurrenceTable(analysis).filter((r) => r.voice === "body")
+      .map((r) => ({ ...r, group: groupOf?.get(r.article) ?? "all articles" }));
+    const shown = [...new Set(rows.map((r) => r.group))].map((series) =>
+      displayThemedFigure(cooccurrenceFigure(rows, { series, labels: { actors: options.labels } }))
+    );
+    return rows.length === 0
+      ? [note("No sentence in the author's text names an actor and touches a topic.")]
+      : [...shown, note(why)];
+  }
+  const name = GROUP_FIGURE_NAMES[kind];
+  if (name === undefined) {
+    throw new RangeError(`Unknown figure "${String(kind)}": expected one of ${FIGURE_KINDS}`);
+  }
+  const built = groupReportFigures(analysis, comparison, {
+    actorLabels: options.labels,
+    groups,
+  }).find((f) => f.name === name);
+  if (built === undefined) {
+    return [note(
+      kind === "arc"
+        ? "No sentences in the records (a compact run): no sentiment arc."
+        : `No ${kind} in the author's text of these articles.`,
+    )];
+  }
+  const coded = kind === "actors" && (options.coding?.coding?.cells.length ?? 0) > 0
+    ? " People's codes are drawn per article only: see the coding tables."
+    : "";
+  return [
+    displayThemedFigure(built.figure, { width: "double" }),
+    note(`${built.caption} ${why}${coded}`),
+  ];
 }
 
 function note(text: string): Displayable {

@@ -39,10 +39,16 @@ export interface GroupReportFiguresOptions {
   resamples?: number;
   /** Base seed of those bootstraps. @default 1 */
   seed?: number;
+  /**
+   * The groups to show when there is no comparison of groups (a notebook's
+   * figure before the comparison is made).
+   * @default all articles as one group
+   */
+  groups?: readonly Group[];
 }
 
 /** A group of articles as a comparison lists it. */
-interface Group {
+export interface Group {
   group: string;
   articles: readonly string[];
 }
@@ -98,7 +104,9 @@ export function groupReportFigures(
   comparison?: Comparison,
   options: GroupReportFiguresOptions = {},
 ): BuiltFigure[] {
-  const groups = figureGroups(doc, comparison);
+  const groups = comparison && comparison.by !== "id"
+    ? figureGroups(doc, comparison)
+    : options.groups ?? figureGroups(doc, comparison);
   const groupOf = new Map<string, string>();
   for (const g of groups) for (const id of g.articles) groupOf.set(id, g.group);
   const resamples = options.resamples ?? 1000;
