@@ -192,3 +192,34 @@ Deno.test("report: --by naming a field no article has is an error listing the fi
   ok(run.stderr.includes('Cannot group by "regoin"'), run.stderr);
   ok(/fields that exist are: .*outlet.*region/.test(run.stderr), run.stderr);
 });
+
+test("report: a notebook with a cell past --cell-timeout is listed as failed, and everything else is written", async () => {
+  const out = Deno.makeTempDirSync({ prefix: "report_shapes_timeout_" });
+  try {
+    // Notebook 01 analyses the articles in a cell: more than a second.
+    const run = await report([
+      join(SHAPES, "valley-herald-dam.txt"),
+      "--out",
+      out,
+      "--notebook",
+      "01",
+      "--cell-timeout",
+      "1",
+    ]);
+    strictEqual(run.code, 1, run.stderr);
+    ok(
+      /01_compare_articles\.ipynb: could not be executed: .*(Timeout|timed out)/.test(run.stderr),
+      run.stderr,
+    );
+    ok(/^Time: .*notebooks \(rest\)/m.test(run.stderr), run.stderr);
+    ok(/1 notebook\(s\) had errors/.test(run.stderr), run.stderr);
+    for (const file of ["report.html", "analysis.json"]) {
+      ok(Deno.statSync(join(out, file)).size > 0, file);
+    }
+    const bad = await report(["--cell-timeout", "0", "--no-notebooks", "--out", out]);
+    strictEqual(bad.code, 2);
+    ok(bad.stderr.includes("--cell-timeout"), bad.stderr);
+  } finally {
+    Deno.removeSync(out, { recursive: true });
+  }
+});

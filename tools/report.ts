@@ -42,7 +42,7 @@ import { ensureDependencies } from "./ensure_deps.ts";
 import { type ReadCodes, readCodes, readUnits } from "../lib/coding/codes.ts";
 import { humanCoding } from "../lib/coding/human_coding.ts";
 import type { CodingUnit } from "../lib/coding/schema.ts";
-import { parameterNames, REPO_ROOT, runNotebook } from "./run_notebooks.ts";
+import { type NotebookRun, parameterNames, REPO_ROOT, runNotebook } from "./run_notebooks.ts";
 
 const USAGE = `Usage: deno task report [paths...] [options]
 
@@ -66,6 +66,8 @@ Options:
                      parameter (01, 04) run, on the same files
   --notebook NAME    execute only this notebook (repeatable; a name's start,
                      e.g. 01 or 01_compare_articles)
+  --cell-timeout S   seconds a notebook cell may run (default 600); a notebook
+                     with a cell past it is listed as failed, the rest is written
 Human coding (see deno task code):
   --codes FILE       people's codes of article × actor units (repeatable; CSV
                      or JSONL, long format unit, coder, code[, note]; unit ids
@@ -96,6 +98,7 @@ export async function main(args: string[]): Promise<number> {
     ...RESOURCE_FLAGS,
     benchmarks: { type: "string" },
     notebook: { type: "string", multiple: true },
+    "cell-timeout": { type: "string" },
     codes: { type: "string", multiple: true },
     units: { type: "string" },
     from: { type: "string", multiple: true },
@@ -127,6 +130,13 @@ export async function main(args: string[]): Promise<number> {
   const files = await loadFilesOrExit(resourceFiles);
   if (typeof files === "number") return files;
   const only = parsed.values.notebook ?? [];
+  const cellTimeout = Number(parsed.values["cell-timeout"] ?? 600);
+  if (!(cellTimeout > 0)) {
+    console.error(
+      `--cell-timeout: expected seconds > 0, found "${parsed.values["cell-timeout"]}".`,
+    );
+    return 2;
+  }
   const benchmarks = parsed.values.benchmarks;
   // People's codes, read and checked before any article is analysed.
   const codePaths = (parsed.values.codes ?? []).map((p) => resolve(base, p));
@@ -238,6 +248,8 @@ export async function main(args: string[]): Promise<number> {
       );
     }
     // Two at a time (this machine class has two cores).
+    // A notebook that cannot be executed (a cell past its time limit, a
+    // kernel that does not start) is listed with its reason; the others run.
     return mapLimit(
       notebookPaths,
       2,
@@ -246,7 +258,11 @@ export async function main(args: string[]): Promise<number> {
           outDir: join(out, "notebooks"),
           html: true,
           parameters: parameters.get(p),
-        }),
+          cellTimeout,
+        }).catch((e): Pick<NotebookRun, "input" | "problems"> & Partial<NotebookRun> => ({
+          input: p,
+          problems: [`could not be executed: ${executionFailure(e)}`],
+        })),
     );
   };
   const timings: [string, number][] = [];
@@ -383,7 +399,7 @@ export async function main(args: string[]): Promise<number> {
   let failed = 0;
   if (notebookRuns) {
     for (const run of await notebookRuns) {
-      written.push(run.output, ...(run.html ? [run.html] : []));
+      written.push(...(run.output ? [run.output] : []), ...(run.html ? [run.html] : []));
       for (const problem of run.problems) {
         console.error(`${relative(REPO_ROOT, run.input)}: ${problem}`);
       }
@@ -405,6 +421,27 @@ export async function main(args: string[]): Promise<number> {
   if (failed > 0) console.error(`${failed} notebook(s) had errors.`);
   for (const f of outputFailures) console.error(`failed: ${f}`);
   return failed === 0 && outputFailures.length === 0 ? 0 : 1;
+}
+
+/**
+ * The reason nbconvert gave up, in a line: the last line of its output that
+ * names an error (e.g. `CellTimeoutError: A cell timed out ...`), else the
+ * first line of the message.
+ *
+ * @example
+ * ```ts
+ * import { executionFailure } from "./report.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const e = new Error("jupyter nbconvert ... failed (exit 1):\nTraceback\n  ...\n" +
+ *   "nbclient.exceptions.CellTimeoutError: A cell timed out while it was being executed, after 600 seconds.\n");
+ * strictEqual(executionFailure(e), "nbclient.exceptions.CellTimeoutError: A cell timed out while it was being executed, after 600 seconds.");
+ * ```
+ */
+export function executionFailure(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  return lines.findLast((l) => /\w*(Error|Exception)\b/.test(l)) ?? lines[0] ?? "unknown error";
 }
 
 /** Maps with at most `limit` calls running at once; results in input order. */
