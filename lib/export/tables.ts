@@ -85,24 +85,44 @@ export function flattenRow(row: Row): Record<string, string | number | boolean |
  * ```
  */
 export function toCsv(rows: readonly Row[], options: ToCsvOptions = {}): string {
+  return [...csvPieces(rows, (row) => row, options)].join("");
+}
+
+/**
+ * The text of `toCsv(rows.map(project), options)` in pieces, a line at a
+ * time: each row is projected and flattened when its line is made, so a
+ * large table is never held whole, nor its rows twice.
+ */
+function* csvPieces(
+  rows: readonly Row[],
+  project: (row: Row) => Row,
+  options: ToCsvOptions,
+): Generator<string> {
   const newline = options.newline ?? "\r\n";
-  const flat = rows.map((row, i) => {
+  const flat = (row: Row, i: number) => {
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
       throw new TypeError(`Cannot write CSV: row ${i} is ${JSON.stringify(row)}, not an object`);
     }
-    return flattenRow(row);
-  });
-  const columns = options.columns ? [...options.columns] : columnsOf(flat);
+    return flattenRow(project(row));
+  };
+  let columns = options.columns ? [...options.columns] : undefined;
+  if (columns === undefined) {
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      for (const key of Object.keys(flat(row, i))) seen.add(key);
+    });
+    columns = [...seen];
+  }
   const field = (value: unknown): string => {
     if (value === null || value === undefined) return "";
     const text = String(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [
-    columns.map(field).join(","),
-    ...flat.map((row) => columns.map((c) => field(row[c])).join(",")),
-  ];
-  return lines.join(newline) + newline;
+  yield columns.map(field).join(",") + newline;
+  for (const [i, row] of rows.entries()) {
+    const cells = flat(row, i);
+    yield columns.map((c) => field(cells[c])).join(",") + newline;
+  }
 }
 
 /** A LaTeX column: the record key, and optionally its header and alignment. */
@@ -214,6 +234,11 @@ export function escapeLatex(text: string): string {
  * ```
  */
 export function toLatex(rows: readonly Row[], options: ToLatexOptions): string {
+  return [...latexPieces(rows, options)].join("");
+}
+
+/** The text of `toLatex(rows, options)` in pieces, a row at a time. */
+function* latexPieces(rows: readonly Row[], options: ToLatexOptions): Generator<string> {
   if (!/^[A-Za-z0-9:._-]+$/.test(options.label)) {
     throw new RangeError(
       `LaTeX label must use letters, digits and ":._-" only, got "${options.label}"`,
@@ -245,7 +270,7 @@ export function toLatex(rows: readonly Row[], options: ToLatexOptions): string {
     return escapeLatex(String(value));
   };
   const line = (cells: string[]) => `${cells.join(" & ")} \\\\`;
-  return [
+  yield [
     `\\begin{table}[${options.placement ?? "htbp"}]`,
     "\\centering",
     `\\caption{${escapeLatex(options.caption)}}`,
@@ -254,12 +279,10 @@ export function toLatex(rows: readonly Row[], options: ToLatexOptions): string {
     "\\toprule",
     line(columns.map((c) => escapeLatex(c.label))),
     "\\midrule",
-    ...rows.map((row) => line(columns.map((c) => cell(row[c.key], c.digits)))),
-    "\\bottomrule",
-    "\\end{tabular}",
-    "\\end{table}",
     "",
   ].join("\n");
+  for (const row of rows) yield line(columns.map((c) => cell(row[c.key], c.digits))) + "\n";
+  yield ["\\bottomrule", "\\end{tabular}", "\\end{table}", ""].join("\n");
 }
 
 function latexNumber(value: number, digits: number): string {
@@ -340,15 +363,16 @@ export async function exportTables(
   const written: string[] = [];
   for (const table of tables) {
     const keys = table.columns?.map((c) => (typeof c === "string" ? c : c.key));
-    const rows = keys
-      ? table.rows.map((row) => Object.fromEntries(keys.map((k) => [k, row[k]])))
-      : table.rows;
+    const project = keys
+      ? (row: Row) => Object.fromEntries(keys.map((k) => [k, row[k]]))
+      : (row: Row) => row;
     const csvPath = `${dir}/${table.name}.csv`;
     const texPath = `${dir}/${table.name}.tex`;
-    await writeFileAtomic(csvPath, toCsv(rows));
+    // In pieces, a row at a time: a table of every article's rows is never held as text whole.
+    await writeFileAtomic(csvPath, csvPieces(table.rows, project, {}));
     await writeFileAtomic(
       texPath,
-      toLatex(table.rows, {
+      latexPieces(table.rows, {
         caption: table.caption,
         label: table.label ?? `tab:${table.name}`,
         columns: table.columns,
