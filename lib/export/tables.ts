@@ -85,7 +85,29 @@ export function flattenRow(row: Row): Record<string, string | number | boolean |
  * ```
  */
 export function toCsv(rows: readonly Row[], options: ToCsvOptions = {}): string {
-  return [...csvPieces(rows, (row) => row, options)].join("");
+  return [...toCsvPieces(rows, options)].join("");
+}
+
+/**
+ * The text of {@linkcode toCsv} in pieces, a line at a time, for writing a
+ * large table without holding its text whole.
+ *
+ * @param rows The records.
+ * @param options Columns and line ending.
+ * @returns Pieces whose concatenation is `toCsv(rows, options)`.
+ * @throws {TypeError} If a row is not an object or holds a function (when the piece is made).
+ *
+ * @example
+ * ```ts
+ * import { toCsv, toCsvPieces } from "./tables.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const rows = [{ term: "a", ci: [1, 2] }, { term: "b,c" }];
+ * strictEqual([...toCsvPieces(rows)].join(""), toCsv(rows));
+ * ```
+ */
+export function toCsvPieces(rows: readonly Row[], options: ToCsvOptions = {}): Generator<string> {
+  return csvPieces(rows, (row) => row, options);
 }
 
 /**
