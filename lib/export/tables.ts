@@ -351,10 +351,12 @@ export interface TableToExport {
  * into `dir`, which is created if needed; each file is written whole
  * (temporary file and rename).
  *
- * @param tables The tables.
+ * @param tables The tables: an array, or tables made one at a time (each is
+ * written before the next is taken, so only one table's rows need be held).
  * @param dir The output folder.
  * @returns The paths written, two per table.
- * @throws {RangeError} If a name is unsafe as a file name or repeats.
+ * @throws {RangeError} If a name is unsafe as a file name or repeats: for an
+ * array before anything is written, for other iterables when that table comes.
  *
  * @example
  * ```ts
@@ -368,11 +370,10 @@ export interface TableToExport {
  * ```
  */
 export async function exportTables(
-  tables: readonly TableToExport[],
+  tables: Iterable<TableToExport>,
   dir: string,
 ): Promise<string[]> {
-  const names = new Set<string>();
-  for (const { name } of tables) {
+  const check = (names: Set<string>, name: string) => {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
       throw new RangeError(
         `Table name must be letters, digits, ".", "_" and "-" (not starting with a dot), got "${name}"`,
@@ -380,10 +381,16 @@ export async function exportTables(
     }
     if (names.has(name)) throw new RangeError(`Table name "${name}" is used twice`);
     names.add(name);
+  };
+  if (Array.isArray(tables)) {
+    const names = new Set<string>();
+    for (const { name } of tables) check(names, name);
   }
   await Deno.mkdir(dir, { recursive: true });
   const written: string[] = [];
+  const names = new Set<string>();
   for (const table of tables) {
+    check(names, table.name);
     const keys = table.columns?.map((c) => (typeof c === "string" ? c : c.key));
     const project = keys
       ? (row: Row) => Object.fromEntries(keys.map((k) => [k, row[k]]))
