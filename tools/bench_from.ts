@@ -183,21 +183,38 @@ export async function benchFrom(options: BenchFromOptions = {}) {
   try {
     const small = await setUp(dir, mb, log);
     const large = await setUp(dir, largeMb, log);
+    // Each figure is logged when it is measured (a run with notebooks takes long).
+    const measured = async (run: string, size: number, notebooks: boolean) => {
+      const m = await measure(run, dir, notebooks);
+      log(
+        `  ${size} MB${notebooks ? ", notebooks" : ""}: peak ${mib(m.peakBytes)} MiB ` +
+          `(Deno alone ${mib(m.denoPeakBytes)} MiB), ${round(m.seconds)} s, load ${m.load}`,
+      );
+      return m;
+    };
     const measures: { small: FromMeasure; large: FromMeasure }[] = [];
     for (let i = 1; i <= repeats; i++) {
       // The order alternates, so that a drift of the host favours neither.
       const largeFirst = i % 2 === 0;
       log(`report --from --no-notebooks, ${mb} MB and ${largeMb} MB (${i} of ${repeats}) ...`);
-      const first = await measure(largeFirst ? large.run : small.run, dir, false);
-      const second = await measure(largeFirst ? small.run : large.run, dir, false);
+      const first = await measured(
+        largeFirst ? large.run : small.run,
+        largeFirst ? largeMb : mb,
+        false,
+      );
+      const second = await measured(
+        largeFirst ? small.run : large.run,
+        largeFirst ? mb : largeMb,
+        false,
+      );
       measures.push(largeFirst ? { small: second, large: first } : { small: first, large: second });
     }
     let withNotebooks: { small: FromMeasure; large: FromMeasure } | undefined;
     if (options.notebooks) {
       log(`report --from with notebooks, ${mb} MB and ${largeMb} MB ...`);
       withNotebooks = {
-        small: await measure(small.run, dir, true),
-        large: await measure(large.run, dir, true),
+        small: await measured(small.run, mb, true),
+        large: await measured(large.run, largeMb, true),
       };
     }
     const median = (f: (m: { small: FromMeasure; large: FromMeasure }) => number) =>
