@@ -27,7 +27,8 @@ import { writeFileAtomic } from "../lib/export/atomic_write.ts";
 import { exportFigures } from "../lib/export/figures.ts";
 import { exportTables } from "../lib/export/tables.ts";
 import { reportFigures, reportTables } from "../lib/report/figures.ts";
-import { loadPlotlySource, reportHtml } from "../lib/report/report_html.ts";
+import { loadPlotlySource, reportHtmlPieces } from "../lib/report/report_html.ts";
+import { documentJsonPieces } from "../lib/report/document_json.ts";
 import { hasResourceFiles } from "../lib/run/resource_files.ts";
 import {
   loadFilesOrExit,
@@ -275,7 +276,7 @@ export async function main(args: string[]): Promise<number> {
   };
   await Deno.mkdir(out, { recursive: true });
   const written: string[] = [];
-  const write = async (path: string, text: string) => {
+  const write = async (path: string, text: string | Iterable<string>) => {
     await writeFileAtomic(path, text);
     written.push(path);
   };
@@ -289,7 +290,8 @@ export async function main(args: string[]): Promise<number> {
     console.error("No article could be analysed; nothing to report.");
     return 1;
   }
-  await write(join(out, "analysis.json"), JSON.stringify(doc, null, 2) + "\n");
+  // In pieces, an article at a time: the text of a large corpus's document is never held whole.
+  await write(join(out, "analysis.json"), documentJsonPieces(doc));
   lap("analysis");
   // The notebooks (separate kernels, most of the time) run while the figures are made.
   const notebookRuns = notebooks ? startNotebooks() : undefined;
@@ -374,7 +376,7 @@ export async function main(args: string[]): Promise<number> {
     );
     lap("tables");
 
-    const html = reportHtml({
+    const html = reportHtmlPieces({
       doc,
       comparison,
       compared,
@@ -391,6 +393,7 @@ export async function main(args: string[]): Promise<number> {
         }),
       ],
     }, { plotly: await loadPlotlySource() });
+    // In pieces: the sections that list every article come one article at a time.
     await write(join(out, "report.html"), html);
     lap("report.html");
     for (const n of runNotes) console.error(`note: ${n}`);

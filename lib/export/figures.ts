@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { PlotlyFigure } from "../figures/figure.ts";
 import { type FigureBrowser, figureSize, launchFigureBrowser } from "./browser.ts";
 import { removeIfPresent, writeFileAtomic } from "./atomic_write.ts";
-import { toCsv } from "./tables.ts";
+import { toCsvPieces } from "./tables.ts";
 
 /** A file format {@linkcode exportFigures} writes. */
 export type ExportFormat = "svg" | "pdf" | "png" | "csv";
@@ -154,7 +154,7 @@ export async function exportFigures(
           if (format === "png") {
             await writeFileAtomic(path("png"), await browser!.png(figure, scale));
           }
-          if (format === "csv") await writeFileAtomic(path("csv"), toCsv(data));
+          if (format === "csv") await writeFileAtomic(path("csv"), toCsvPieces(data));
         } catch (error) {
           const message = `Cannot export figure "${name}" as ${format}: ${String(error)}`;
           if (options.onError !== "skip") throw new Error(message, { cause: error });

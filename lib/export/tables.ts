@@ -85,24 +85,66 @@ export function flattenRow(row: Row): Record<string, string | number | boolean |
  * ```
  */
 export function toCsv(rows: readonly Row[], options: ToCsvOptions = {}): string {
+  return [...toCsvPieces(rows, options)].join("");
+}
+
+/**
+ * The text of {@linkcode toCsv} in pieces, a line at a time, for writing a
+ * large table without holding its text whole.
+ *
+ * @param rows The records.
+ * @param options Columns and line ending.
+ * @returns Pieces whose concatenation is `toCsv(rows, options)`.
+ * @throws {TypeError} If a row is not an object or holds a function (when the piece is made).
+ *
+ * @example
+ * ```ts
+ * import { toCsv, toCsvPieces } from "./tables.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const rows = [{ term: "a", ci: [1, 2] }, { term: "b,c" }];
+ * strictEqual([...toCsvPieces(rows)].join(""), toCsv(rows));
+ * ```
+ */
+export function toCsvPieces(rows: readonly Row[], options: ToCsvOptions = {}): Generator<string> {
+  return csvPieces(rows, (row) => row, options);
+}
+
+/**
+ * The text of `toCsv(rows.map(project), options)` in pieces, a line at a
+ * time: each row is projected and flattened when its line is made, so a
+ * large table is never held whole, nor its rows twice.
+ */
+function* csvPieces(
+  rows: readonly Row[],
+  project: (row: Row) => Row,
+  options: ToCsvOptions,
+): Generator<string> {
   const newline = options.newline ?? "\r\n";
-  const flat = rows.map((row, i) => {
+  const flat = (row: Row, i: number) => {
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
       throw new TypeError(`Cannot write CSV: row ${i} is ${JSON.stringify(row)}, not an object`);
     }
-    return flattenRow(row);
-  });
-  const columns = options.columns ? [...options.columns] : columnsOf(flat);
+    return flattenRow(project(row));
+  };
+  let columns = options.columns ? [...options.columns] : undefined;
+  if (columns === undefined) {
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      for (const key of Object.keys(flat(row, i))) seen.add(key);
+    });
+    columns = [...seen];
+  }
   const field = (value: unknown): string => {
     if (value === null || value === undefined) return "";
     const text = String(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [
-    columns.map(field).join(","),
-    ...flat.map((row) => columns.map((c) => field(row[c])).join(",")),
-  ];
-  return lines.join(newline) + newline;
+  yield columns.map(field).join(",") + newline;
+  for (const [i, row] of rows.entries()) {
+    const cells = flat(row, i);
+    yield columns.map((c) => field(cells[c])).join(",") + newline;
+  }
 }
 
 /** A LaTeX column: the record key, and optionally its header and alignment. */
@@ -214,6 +256,11 @@ export function escapeLatex(text: string): string {
  * ```
  */
 export function toLatex(rows: readonly Row[], options: ToLatexOptions): string {
+  return [...latexPieces(rows, options)].join("");
+}
+
+/** The text of `toLatex(rows, options)` in pieces, a row at a time. */
+function* latexPieces(rows: readonly Row[], options: ToLatexOptions): Generator<string> {
   if (!/^[A-Za-z0-9:._-]+$/.test(options.label)) {
     throw new RangeError(
       `LaTeX label must use letters, digits and ":._-" only, got "${options.label}"`,
@@ -245,7 +292,7 @@ export function toLatex(rows: readonly Row[], options: ToLatexOptions): string {
     return escapeLatex(String(value));
   };
   const line = (cells: string[]) => `${cells.join(" & ")} \\\\`;
-  return [
+  yield [
     `\\begin{table}[${options.placement ?? "htbp"}]`,
     "\\centering",
     `\\caption{${escapeLatex(options.caption)}}`,
@@ -254,12 +301,10 @@ export function toLatex(rows: readonly Row[], options: ToLatexOptions): string {
     "\\toprule",
     line(columns.map((c) => escapeLatex(c.label))),
     "\\midrule",
-    ...rows.map((row) => line(columns.map((c) => cell(row[c.key], c.digits)))),
-    "\\bottomrule",
-    "\\end{tabular}",
-    "\\end{table}",
     "",
   ].join("\n");
+  for (const row of rows) yield line(columns.map((c) => cell(row[c.key], c.digits))) + "\n";
+  yield ["\\bottomrule", "\\end{tabular}", "\\end{table}", ""].join("\n");
 }
 
 function latexNumber(value: number, digits: number): string {
@@ -306,10 +351,12 @@ export interface TableToExport {
  * into `dir`, which is created if needed; each file is written whole
  * (temporary file and rename).
  *
- * @param tables The tables.
+ * @param tables The tables: an array, or tables made one at a time (each is
+ * written before the next is taken, so only one table's rows need be held).
  * @param dir The output folder.
  * @returns The paths written, two per table.
- * @throws {RangeError} If a name is unsafe as a file name or repeats.
+ * @throws {RangeError} If a name is unsafe as a file name or repeats: for an
+ * array before anything is written, for other iterables when that table comes.
  *
  * @example
  * ```ts
@@ -323,11 +370,10 @@ export interface TableToExport {
  * ```
  */
 export async function exportTables(
-  tables: readonly TableToExport[],
+  tables: Iterable<TableToExport>,
   dir: string,
 ): Promise<string[]> {
-  const names = new Set<string>();
-  for (const { name } of tables) {
+  const check = (names: Set<string>, name: string) => {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
       throw new RangeError(
         `Table name must be letters, digits, ".", "_" and "-" (not starting with a dot), got "${name}"`,
@@ -335,20 +381,27 @@ export async function exportTables(
     }
     if (names.has(name)) throw new RangeError(`Table name "${name}" is used twice`);
     names.add(name);
+  };
+  if (Array.isArray(tables)) {
+    const names = new Set<string>();
+    for (const { name } of tables) check(names, name);
   }
   await Deno.mkdir(dir, { recursive: true });
   const written: string[] = [];
+  const names = new Set<string>();
   for (const table of tables) {
+    check(names, table.name);
     const keys = table.columns?.map((c) => (typeof c === "string" ? c : c.key));
-    const rows = keys
-      ? table.rows.map((row) => Object.fromEntries(keys.map((k) => [k, row[k]])))
-      : table.rows;
+    const project = keys
+      ? (row: Row) => Object.fromEntries(keys.map((k) => [k, row[k]]))
+      : (row: Row) => row;
     const csvPath = `${dir}/${table.name}.csv`;
     const texPath = `${dir}/${table.name}.tex`;
-    await writeFileAtomic(csvPath, toCsv(rows));
+    // In pieces, a row at a time: a table of every article's rows is never held as text whole.
+    await writeFileAtomic(csvPath, csvPieces(table.rows, project, {}));
     await writeFileAtomic(
       texPath,
-      toLatex(table.rows, {
+      latexPieces(table.rows, {
         caption: table.caption,
         label: table.label ?? `tab:${table.name}`,
         columns: table.columns,

@@ -227,58 +227,61 @@ function addCooccurrence(
  *
  * @param doc The analysis.
  * @param comparison The group comparison.
- * @returns Tables for `exportTables`.
+ * @returns Tables for `exportTables`, each made when it is taken (the tables
+ * per article and voice hold a row per article, so that only one of them
+ * need be held at a time).
  *
  * @example
  * ```ts
  * import { reportTables } from "./figures.ts";
  * import { deepStrictEqual } from "node:assert/strict";
  *
- * const tables = reportTables({ articles: [] } as never);
+ * const tables = [...reportTables({ articles: [] } as never)];
  * deepStrictEqual(tables.map((t) => t.name), ["voices", "actors", "topics", "stance"]);
  * ```
  */
-export function reportTables(
+export function* reportTables(
   doc: AnalysisDocument,
   comparison?: Comparison,
   codes?: readonly { article: string; actor: string; code: number | null; coders: number }[],
-): TableToExport[] {
+): Generator<TableToExport> {
+  yield {
+    name: "voices",
+    rows: voiceTable(doc),
+    caption: "Characters, sentences and words per voice",
+  };
   const coded = new Map((codes ?? []).map((c) => [`${c.article}\u0000${c.actor}`, c]));
-  const actors = actorTable(doc).map((r) => {
-    if (!codes) return r;
-    // The people's code sits beside the model's stance in the author's voice.
-    const c = r.voice === "body" ? coded.get(`${r.article}\u0000${r.actor}`) : undefined;
-    return { ...r, humanCode: c ? c.code : null, coders: c ? c.coders : 0 };
-  });
-  const tables: TableToExport[] = [
-    { name: "voices", rows: voiceTable(doc), caption: "Characters, sentences and words per voice" },
-    {
-      name: "actors",
-      rows: actors,
-      caption: codes
-        ? "Sentiment toward actors per article and voice (the model's stance and mean score, −1..+1), " +
-          "with the people's mean code (humanCode, the codebook's scale; empty: not coded or cannot tell)"
-        : "Sentiment toward actors per article and voice (mean of mention scores, −1..+1)",
-    },
-    { name: "topics", rows: topicTable(doc), caption: "Topic rates per article and voice" },
-    {
-      name: "stance",
-      rows: stanceTable(doc),
-      caption: "Stance-marker rates per article and voice",
-    },
-  ];
+  yield {
+    name: "actors",
+    rows: actorTable(doc).map((r) => {
+      if (!codes) return r;
+      // The people's code sits beside the model's stance in the author's voice.
+      const c = r.voice === "body" ? coded.get(`${r.article}\u0000${r.actor}`) : undefined;
+      return { ...r, humanCode: c ? c.code : null, coders: c ? c.coders : 0 };
+    }),
+    caption: codes
+      ? "Sentiment toward actors per article and voice (the model's stance and mean score, −1..+1), " +
+        "with the people's mean code (humanCode, the codebook's scale; empty: not coded or cannot tell)"
+      : "Sentiment toward actors per article and voice (mean of mention scores, −1..+1)",
+  };
+  yield { name: "topics", rows: topicTable(doc), caption: "Topic rates per article and voice" };
+  yield {
+    name: "stance",
+    rows: stanceTable(doc),
+    caption: "Stance-marker rates per article and voice",
+  };
   if (comparison) {
-    tables.push({
+    yield {
       name: "comparison",
       rows: comparison.rows.map(({ evidenceA: _a, evidenceB: _b, ...r }) => r),
       caption:
         `Group comparison by ${comparison.by}, voice ${comparison.voice}. ${comparison.unit}`,
-    }, {
+    };
+    yield {
       name: "keyness",
       rows: comparison.keyness,
       caption:
         `Keyness, voice ${comparison.voice}. ${comparison.method.keyness}. ${comparison.unit}`,
-    });
+    };
   }
-  return tables;
 }

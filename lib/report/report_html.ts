@@ -127,6 +127,36 @@ export async function loadPlotlySource(): Promise<string> {
  * ```
  */
 export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}): string {
+  return [...reportHtmlPieces(input, options)].join("");
+}
+
+/**
+ * The text of {@linkcode reportHtml} in pieces: the sections that list every
+ * article come one article at a time, so that the report of a large corpus
+ * can be written without holding its text whole.
+ *
+ * @param input The analysis, comparison, figures and provenance.
+ * @param options plotly.js source, title and evidence limits.
+ * @returns Pieces whose concatenation is the text of `reportHtml`.
+ *
+ * @example
+ * ```ts
+ * import { reportHtml, reportHtmlPieces } from "./report_html.ts";
+ * import { analyzeCorpus, loadResources } from "@framing/toolkit";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const doc = analyzeCorpus({
+ *   articles: [{ meta: { id: "a", language: "en", inferred: [] }, origin: "a.txt", warnings: [],
+ *     text: "Putin met Tokayev." }],
+ *   failures: [], notes: [],
+ * }, await loadResources());
+ * strictEqual([...reportHtmlPieces({ doc, figures: [] })].join(""), reportHtml({ doc, figures: [] }));
+ * ```
+ */
+export function* reportHtmlPieces(
+  input: ReportInput,
+  options: ReportHtmlOptions = {},
+): Generator<string> {
   const title = options.title ?? "Framing report";
   const ctx: Ctx = {
     articles: new Map(input.doc.articles.map((a) => [a.id, a])),
@@ -137,7 +167,7 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
     ),
   };
   const { doc, comparison } = input;
-  const sections: [string, string, string][] = [
+  const sections: [string, string, string | Iterable<string>][] = [
     ["articles", "Articles", articlesSection(doc)],
     [
       "failures",
@@ -150,7 +180,7 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
       ? [["human-coding", "Human coding", humanCodingSection(input.coding)] as [
         string,
         string,
-        string,
+        string | Iterable<string>,
       ]]
       : []),
     [
@@ -173,17 +203,20 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
       provenanceSection(input.provenance ?? doc.provenance, input.extra ?? {}, comparison),
     ],
     ...(input.files?.length
-      ? [["files", "Files", filesSection(input.files)] as [string, string, string]]
+      ? [
+        ["files", "Files", filesSection(input.files)] as [
+          string,
+          string,
+          string | Iterable<string>,
+        ],
+      ]
       : []),
   ];
   const nav = sections.map(([id, name]) => `<a href="#${id}">${h(name)}</a>`).join(" · ");
-  const body = sections.map(([id, name, html]) =>
-    `<section id="${id}"><h2>${h(name)}</h2>\n${html}\n</section>`
-  ).join("\n");
   const plotly = options.plotly === undefined
     ? ""
     : `<script>${scriptSource(options.plotly)}</script>\n<script>${DRAW_FIGURES}</script>`;
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -201,7 +234,14 @@ export function reportHtml(input: ReportInput, options: ReportHtmlOptions = {}):
   }. Every metric row opens into the sentences it was counted from; marked words are the ones that counted: <mark class="actor">actor mention</mark> <mark class="cue">sentiment cue</mark> <mark class="hit">lexicon hit</mark> <mark class="term">keyness term</mark> (hover a mark for details).</p>
 <nav>${nav}</nav></header>
 <main>
-${body}
+`;
+  for (const [i, [id, name, html]] of sections.entries()) {
+    yield `${i > 0 ? "\n" : ""}<section id="${id}"><h2>${h(name)}</h2>\n`;
+    if (typeof html === "string") yield html;
+    else yield* html;
+    yield "\n</section>";
+  }
+  yield `
 </main>
 ${plotly}
 </body>
@@ -247,8 +287,29 @@ const table = htmlTable;
 
 const KNOWN_META = ["id", "title", "outlet", "author", "date", "language", "source", "inferred"];
 
-function articlesSection(doc: AnalysisDocument): string {
-  const rows = doc.articles.map((a) => {
+/** The pieces of `htmlTable(head, rows, cls)`, a row at a time. */
+function* tablePieces(
+  head: readonly string[],
+  rows: Iterable<string[]>,
+  cls = "",
+): Generator<string> {
+  const [open, close] = table(head, [["\u0000"]], cls).split("<tr><td>\u0000</td></tr>");
+  yield open;
+  let first = true;
+  for (const r of rows) {
+    yield `${first ? "" : "\n"}<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+    first = false;
+  }
+  yield close;
+}
+
+/** Each element of `xs`, mapped, when it is read. */
+function* lazyMap<T, R>(xs: Iterable<T>, f: (x: T) => R): Generator<R> {
+  for (const x of xs) yield f(x);
+}
+
+function* articlesSection(doc: AnalysisDocument): Generator<string> {
+  const rows = lazyMap(doc.articles, (a) => {
     const extra = Object.keys(a.meta).filter((k) => !KNOWN_META.includes(k))
       .map((k) => `${h(k)}: ${metaValue(a, k)}`).join("<br>");
     const words = a.voices.reduce((s, v) => s + v.words, 0);
@@ -267,10 +328,11 @@ function articlesSection(doc: AnalysisDocument): string {
   const sources = doc.articles.filter((a) => a.meta.source).map((a) =>
     `<li><code>${h(a.id)}</code>: ${metaValue(a, "source")}</li>`
   ).join("\n");
-  return table(
+  yield* tablePieces(
     ["id", "title", "outlet", "author", "date", "language", "origin", "size", "other fields"],
     rows,
-  ) + (sources ? `<h3>Where the texts come from</h3><ul>${sources}</ul>` : "");
+  );
+  if (sources) yield `<h3>Where the texts come from</h3><ul>${sources}</ul>`;
 }
 
 function failuresSection(
@@ -295,21 +357,29 @@ function failuresSection(
   })</h3>${list([...doc.notes, ...runNotes].map((n) => h(n)))}`;
 }
 
-function voicesSection(doc: AnalysisDocument): string {
-  const rows = doc.articles.flatMap((a) =>
-    a.voices.map((v) => [
-      `<code>${h(a.id)}</code>`,
-      h(v.voice),
-      String(v.chars),
-      a.length ? `${(100 * v.chars / a.length).toFixed(1)}%` : DASH,
-      String(v.sentences),
-      String(v.words),
-    ])
-  );
-  return "<p>Each character of a page belongs to one voice: the author's text (body), headlines " +
+function* voicesSection(doc: AnalysisDocument): Generator<string> {
+  const rows = function* () {
+    for (const a of doc.articles) {
+      for (const v of a.voices) {
+        yield [
+          `<code>${h(a.id)}</code>`,
+          h(v.voice),
+          String(v.chars),
+          a.length ? `${(100 * v.chars / a.length).toFixed(1)}%` : DASH,
+          String(v.sentences),
+          String(v.words),
+        ];
+      }
+    }
+  };
+  yield "<p>Each character of a page belongs to one voice: the author's text (body), headlines " +
     "(title), quoted speech (quote), reader comments (comment), bylines and metadata (meta) and " +
-    "site chrome (boilerplate). Metrics count only title, body, quote and comment.</p>" +
-    table(["article", "voice", "characters", "share", "sentences", "words"], rows, "numeric");
+    "site chrome (boilerplate). Metrics count only title, body, quote and comment.</p>";
+  yield* tablePieces(
+    ["article", "voice", "characters", "share", "sentences", "words"],
+    rows(),
+    "numeric",
+  );
 }
 
 function figuresSection(figures: readonly ReportFigure[], drawn: boolean): string {
@@ -557,7 +627,11 @@ function kwicLines(c: Comparison, k: KeynessRow, ctx: Ctx): string {
     render(`B: ${groupLabel(c, k.groupB, ctx)}`, b);
 }
 
-function perArticleSection(doc: AnalysisDocument, ctx: Ctx, coding?: HumanCoding): string {
+function* perArticleSection(
+  doc: AnalysisDocument,
+  ctx: Ctx,
+  coding?: HumanCoding,
+): Generator<string> {
   const coded = new Map((coding?.cells ?? []).map((c) => [`${c.article}\u0000${c.actor}`, c]));
   const codeCell = (article: string, actor: string, voice: Voice) => {
     const c = voice === "body" ? coded.get(`${article}\u0000${actor}`) : undefined;
@@ -566,95 +640,101 @@ function perArticleSection(doc: AnalysisDocument, ctx: Ctx, coding?: HumanCoding
       ? '<span class="none">cannot tell</span>'
       : `<strong>${num(c.code, 2)}</strong> (${c.coders})`;
   };
-  if (doc.articles.length === 0) return '<p class="none">No articles.</p>';
-  return "<p>Every actor, topic and stance row of every article and voice (rows with no hits " +
-    "left out). Actor intervals resample mentions; rates are per 1,000 words of the voice.</p>" +
-    doc.articles.map((a) => {
-      const sentencesOf = (
-        pick: (s: number) => boolean,
-      ) => [...new Set(a.sentences.map((s) => s.index).filter(pick))];
-      const rowsFor = (
-        table: DifferenceRow["table"],
-        feature: string,
-        voice: Voice,
-        sentences: number[],
-      ) => {
-        const shown = sentences.slice(0, ctx.evidenceLimit);
-        const items = shown.map((i) => {
-          const { spans, note } = spansFor(a, table, feature, voice, i, ctx);
-          return sentenceItem(a, i, spans, note);
-        });
-        return `<h4>${sentences.length} sentence(s)${
-          shown.length < sentences.length ? `, first ${shown.length} shown` : ""
-        }</h4><ol>${items.join("\n")}</ol>`;
-      };
-      const actors = metricGrid(
-        [
-          "actor",
-          "voice",
-          "mentions",
-          ...(coding ? ["people's code (coders)", "model stance"] : ["stance"]),
-          "interval",
-          "evaluating + / −",
-          "mean",
+  if (doc.articles.length === 0) {
+    yield '<p class="none">No articles.</p>';
+    return;
+  }
+  yield "<p>Every actor, topic and stance row of every article and voice (rows with no hits " +
+    "left out). Actor intervals resample mentions; rates are per 1,000 words of the voice.</p>";
+  for (const [i, a] of doc.articles.entries()) {
+    yield (i > 0 ? "\n" : "") + articleRows(a);
+  }
+  function articleRows(a: AnalysedArticle): string {
+    const sentencesOf = (
+      pick: (s: number) => boolean,
+    ) => [...new Set(a.sentences.map((s) => s.index).filter(pick))];
+    const rowsFor = (
+      table: DifferenceRow["table"],
+      feature: string,
+      voice: Voice,
+      sentences: number[],
+    ) => {
+      const shown = sentences.slice(0, ctx.evidenceLimit);
+      const items = shown.map((i) => {
+        const { spans, note } = spansFor(a, table, feature, voice, i, ctx);
+        return sentenceItem(a, i, spans, note);
+      });
+      return `<h4>${sentences.length} sentence(s)${
+        shown.length < sentences.length ? `, first ${shown.length} shown` : ""
+      }</h4><ol>${items.join("\n")}</ol>`;
+    };
+    const actors = metricGrid(
+      [
+        "actor",
+        "voice",
+        "mentions",
+        ...(coding ? ["people's code (coders)", "model stance"] : ["stance"]),
+        "interval",
+        "evaluating + / −",
+        "mean",
+      ],
+      a.actors.map((r) => ({
+        cells: [
+          h(r.actor),
+          h(r.voice),
+          String(r.mentions),
+          ...(coding ? [codeCell(a.id, r.actor, r.voice)] : []),
+          num(r.stance, 3),
+          ci(r.stanceCi),
+          `${r.positive} / ${r.negative}`,
+          num(r.score, 3),
         ],
-        a.actors.map((r) => ({
-          cells: [
-            h(r.actor),
-            h(r.voice),
-            String(r.mentions),
-            ...(coding ? [codeCell(a.id, r.actor, r.voice)] : []),
-            num(r.stance, 3),
-            ci(r.stanceCi),
-            `${r.positive} / ${r.negative}`,
-            num(r.score, 3),
-          ],
+        body: () => {
+          const idx = new Set(
+            a.mentions.filter((m) => m.actor === r.actor && m.voice === r.voice)
+              .map((m) => m.sentence),
+          );
+          return rowsFor("actors", r.actor, r.voice, sentencesOf((i) => idx.has(i)));
+        },
+      })),
+      coding ? "art8" : "art",
+    );
+    const hitRows = (table: "topics" | "stance") => {
+      const rows = table === "topics"
+        ? a.topics.map((t) => ({
+          feature: t.topic,
+          voice: t.voice,
+          hits: t.hits,
+          per1k: t.per1k,
+        }))
+        : a.stance.map((t) => ({
+          feature: t.category,
+          voice: t.voice,
+          hits: t.hits,
+          per1k: t.per1k,
+        }));
+      return metricGrid(
+        [table === "topics" ? "topic" : "category", "voice", "hits", "per 1,000 words"],
+        rows.filter((r) => r.hits > 0).map((r) => ({
+          cells: [h(r.feature), h(r.voice), String(r.hits), num(r.per1k)],
           body: () => {
             const idx = new Set(
-              a.mentions.filter((m) => m.actor === r.actor && m.voice === r.voice)
-                .map((m) => m.sentence),
+              a.hits.filter((x) =>
+                x.category === r.feature && x.voice === r.voice &&
+                (table === "topics") === ctx.topicLexicons.has(x.lexicon)
+              ).map((x) => x.sentence),
             );
-            return rowsFor("actors", r.actor, r.voice, sentencesOf((i) => idx.has(i)));
+            return rowsFor(table, r.feature, r.voice, sentencesOf((i) => idx.has(i)));
           },
         })),
-        coding ? "art8" : "art",
+        "art4",
       );
-      const hitRows = (table: "topics" | "stance") => {
-        const rows = table === "topics"
-          ? a.topics.map((t) => ({
-            feature: t.topic,
-            voice: t.voice,
-            hits: t.hits,
-            per1k: t.per1k,
-          }))
-          : a.stance.map((t) => ({
-            feature: t.category,
-            voice: t.voice,
-            hits: t.hits,
-            per1k: t.per1k,
-          }));
-        return metricGrid(
-          [table === "topics" ? "topic" : "category", "voice", "hits", "per 1,000 words"],
-          rows.filter((r) => r.hits > 0).map((r) => ({
-            cells: [h(r.feature), h(r.voice), String(r.hits), num(r.per1k)],
-            body: () => {
-              const idx = new Set(
-                a.hits.filter((x) =>
-                  x.category === r.feature && x.voice === r.voice &&
-                  (table === "topics") === ctx.topicLexicons.has(x.lexicon)
-                ).map((x) => x.sentence),
-              );
-              return rowsFor(table, r.feature, r.voice, sentencesOf((i) => idx.has(i)));
-            },
-          })),
-          "art4",
-        );
-      };
-      return `<h3><code>${h(a.id)}</code> ${metaValue(a, "title")}</h3>` +
-        `<h4>Actors</h4>${actors}<h4>Topics</h4>${hitRows("topics")}<h4>Stance markers</h4>${
-          hitRows("stance")
-        }`;
-    }).join("\n");
+    };
+    return `<h3><code>${h(a.id)}</code> ${metaValue(a, "title")}</h3>` +
+      `<h4>Actors</h4>${actors}<h4>Topics</h4>${hitRows("topics")}<h4>Stance markers</h4>${
+        hitRows("stance")
+      }`;
+  }
 }
 
 function provenanceSection(
