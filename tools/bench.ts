@@ -40,6 +40,11 @@
  * of every outlet drawn, 2 coders), `--repeats` times each, alternately, the
  * median of each against the bar of 2 s.
  *
+ * Last, issue 21's memory bar: `report --from RUN.jsonl --no-notebooks` on the
+ * compact runs of both corpora (`bench_from.ts`: peak of the report and the
+ * processes it starts, Chromium included), 40 MB ÷ 10 MB against 1.3; its
+ * figures are the JSON's `from` object.
+ *
  * Prints a table and, as its last line, one JSON object with every figure;
  * its `ratios` hold the four figures issue 13 sets bars for:
  * `workers2_over_1_vs_processes` ((2 workers ÷ 1) ÷ (2 processes ÷ 1), bar
@@ -53,6 +58,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { join } from "node:path";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import vader from "vader-sentiment";
@@ -60,8 +66,17 @@ import type { Article } from "../lib/article.ts";
 import { articleRecord } from "../lib/run/article_record.ts";
 import { loadResources } from "../lib/resources.ts";
 import { main as analyzeMain } from "../lib/cli/analyze.ts";
-import { type BenchArticle, benchCorpus } from "./bench_corpus.ts";
+import type { BenchArticle } from "./bench_corpus.ts";
 import { writeCodingPopulation } from "./bench_coding.ts";
+import {
+  loadAverage,
+  mib,
+  peakBytes,
+  round,
+  watchChildPeaks,
+  writeCorpus,
+} from "./_bench_memory.ts";
+import { benchFrom } from "./bench_from.ts";
 
 const STAGES = ["wink", "vader", "full", "compact", "run"] as const;
 type Stage = typeof STAGES[number];
@@ -77,64 +92,6 @@ interface StageResult {
   load?: number;
   /** Size of the JSONL output of a run. */
   outputBytes?: number;
-}
-
-/** Peak resident memory of this process (all its threads), from /proc. */
-function peakBytes(): number {
-  return peakOf("self") ?? NaN;
-}
-
-/** Peak resident memory (VmHWM) of a process, or undefined once it has gone. */
-function peakOf(pid: number | "self"): number | undefined {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`));
-    return m ? Number(m[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The processes started by a process, and theirs, from /proc. */
-function descendants(pid: number): number[] {
-  const found: number[] = [];
-  const visit = (p: number) => {
-    try {
-      for (const task of Deno.readDirSync(`/proc/${p}/task`)) {
-        const text = Deno.readTextFileSync(`/proc/${p}/task/${task.name}/children`);
-        for (const c of text.split(" ").filter((x) => x !== "").map(Number)) {
-          found.push(c);
-          visit(c);
-        }
-      }
-    } catch {
-      // The process ended while it was read.
-    }
-  };
-  visit(pid);
-  return found;
-}
-
-/**
- * Watches the peaks of the processes this one starts (analysis workers run
- * as processes): samples each one's VmHWM every 50 ms until it ends. Their
- * sum plus this process's own peak bounds the run's peak from above.
- */
-function watchChildPeaks(): () => number {
-  const last = new Map<number, number>();
-  const sample = () => {
-    for (const pid of descendants(Deno.pid)) {
-      const peak = peakOf(pid);
-      if (peak !== undefined) last.set(pid, peak);
-    }
-  };
-  const timer = setInterval(sample, 50);
-  return () => {
-    clearInterval(timer);
-    sample();
-    let sum = 0;
-    for (const peak of last.values()) sum += peak;
-    return sum;
-  };
 }
 
 async function readArticles(path: string): Promise<BenchArticle[]> {
@@ -260,23 +217,6 @@ async function child(
     throw new Error(`stage ${stage} failed:\n${new TextDecoder().decode(out.stderr)}`);
   }
   return { ...JSON.parse(text.split("\n").at(-1)!), load };
-}
-
-/** The 1-, 5- and 15-minute load averages. */
-function loadAverage(): number[] {
-  return Deno.readTextFileSync("/proc/loadavg").split(" ").slice(0, 3).map(Number);
-}
-
-async function writeCorpus(path: string, mb: number): Promise<number> {
-  const file = await Deno.open(path, { write: true, create: true, truncate: true });
-  const encoder = new TextEncoder();
-  let count = 0;
-  for await (const a of benchCorpus(mb * 1024 * 1024)) {
-    await file.write(encoder.encode(JSON.stringify(a) + "\n"));
-    count++;
-  }
-  file.close();
-  return count;
 }
 
 /** A command of the toolkit, run as a user runs it, timed from outside. */
@@ -505,8 +445,6 @@ async function codeStages(
 
 /** The stage result that took longer. */
 const slower = (pair: StageResult[]) => pair[0].seconds >= pair[1].seconds ? pair[0] : pair[1];
-const mib = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 if (import.meta.main) {
   const { values } = parseArgs({
@@ -620,6 +558,8 @@ if (import.meta.main) {
   log(`analyze run, 2 workers, ${largeMb} MB ...`);
   const run2Large = await child("run", large, 2);
   const code = await codeStages(dir, small, repeats, log);
+  // Issue 21: peak memory of `report --from` on the compact runs of both corpora.
+  const from = await benchFrom({ mb, largeMb, dir: join(dir, "from"), log });
   const tokens = wink.tokens!;
   const smallBytes = (await Deno.stat(small)).size;
   const rate = (r: StageResult) => Math.round(tokens / r.seconds);
@@ -705,6 +645,7 @@ if (import.meta.main) {
       peak_memory_40mb_over_10mb_at_most_1_2: run2Large.peakBytes <= 1.2 * run2.peakBytes,
     },
     code: { ...code.figures, corpus: { ...code.figures.corpus, mb, articles: smallArticles } },
+    from: from.figures,
     machine: {
       cores: navigator.hardwareConcurrency,
       loadAtStart,
@@ -765,6 +706,7 @@ if (import.meta.main) {
     } (the median round gives the figure; its vader stage is that round's)`,
   );
   for (const line of code.lines) console.log(line);
+  for (const line of from.lines) console.log(line);
   console.log(
     `load average at start ${loadAtStart.join(" ")}, at end ${
       figures.machine.loadAtEnd.join(" ")
