@@ -123,3 +123,22 @@ export const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 
 /** The median (the lower middle one for an even count). */
 export const medianOf = (xs: readonly number[]): number =>
   [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
+
+/**
+ * The corpus sizes and the repeats of a bench command, checked.
+ *
+ * @param values The parsed `--mb`, `--large-mb` and `--repeats`.
+ * @throws {RangeError} On a size that is not positive or repeats that are not a whole number >= 1.
+ */
+export function benchSizes(
+  values: { mb?: string; "large-mb"?: string; repeats?: string },
+): { mb: number; largeMb: number; repeats: number } {
+  const mb = Number(values.mb);
+  const largeMb = Number(values["large-mb"]);
+  if (!(mb > 0) || !(largeMb > 0)) throw new RangeError("--mb and --large-mb must be positive");
+  const repeats = Number(values.repeats);
+  if (!Number.isInteger(repeats) || repeats < 1) {
+    throw new RangeError(`Cannot use --repeats ${values.repeats}: expected a whole number >= 1`);
+  }
+  return { mb, largeMb, repeats };
+}

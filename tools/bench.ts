@@ -69,6 +69,7 @@ import { main as analyzeMain } from "../lib/cli/analyze.ts";
 import type { BenchArticle } from "./bench_corpus.ts";
 import { writeCodingPopulation } from "./bench_coding.ts";
 import {
+  benchSizes,
   loadAverage,
   mib,
   peakBytes,
@@ -469,13 +470,7 @@ if (import.meta.main) {
     ));
     Deno.exit(0);
   }
-  const mb = Number(values.mb);
-  const largeMb = Number(values["large-mb"]);
-  if (!(mb > 0) || !(largeMb > 0)) throw new RangeError("--mb and --large-mb must be positive");
-  const repeats = Number(values.repeats);
-  if (!Number.isInteger(repeats) || repeats < 1) {
-    throw new RangeError(`Cannot use --repeats ${values.repeats}: expected a whole number >= 1`);
-  }
+  const { mb, largeMb, repeats } = benchSizes(values);
   if (values.only !== undefined && values.only !== "code") {
     throw new RangeError(`Cannot use --only ${values.only}: expected code`);
   }

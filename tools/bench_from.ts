@@ -27,6 +27,7 @@
  */
 import { parseArgs } from "node:util";
 import {
+  benchSizes,
   loadAverage,
   medianOf,
   mib,
@@ -304,13 +305,7 @@ if (import.meta.main) {
     console.log(JSON.stringify(await reportStage(values.run!, values.out!, values.notebooks)));
     Deno.exit(0);
   }
-  const mb = Number(values.mb);
-  const largeMb = Number(values["large-mb"]);
-  if (!(mb > 0) || !(largeMb > 0)) throw new RangeError("--mb and --large-mb must be positive");
-  const repeats = Number(values.repeats);
-  if (!Number.isInteger(repeats) || repeats < 1) {
-    throw new RangeError(`Cannot use --repeats ${values.repeats}: expected a whole number >= 1`);
-  }
+  const { mb, largeMb, repeats } = benchSizes(values);
   const loadAtStart = loadAverage();
   const { figures, lines } = await benchFrom({
     dir: values.dir,
