@@ -74,6 +74,21 @@ export function displayable(bundle: MimeBundle): Displayable {
   return { [JUPYTER_DISPLAY]: () => bundle };
 }
 
+/**
+ * A line of Markdown (the same text as plain text), e.g. why nothing is drawn.
+ *
+ * @example
+ * ```ts
+ * import { note } from "./display.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * ok(Object.getOwnPropertySymbols(note("Nothing to draw.")).length === 1);
+ * ```
+ */
+export function note(text: string): Displayable {
+  return displayable({ "text/markdown": text, "text/plain": text });
+}
+
 /** Options for {@linkcode figureBundle} and {@linkcode displayFigure}. */
 export interface FigureBundleOptions {
   /**

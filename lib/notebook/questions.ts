@@ -40,9 +40,10 @@ import { topicRatesFigure } from "../figures/topic_rates.ts";
 import { voiceComposition, voiceCompositionFigure } from "../figures/voice_composition.ts";
 import { DASH, formatNumber } from "../tables/format.ts";
 import { topicChanges } from "../tables/topic_changes.ts";
-import { type Displayable, displayable, displayJson, displayTable } from "./display.ts";
+import { type Displayable, displayJson, displayTable, note } from "./display.ts";
+import { groupFigure, groupLabels } from "./group_figure.ts";
 import { displayThemedFigure } from "./themed_figure.ts";
-import { groupReportFigures, PER_ARTICLE_FIGURES_UP_TO } from "../report/group_figures.ts";
+import { PER_ARTICLE_FIGURES_UP_TO } from "../report/group_figures.ts";
 import {
   type Coded,
   codingFigure,
@@ -273,7 +274,11 @@ export function figure(
   const analysis = source as AnalysisDocument;
   const voice = options.voice ?? "body";
   if (analysis.articles.length > PER_ARTICLE_FIGURES_UP_TO && voice === "body") {
-    return groupFigure(analysis, kind as FigureKind, options);
+    const grouped = groupFigure(analysis, kind as FigureKind, options);
+    if (grouped === undefined) {
+      throw new RangeError(`Unknown figure "${String(kind)}": expected one of ${FIGURE_KINDS}`);
+    }
+    return grouped;
   }
   // Every article keeps its colour, marker and pattern in every figure.
   const seriesOrder = analysis.articles.map((a) => a.id);
@@ -574,84 +579,4 @@ function isCoded(source: object): source is Coded {
 
 function isValidation(source: object): source is Validation {
   return "verdict" in source && "parts" in source;
-}
-
-/** Figure names of the report's group figures, by the notebook's figure kind. */
-const GROUP_FIGURE_NAMES: Partial<Record<FigureKind, string>> = {
-  "voice shares": "voice_composition",
-  actors: "actor_sentiment",
-  topics: "topic_rates",
-  stance: "stance_profile",
-  arc: "sentiment_arc",
-};
-
-/** {@linkcode figure} of the author's text past `PER_ARTICLE_FIGURES_UP_TO` articles: groups. */
-function groupFigure(
-  analysis: AnalysisDocument,
-  kind: FigureKind,
-  options: FigureOptions,
-): Displayable[] {
-  const comparison = options.compared?.comparison ?? undefined;
-  const labels = options.by === undefined ? undefined : groupLabels(analysis, options.by);
-  const groups = labels === undefined ? undefined : [
-    ...Map.groupBy(analysis.articles, (a) => labels.get(a.id)!).entries(),
-  ].map(([group, articles]) => ({ group, articles: articles.map((a) => a.id) }));
-  const why = `${analysis.articles.length} articles, more than ${PER_ARTICLE_FIGURES_UP_TO}: ` +
-    "the figure shows groups; the articles' values are in the tables.";
-  if (kind === "voices") {
-    return [
-      note(
-        `${why} Characters per voice: \`table(analysis, "voices")\`; shares by group: ` +
-          `\`figure(analysis, "voice shares")\`.`,
-      ),
-    ];
-  }
-  if (kind === "cooccurrence") {
-    const groupOf = comparison && comparison.by !== "id"
-      ? new Map(comparison.groups.flatMap((g) => g.articles.map((id) => [id, g.group] as const)))
-      : labels;
-    const rows = cooccurrenceTable(analysis).filter((r) => r.voice === "body")
-      .map((r) => ({ ...r, group: groupOf?.get(r.article) ?? "all articles" }));
-    const shown = [...new Set(rows.map((r) => r.group))].map((series) =>
-      displayThemedFigure(cooccurrenceFigure(rows, { series, labels: { actors: options.labels } }))
-    );
-    return rows.length === 0
-      ? [note("No sentence in the author's text names an actor and touches a topic.")]
-      : [...shown, note(why)];
-  }
-  const name = GROUP_FIGURE_NAMES[kind];
-  if (name === undefined) {
-    throw new RangeError(`Unknown figure "${String(kind)}": expected one of ${FIGURE_KINDS}`);
-  }
-  const built = groupReportFigures(analysis, comparison, {
-    actorLabels: options.labels,
-    groups,
-  }).find((f) => f.name === name);
-  if (built === undefined) {
-    return [note(
-      kind === "arc"
-        ? "No sentences in the records (a compact run): no sentiment arc."
-        : `No ${kind} in the author's text of these articles.`,
-    )];
-  }
-  const coded = kind === "actors" && (options.coding?.coding?.cells.length ?? 0) > 0
-    ? " People's codes are drawn per article only: see the coding tables."
-    : "";
-  return [
-    displayThemedFigure(built.figure, { width: "double" }),
-    note(`${built.caption} ${why}${coded}`),
-  ];
-}
-
-function note(text: string): Displayable {
-  return displayable({ "text/markdown": text, "text/plain": text });
-}
-
-function groupLabels(analysis: AnalysisDocument, by: string): Map<string, string> {
-  return new Map(
-    analysis.articles.map((a) => [
-      a.id,
-      groupValue(a.meta, by) ?? `(no ${by})`,
-    ]),
-  );
 }
