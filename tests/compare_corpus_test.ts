@@ -63,6 +63,33 @@ Deno.test("compareCorpus() compares many groups each with the rest, and says so"
   deepStrictEqual(r.notes, []);
 });
 
+Deno.test("describeComparison() stays one readable sentence for a corpus of many articles and groups", () => {
+  const ids = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+  const two = describeComparison({
+    by: "outlet",
+    voice: "body",
+    groups: [{ group: "A", articles: ids("a", 1000) }, { group: "B", articles: ids("b", 5) }],
+    pairs: [["A", "B"]],
+  });
+  strictEqual(
+    two,
+    "Compared by `outlet`, in the `body` voice: **A** (1000 articles: a1, a2, a3, …, a1000) " +
+      "against **B** (b1, b2, b3, b4, b5).",
+  );
+  // One group per article (compared by id): the first groups are named, the rest counted.
+  const byId = describeComparison({
+    by: "id",
+    voice: "body",
+    groups: ids("x", 2000).map((id) => ({ group: id, articles: [id] })),
+    pairs: [],
+  });
+  ok(byId.includes("each of 2000 groups against the rest"), byId);
+  ok(byId.includes("**x12**; and 1988 more groups"), byId);
+  ok(!byId.includes("**x13**"), byId);
+  ok(byId.length < 400, `${byId.length} characters`);
+});
+
 Deno.test("checkGroupingField() lists the fields that exist when no article has the field", () => {
   checkGroupingField(doc.articles, "region");
   throws(

@@ -142,3 +142,13 @@ export function benchSizes(
   }
   return { mb, largeMb, repeats };
 }
+
+/** The arguments of `deno task NAME` after `deno` (e.g. `run -A ... lib/cli/code.ts`). */
+export function taskArgs(name: string): string[] {
+  const config = JSON.parse(
+    Deno.readTextFileSync(new URL("../deno.json", import.meta.url)),
+  ) as { tasks: Record<string, string> };
+  const [deno, ...rest] = config.tasks[name].split(" ");
+  if (deno !== "deno") throw new Error(`deno task ${name} does not start with deno`);
+  return rest;
+}

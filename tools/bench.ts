@@ -74,6 +74,7 @@ import {
   mib,
   peakBytes,
   round,
+  taskArgs,
   watchChildPeaks,
   writeCorpus,
 } from "./_bench_memory.ts";
@@ -253,16 +254,6 @@ function childrenCpuSeconds(): number {
  * whole of it. Nothing else this process starts runs at the same time, so its
  * descendants are the command and its workers.
  */
-/** The arguments of `deno task NAME` after `deno` (e.g. `run -A ... lib/cli/code.ts`). */
-function taskArgs(name: string): string[] {
-  const config = JSON.parse(
-    Deno.readTextFileSync(new URL("../deno.json", import.meta.url)),
-  ) as { tasks: Record<string, string> };
-  const [deno, ...rest] = config.tasks[name].split(" ");
-  if (deno !== "deno") throw new Error(`deno task ${name} does not start with deno`);
-  return rest;
-}
-
 async function timeCommand(cli: "analyze" | "code", args: string[]): Promise<CommandResult> {
   const load = loadAverage()[0];
   const childPeaks = watchChildPeaks();

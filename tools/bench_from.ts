@@ -33,6 +33,7 @@ import {
   mib,
   peakBytes,
   round,
+  taskArgs,
   watchChildPeaks,
   writeCorpus,
 } from "./_bench_memory.ts";
@@ -106,6 +107,8 @@ async function measure(run: string, dir: string, notebooks: boolean): Promise<Fr
     args: [
       "run",
       "-A",
+      // With the V8 flags of `deno task report` (its heap settings).
+      ...taskArgs("report").filter((a) => a.startsWith("--v8-flags")),
       new URL(import.meta.url).pathname,
       "--stage",
       "--run",

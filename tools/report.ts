@@ -27,7 +27,11 @@ import { writeFileAtomic } from "../lib/export/atomic_write.ts";
 import { exportFigures } from "../lib/export/figures.ts";
 import { exportTables } from "../lib/export/tables.ts";
 import { reportFigures, reportTables } from "../lib/report/figures.ts";
-import { loadPlotlySource, reportHtmlPieces } from "../lib/report/report_html.ts";
+import {
+  loadPlotlySource,
+  type ReportFigure,
+  reportHtmlPieces,
+} from "../lib/report/report_html.ts";
 import { documentJsonPieces } from "../lib/report/document_json.ts";
 import { hasResourceFiles } from "../lib/run/resource_files.ts";
 import {
@@ -352,24 +356,7 @@ export async function main(args: string[]): Promise<number> {
       }
     }
     lap("human coding");
-    const { figures, notes: figureNotes } = reportFigures(doc, comparison, {
-      actorLabels: Object.fromEntries(resources.actors.actors.map((a) => [a.id, a.name])),
-      codes: coding?.cells,
-    });
-    runNotes.push(...figureNotes);
-    const browser = await launchFigureBrowser();
-    try {
-      const exported = await exportFigures(figures, join(out, "figures"), {
-        browser,
-        onError: "skip",
-      });
-      for (const done of exported) {
-        written.push(...done.files);
-        outputFailures.push(...done.failures.map((f) => f.message));
-      }
-    } finally {
-      await browser.close();
-    }
+    const figures = await figureFiles();
     lap("figures");
     written.push(
       ...await exportTables(reportTables(doc, comparison, coding?.cells), join(out, "tables")),
@@ -397,6 +384,33 @@ export async function main(args: string[]): Promise<number> {
     await write(join(out, "report.html"), html);
     lap("report.html");
     for (const n of runNotes) console.error(`note: ${n}`);
+
+    /**
+     * Builds and exports the figures; returns their specs for the HTML. The
+     * records behind them (every article's rows past a few articles) are in
+     * the figures' CSVs by then, and are not held for the rest of the run.
+     */
+    async function figureFiles(): Promise<ReportFigure[]> {
+      const { figures, notes: figureNotes } = reportFigures(doc, comparison, {
+        actorLabels: Object.fromEntries(resources.actors.actors.map((a) => [a.id, a.name])),
+        codes: coding?.cells,
+      });
+      runNotes.push(...figureNotes);
+      const browser = await launchFigureBrowser();
+      try {
+        const exported = await exportFigures(figures, join(out, "figures"), {
+          browser,
+          onError: "skip",
+        });
+        for (const done of exported) {
+          written.push(...done.files);
+          outputFailures.push(...done.failures.map((f) => f.message));
+        }
+      } finally {
+        await browser.close();
+      }
+      return figures.map(({ name, caption, figure }) => ({ name, caption, figure }));
+    }
   }
 
   let failed = 0;

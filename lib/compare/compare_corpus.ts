@@ -158,7 +158,7 @@ export function compareCorpus(
   } else if (lacking.length > 0) {
     notes.push(
       `${lacking.length} of ${articles.length} articles have no "${requested}" and are ` +
-        `compared as the group "(no ${requested})": ${lacking.join(", ")}.`,
+        `compared as the group "(no ${requested})": ${listIds(lacking)}.`,
     );
   }
   const comparison = compareGroups(articles, { ...options, by });
@@ -190,14 +190,41 @@ export function describeComparison(
   const group = (g: { group: string; articles: string[] }) =>
     g.articles.length === 1 && g.articles[0] === g.group
       ? `**${g.group}**`
-      : `**${g.group}** (${g.articles.join(", ")})`;
+      : `**${g.group}** (${listIds(g.articles)})`;
   const head = `Compared by \`${comparison.by}\`, in the \`${comparison.voice}\` voice: `;
   if (comparison.groups.length === 2) {
     return `${head}${comparison.groups.map(group).join(" against ")}.`;
   }
-  return `${head}each of ${comparison.groups.length} groups against the rest of the articles: ${
-    comparison.groups.map(group).join("; ")
+  const shown = comparison.groups.slice(0, LISTED_GROUPS).map(group).join("; ");
+  const more = comparison.groups.length - LISTED_GROUPS;
+  return `${head}each of ${comparison.groups.length} groups against the rest of the articles: ${shown}${
+    more > 0 ? `; and ${more} more groups (all of them in the comparison's \`groups\`)` : ""
   }.`;
+}
+
+/** Groups a statement names one by one; the rest are counted. */
+const LISTED_GROUPS = 12;
+/** Article ids a statement names in full; a longer list is cut to its first and last ones. */
+const LISTED_IDS = 8;
+
+/**
+ * Article ids for a sentence: all of them up to {@linkcode LISTED_IDS}, else
+ * their count, the first three and the last (every id stays in the
+ * comparison's `groups`, and in the tables).
+ *
+ * @example
+ * ```ts
+ * import { listIds } from "./compare_corpus.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(listIds(["a", "b"]), "a, b");
+ * const ids = Array.from({ length: 300 }, (_, i) => `n${i + 1}`);
+ * strictEqual(listIds(ids), "300 articles: n1, n2, n3, …, n300");
+ * ```
+ */
+export function listIds(ids: readonly string[]): string {
+  if (ids.length <= LISTED_IDS) return ids.join(", ");
+  return `${ids.length} articles: ${ids.slice(0, 3).join(", ")}, …, ${ids[ids.length - 1]}`;
 }
 
 function hasValue(value: unknown): boolean {

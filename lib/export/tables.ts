@@ -84,7 +84,7 @@ export function flattenRow(row: Row): Record<string, string | number | boolean |
  * );
  * ```
  */
-export function toCsv(rows: readonly Row[], options: ToCsvOptions = {}): string {
+export function toCsv(rows: Iterable<Row>, options: ToCsvOptions = {}): string {
   return [...toCsvPieces(rows, options)].join("");
 }
 
@@ -106,17 +106,18 @@ export function toCsv(rows: readonly Row[], options: ToCsvOptions = {}): string 
  * strictEqual([...toCsvPieces(rows)].join(""), toCsv(rows));
  * ```
  */
-export function toCsvPieces(rows: readonly Row[], options: ToCsvOptions = {}): Generator<string> {
+export function toCsvPieces(rows: Iterable<Row>, options: ToCsvOptions = {}): Generator<string> {
   return csvPieces(rows, (row) => row, options);
 }
 
 /**
  * The text of `toCsv(rows.map(project), options)` in pieces, a line at a
  * time: each row is projected and flattened when its line is made, so a
- * large table is never held whole, nor its rows twice.
+ * large table is never held whole, nor its rows twice. Without given
+ * columns, `rows` is read twice (the header needs every row's keys).
  */
 function* csvPieces(
-  rows: readonly Row[],
+  rows: Iterable<Row>,
   project: (row: Row) => Row,
   options: ToCsvOptions,
 ): Generator<string> {
@@ -129,10 +130,10 @@ function* csvPieces(
   };
   let columns = options.columns ? [...options.columns] : undefined;
   if (columns === undefined) {
+    rereadable(rows, "CSV");
     const seen = new Set<string>();
-    rows.forEach((row, i) => {
-      for (const key of Object.keys(flat(row, i))) seen.add(key);
-    });
+    let i = 0;
+    for (const row of rows) for (const key of Object.keys(flat(row, i++))) seen.add(key);
     columns = [...seen];
   }
   const field = (value: unknown): string => {
@@ -141,8 +142,9 @@ function* csvPieces(
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   yield columns.map(field).join(",") + newline;
-  for (const [i, row] of rows.entries()) {
-    const cells = flat(row, i);
+  let i = 0;
+  for (const row of rows) {
+    const cells = flat(row, i++);
     yield columns.map((c) => field(cells[c])).join(",") + newline;
   }
 }
@@ -255,34 +257,47 @@ export function escapeLatex(text: string): string {
  * ok(tex.includes("\\caption{Scores (95\\% CI)}"));
  * ```
  */
-export function toLatex(rows: readonly Row[], options: ToLatexOptions): string {
+export function toLatex(rows: Iterable<Row>, options: ToLatexOptions): string {
   return [...latexPieces(rows, options)].join("");
 }
 
-/** The text of `toLatex(rows, options)` in pieces, a row at a time. */
-function* latexPieces(rows: readonly Row[], options: ToLatexOptions): Generator<string> {
+/**
+ * The text of `toLatex(rows, options)` in pieces, a row at a time. `rows` is
+ * read twice: once for the checks, the columns and their alignment, once for
+ * the lines.
+ */
+function* latexPieces(rows: Iterable<Row>, options: ToLatexOptions): Generator<string> {
   if (!/^[A-Za-z0-9:._-]+$/.test(options.label)) {
     throw new RangeError(
       `LaTeX label must use letters, digits and ":._-" only, got "${options.label}"`,
     );
   }
+  rereadable(rows, "LaTeX");
   const digits = options.digits ?? 2;
-  rows.forEach((row, i) => {
+  // Per key: whether a value is not a number (nor missing), and whether one is a number.
+  const seen = new Map<string, { other: boolean; number: boolean }>();
+  let i = 0;
+  for (const row of rows) {
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
       throw new TypeError(`Cannot write LaTeX: row ${i} is ${JSON.stringify(row)}, not an object`);
     }
-  });
-  const specs = (options.columns ?? columnsOf(rows)).map((c) =>
+    i++;
+    for (const [key, value] of Object.entries(row)) {
+      let kinds = seen.get(key);
+      if (!kinds) seen.set(key, kinds = { other: false, number: false });
+      if (isNumber(value)) kinds.number = true;
+      else if (value != null) kinds.other = true;
+    }
+  }
+  const specs = (options.columns ?? [...seen.keys()]).map((c) =>
     typeof c === "string" ? { key: c } : c
   );
   const columns = specs.map((c) => ({
     key: c.key,
     label: c.label ?? c.key,
     digits: c.digits ?? digits,
-    align: c.align ?? (rows.every((r) => isNumber(r[c.key]) || r[c.key] == null) &&
-        rows.some((r) => isNumber(r[c.key]))
-      ? "r"
-      : "l"),
+    align: c.align ??
+      (seen.get(c.key)?.number === true && seen.get(c.key)?.other === false ? "r" : "l"),
   }));
   const cell = (value: unknown, places: number): string => {
     if (value === null || value === undefined) return "";
@@ -316,22 +331,34 @@ function latexNumber(value: number, digits: number): string {
   return text.startsWith("-") ? `$-$${text.slice(1)}` : text;
 }
 
-function isNumber(value: unknown): boolean {
-  return typeof value === "number";
+/**
+ * Refuses rows that can be read only once (a generator): the writers read
+ * them twice, and the second read would find no row.
+ */
+function rereadable(rows: Iterable<Row>, what: string): Iterable<Row> {
+  if (typeof (rows as Partial<Iterator<Row>>).next === "function") {
+    throw new TypeError(
+      `Cannot write ${what}: the rows can be read only once (a generator); give an array or ` +
+        "an iterable that starts again each time it is read",
+    );
+  }
+  return rows;
 }
 
-function columnsOf(rows: readonly Row[]): string[] {
-  const seen = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
-  return [...seen];
+function isNumber(value: unknown): boolean {
+  return typeof value === "number";
 }
 
 /** One table to write with {@linkcode exportTables}. */
 export interface TableToExport {
   /** File name without extension: letters, digits, `.`, `_` and `-`. */
   name: string;
-  /** The records. */
-  rows: readonly Row[];
+  /**
+   * The records: an array, or an iterable that starts again each time it is
+   * read (it is read up to four times), so that a table of every article's
+   * rows need not be held whole.
+   */
+  rows: Iterable<Row>;
   /** The LaTeX caption. */
   caption: string;
   /**

@@ -23,8 +23,8 @@ import {
   arcTable,
   cooccurrenceTable,
   stanceTable,
+  tableViews,
   topicTable,
-  voiceTable,
 } from "../tables/tidy.ts";
 
 /** A figure of the report with the records it was drawn from. */
@@ -245,29 +245,34 @@ export function* reportTables(
   comparison?: Comparison,
   codes?: readonly { article: string; actor: string; code: number | null; coders: number }[],
 ): Generator<TableToExport> {
+  // Views, not arrays: each row is made when the writer reads it.
+  const views = tableViews(doc);
   yield {
     name: "voices",
-    rows: voiceTable(doc),
+    rows: views.voices,
     caption: "Characters, sentences and words per voice",
   };
   const coded = new Map((codes ?? []).map((c) => [`${c.article}\u0000${c.actor}`, c]));
   yield {
     name: "actors",
-    rows: actorTable(doc).map((r) => {
-      if (!codes) return r;
-      // The people's code sits beside the model's stance in the author's voice.
-      const c = r.voice === "body" ? coded.get(`${r.article}\u0000${r.actor}`) : undefined;
-      return { ...r, humanCode: c ? c.code : null, coders: c ? c.coders : 0 };
-    }),
+    rows: codes === undefined ? views.actors : {
+      *[Symbol.iterator]() {
+        for (const r of views.actors) {
+          // The people's code sits beside the model's stance in the author's voice.
+          const c = r.voice === "body" ? coded.get(`${r.article}\u0000${r.actor}`) : undefined;
+          yield { ...r, humanCode: c ? c.code : null, coders: c ? c.coders : 0 };
+        }
+      },
+    },
     caption: codes
       ? "Sentiment toward actors per article and voice (the model's stance and mean score, −1..+1), " +
         "with the people's mean code (humanCode, the codebook's scale; empty: not coded or cannot tell)"
       : "Sentiment toward actors per article and voice (mean of mention scores, −1..+1)",
   };
-  yield { name: "topics", rows: topicTable(doc), caption: "Topic rates per article and voice" };
+  yield { name: "topics", rows: views.topics, caption: "Topic rates per article and voice" };
   yield {
     name: "stance",
-    rows: stanceTable(doc),
+    rows: views.stance,
     caption: "Stance-marker rates per article and voice",
   };
   if (comparison) {

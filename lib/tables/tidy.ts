@@ -18,35 +18,96 @@ export interface HasArticles {
   articles: readonly AnalysedArticle[];
 }
 
+/**
+ * The rows of every article, made from each article when read: a view that
+ * starts again each time it is read and holds no row (for writing the
+ * tables of a large corpus).
+ *
+ * @example
+ * ```ts
+ * import { articleRows } from "./tidy.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const doc = { articles: [{ id: "a", n: [1, 2] }, { id: "b", n: [3] }] };
+ * const rows = articleRows(doc.articles, (a) => a.n.map((n) => ({ article: a.id, n })));
+ * deepStrictEqual([...rows].map((r) => r.n), [1, 2, 3]);
+ * deepStrictEqual([...rows].length, 3);
+ * ```
+ */
+export function articleRows<A, R>(
+  articles: readonly A[],
+  rowsOf: (article: A) => readonly R[],
+): Iterable<R> {
+  return {
+    *[Symbol.iterator]() {
+      for (const a of articles) yield* rowsOf(a);
+    },
+  };
+}
+
+const actorRowsOf = (a: AnalysedArticle) => a.actors.map((r) => ({ article: a.id, ...r }));
+const topicRowsOf = (a: AnalysedArticle) => a.topics.map((r) => ({ ...r, article: a.id }));
+const stanceRowsOf = (a: AnalysedArticle) => a.stance.map((r) => ({ ...r, article: a.id }));
+const voiceRowsOf = (a: AnalysedArticle) =>
+  a.voices.map((v) => ({ article: a.id, ...v, share: a.length ? v.chars / a.length : 0 }));
+
 /** Actor rows of every article, with the article id. */
 export function actorTable(doc: HasArticles): (ActorScoreRow & { article: string })[] {
-  return doc.articles.flatMap((a) => a.actors.map((r) => ({ article: a.id, ...r })));
+  return doc.articles.flatMap(actorRowsOf);
 }
 
 /** Topic rows of every article, with the article id. */
 export function topicTable(doc: HasArticles): (TopicRate & { article: string })[] {
-  return doc.articles.flatMap((a) => a.topics.map((r) => ({ ...r, article: a.id })));
+  return doc.articles.flatMap(topicRowsOf);
 }
 
 /** Stance rows of every article, with the article id. */
 export function stanceTable(doc: HasArticles): (StanceRate & { article: string })[] {
-  return doc.articles.flatMap((a) => a.stance.map((r) => ({ ...r, article: a.id })));
+  return doc.articles.flatMap(stanceRowsOf);
 }
 
 /** Characters, sentences and words per voice of every article. */
-export function voiceTable(
-  doc: HasArticles,
-): {
+export function voiceTable(doc: HasArticles): VoiceRow[] {
+  return doc.articles.flatMap(voiceRowsOf);
+}
+
+/** A row of {@linkcode voiceTable}. */
+export type VoiceRow = {
   article: string;
   voice: Voice;
   chars: number;
   sentences: number;
   words: number;
   share: number;
-}[] {
-  return doc.articles.flatMap((a) =>
-    a.voices.map((v) => ({ article: a.id, ...v, share: a.length ? v.chars / a.length : 0 }))
-  );
+};
+
+/**
+ * The rows of {@linkcode actorTable}, {@linkcode topicTable},
+ * {@linkcode stanceTable} and {@linkcode voiceTable} as views made when read
+ * ({@linkcode articleRows}): the same rows, in the same order, none held.
+ *
+ * @example
+ * ```ts
+ * import { tableViews, topicTable } from "./tidy.ts";
+ * import { analyzeCorpus, loadCorpus, loadResources } from "@framing/toolkit";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources(), { resamples: 50 });
+ * deepStrictEqual([...tableViews(doc).topics], topicTable(doc));
+ * ```
+ */
+export function tableViews(doc: HasArticles): {
+  actors: Iterable<ActorScoreRow & { article: string }>;
+  topics: Iterable<TopicRate & { article: string }>;
+  stance: Iterable<StanceRate & { article: string }>;
+  voices: Iterable<VoiceRow>;
+} {
+  return {
+    actors: articleRows(doc.articles, actorRowsOf),
+    topics: articleRows(doc.articles, topicRowsOf),
+    stance: articleRows(doc.articles, stanceRowsOf),
+    voices: articleRows(doc.articles, voiceRowsOf),
+  };
 }
 
 /** One point of a sentiment arc. */
