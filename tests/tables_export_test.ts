@@ -201,3 +201,45 @@ Deno.test("toLatex() output compiles with pdflatex and booktabs, whatever the te
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("exportTables() writes a view of rows made when read exactly as the array, and refuses a generator", async () => {
+  const articles = Array.from({ length: 40 }, (_, i) => ({
+    id: `a${i}`,
+    rows: Array.from({ length: i % 4 }, (_, k) => ({
+      topic: `t${k}`,
+      per1k: i % 3 === 0 ? null : (i * k) / 7,
+      note: k === 2 ? 'says "so", then' : undefined,
+      ci: i % 5 === 0 ? [-0.25, 0.5] : undefined,
+    })),
+  }));
+  const array = articles.flatMap((a) => a.rows.map((r) => ({ article: a.id, ...r })));
+  let reads = 0;
+  const view = {
+    *[Symbol.iterator]() {
+      reads++;
+      for (const a of articles) for (const r of a.rows) yield { article: a.id, ...r };
+    },
+  };
+  const dir = await Deno.makeTempDir();
+  await exportTables([{ name: "as_array", rows: array, caption: "Rates" }], dir);
+  await exportTables([{ name: "as_view", rows: view, caption: "Rates" }], dir);
+  for (const ext of ["csv", "tex"]) {
+    const fromArray = await Deno.readTextFile(`${dir}/as_array.${ext}`);
+    const fromView = await Deno.readTextFile(`${dir}/as_view.${ext}`);
+    strictEqual(fromView.replaceAll("as_view", "as_array"), fromArray, ext);
+  }
+  // The per1k column mixes numbers and missing values: right-aligned, as from the array.
+  ok((await Deno.readTextFile(`${dir}/as_view.tex`)).includes("\\begin{tabular}{llrll}"));
+  strictEqual(reads, 4);
+  function* once() {
+    yield* array;
+  }
+  await rejects(
+    exportTables([{ name: "once", rows: once(), caption: "Rates" }], dir),
+    (e: Error) => e instanceof TypeError && /can be read only once/.test(e.message),
+  );
+  strictEqual(
+    (await Array.fromAsync(Deno.readDir(dir))).filter((e) => e.name.startsWith("once")).length,
+    0,
+  );
+});
