@@ -9,18 +9,27 @@
  *
  * @module
  */
-import type { AnalysedArticle, AnalysisDocument } from "../analysis.ts";
+import type { AnalysisDocument } from "../analysis.ts";
 import type { Comparison, DifferenceRow, EvidenceRef } from "../compare/compare_groups.ts";
 import type { KeynessRow } from "../compare/keyness.ts";
 import type { PlotlyFigure } from "../figures/figure.ts";
 import type { Provenance } from "../provenance.ts";
-import type { Voice } from "../voice.ts";
-import { cueSpans, highlightText, type MarkSpan } from "./evidence.ts";
+import { highlightText } from "./evidence.ts";
 import { escapeHtml as h, htmlTable, jsonForScript, scriptSource } from "./html.ts";
 import type { HumanCoding } from "../coding/human_coding.ts";
 import { humanCodingSection } from "./human_coding_html.ts";
 import { REPORT_CSS } from "./_style.ts";
-import { DASH, formatInterval, formatNumber, formatP } from "../tables/format.ts";
+import { DASH, formatP } from "../tables/format.ts";
+import { perArticleSection } from "./article_section.ts";
+import {
+  ci,
+  type Ctx,
+  metaValue,
+  metricGrid,
+  num,
+  sentenceItem,
+  spansFor,
+} from "./_report_parts.ts";
 
 /** A figure of the report. */
 export interface ReportFigure {
@@ -249,13 +258,6 @@ ${plotly}
 `;
 }
 
-interface Ctx {
-  articles: Map<string, AnalysedArticle>;
-  evidenceLimit: number;
-  kwicLimit: number;
-  topicLexicons: Set<string>;
-}
-
 /** Draws every `.plot` element from the JSON in the script element that follows it. */
 const DRAW_FIGURES = `
 for (const div of document.querySelectorAll("div.plot")) {
@@ -265,21 +267,7 @@ for (const div of document.querySelectorAll("div.plot")) {
 
 // ---------------------------------------------------------------- formatting
 
-const num = formatNumber;
 const pval = formatP;
-
-/** An interval, or a dash where the run computed none (`analyze --compact` without `--intervals`). */
-function ci(c: readonly (number | null)[] | undefined): string {
-  return `<span class="ci">${c === undefined ? DASH : formatInterval(c)}</span>`;
-}
-
-/** A metadata value, marked when the source says it was inferred. */
-function metaValue(a: { meta: AnalysedArticle["meta"] }, field: string): string {
-  const v = (a.meta as Record<string, unknown>)[field];
-  if (v === undefined || v === null || v === "") return `<span class="none">${DASH}</span>`;
-  const inferred = a.meta.inferred.includes(field) ? ' <em class="inferred">(inferred)</em>' : "";
-  return `${h(typeof v === "string" ? v : JSON.stringify(v))}${inferred}`;
-}
 
 const table = htmlTable;
 
@@ -469,75 +457,6 @@ function comparisonSection(c: Comparison, ctx: Ctx): string {
   return html;
 }
 
-interface GridRow {
-  cells: string[];
-  body: () => string;
-}
-
-/** A table whose rows open (`<details>`) into their evidence. */
-function metricGrid(head: readonly string[], rows: readonly GridRow[], cls: string): string {
-  const line = (cells: readonly string[]) => cells.map((c) => `<span>${c}</span>`).join("");
-  return `<div class="grid ${cls}"><div class="head">${line(head.map((x) => h(x)))}</div>${
-    rows.map((r) =>
-      `<details class="metric"><summary>${
-        line(r.cells)
-      }</summary><div class="evidence">${r.body()}</div></details>`
-    ).join("\n")
-  }</div>`;
-}
-
-/** The spans that make a comparison row's (or an article row's) figure in one sentence. */
-function spansFor(
-  article: AnalysedArticle,
-  table: DifferenceRow["table"],
-  feature: string,
-  voice: Voice,
-  sentence: number,
-  ctx: Ctx,
-): { spans: MarkSpan[]; note: string } {
-  if (table === "actors") {
-    const ms = article.mentions.filter((m) =>
-      m.actor === feature && m.voice === voice && m.sentence === sentence
-    );
-    const spans = ms.flatMap((m) => [
-      {
-        start: m.start,
-        end: m.end,
-        kind: "actor",
-        label: `${m.actor} (${m.via}), mention score ${num(m.score, 3)}`,
-      },
-      ...cueSpans(m.evidence),
-    ]);
-    return { spans, note: ms.map((m) => `score ${num(m.score, 3)}`).join(", ") };
-  }
-  const hits = article.hits.filter((x) =>
-    x.category === feature && x.voice === voice && x.sentence === sentence &&
-    (table === "topics") === ctx.topicLexicons.has(x.lexicon)
-  );
-  return {
-    spans: hits.map((x) => ({
-      start: x.start,
-      end: x.end,
-      kind: "hit",
-      label: `${x.lexicon}: ${x.category} (entry "${x.entry}")`,
-    })),
-    note: `${hits.length} hit(s)`,
-  };
-}
-
-function sentenceItem(
-  article: AnalysedArticle,
-  index: number,
-  spans: MarkSpan[],
-  note: string,
-): string {
-  const s = article.sentences.find((x) => x.index === index);
-  if (!s) return `<li>sentence ${index} of <code>${h(article.id)}</code> not found</li>`;
-  return `<li><span class="where"><code>${h(article.id)}</code> · sentence ${s.index} · ${
-    h(s.voice)
-  } · ${h(note)}</span> ${highlightText(article.text, s, spans)}</li>`;
-}
-
 function evidenceSide(
   label: string,
   refs: readonly EvidenceRef[],
@@ -625,116 +544,6 @@ function kwicLines(c: Comparison, k: KeynessRow, ctx: Ctx): string {
   const b = k.groupB === "rest" ? side("", k.groupA) : side(k.groupB);
   return render(`A: ${groupLabel(c, k.groupA, ctx)}`, a) +
     render(`B: ${groupLabel(c, k.groupB, ctx)}`, b);
-}
-
-function* perArticleSection(
-  doc: AnalysisDocument,
-  ctx: Ctx,
-  coding?: HumanCoding,
-): Generator<string> {
-  const coded = new Map((coding?.cells ?? []).map((c) => [`${c.article}\u0000${c.actor}`, c]));
-  const codeCell = (article: string, actor: string, voice: Voice) => {
-    const c = voice === "body" ? coded.get(`${article}\u0000${actor}`) : undefined;
-    if (!c) return `<span class="none">${DASH}</span>`;
-    return c.code === null
-      ? '<span class="none">cannot tell</span>'
-      : `<strong>${num(c.code, 2)}</strong> (${c.coders})`;
-  };
-  if (doc.articles.length === 0) {
-    yield '<p class="none">No articles.</p>';
-    return;
-  }
-  yield "<p>Every actor, topic and stance row of every article and voice (rows with no hits " +
-    "left out). Actor intervals resample mentions; rates are per 1,000 words of the voice.</p>";
-  for (const [i, a] of doc.articles.entries()) {
-    yield (i > 0 ? "\n" : "") + articleRows(a);
-  }
-  function articleRows(a: AnalysedArticle): string {
-    const sentencesOf = (
-      pick: (s: number) => boolean,
-    ) => [...new Set(a.sentences.map((s) => s.index).filter(pick))];
-    const rowsFor = (
-      table: DifferenceRow["table"],
-      feature: string,
-      voice: Voice,
-      sentences: number[],
-    ) => {
-      const shown = sentences.slice(0, ctx.evidenceLimit);
-      const items = shown.map((i) => {
-        const { spans, note } = spansFor(a, table, feature, voice, i, ctx);
-        return sentenceItem(a, i, spans, note);
-      });
-      return `<h4>${sentences.length} sentence(s)${
-        shown.length < sentences.length ? `, first ${shown.length} shown` : ""
-      }</h4><ol>${items.join("\n")}</ol>`;
-    };
-    const actors = metricGrid(
-      [
-        "actor",
-        "voice",
-        "mentions",
-        ...(coding ? ["people's code (coders)", "model stance"] : ["stance"]),
-        "interval",
-        "evaluating + / −",
-        "mean",
-      ],
-      a.actors.map((r) => ({
-        cells: [
-          h(r.actor),
-          h(r.voice),
-          String(r.mentions),
-          ...(coding ? [codeCell(a.id, r.actor, r.voice)] : []),
-          num(r.stance, 3),
-          ci(r.stanceCi),
-          `${r.positive} / ${r.negative}`,
-          num(r.score, 3),
-        ],
-        body: () => {
-          const idx = new Set(
-            a.mentions.filter((m) => m.actor === r.actor && m.voice === r.voice)
-              .map((m) => m.sentence),
-          );
-          return rowsFor("actors", r.actor, r.voice, sentencesOf((i) => idx.has(i)));
-        },
-      })),
-      coding ? "art8" : "art",
-    );
-    const hitRows = (table: "topics" | "stance") => {
-      const rows = table === "topics"
-        ? a.topics.map((t) => ({
-          feature: t.topic,
-          voice: t.voice,
-          hits: t.hits,
-          per1k: t.per1k,
-        }))
-        : a.stance.map((t) => ({
-          feature: t.category,
-          voice: t.voice,
-          hits: t.hits,
-          per1k: t.per1k,
-        }));
-      return metricGrid(
-        [table === "topics" ? "topic" : "category", "voice", "hits", "per 1,000 words"],
-        rows.filter((r) => r.hits > 0).map((r) => ({
-          cells: [h(r.feature), h(r.voice), String(r.hits), num(r.per1k)],
-          body: () => {
-            const idx = new Set(
-              a.hits.filter((x) =>
-                x.category === r.feature && x.voice === r.voice &&
-                (table === "topics") === ctx.topicLexicons.has(x.lexicon)
-              ).map((x) => x.sentence),
-            );
-            return rowsFor(table, r.feature, r.voice, sentencesOf((i) => idx.has(i)));
-          },
-        })),
-        "art4",
-      );
-    };
-    return `<h3><code>${h(a.id)}</code> ${metaValue(a, "title")}</h3>` +
-      `<h4>Actors</h4>${actors}<h4>Topics</h4>${hitRows("topics")}<h4>Stance markers</h4>${
-        hitRows("stance")
-      }`;
-  }
 }
 
 function provenanceSection(
