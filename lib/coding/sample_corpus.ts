@@ -6,12 +6,13 @@
  *
  * @module
  */
+import type { AnalysedArticle } from "../analysis.ts";
 import type { AnalyzeOptions } from "../analyze.ts";
 import type { Failure } from "../corpus/corpus.ts";
 import { streamCorpus, type StreamCorpusOptions } from "../corpus/stream_corpus.ts";
 import type { LoadResourcesOptions } from "../resources.ts";
 import { analyzeStream } from "../run/analyze_stream.ts";
-import type { CodingRecord } from "../run/coding_record.ts";
+import { type CodingRecord, codingRecord } from "../run/coding_record.ts";
 import type { Voice } from "../voice.ts";
 import { drawSample, type SampleOptions } from "./sample.ts";
 import type { CodingUnit, UnitKind } from "./schema.ts";
@@ -90,14 +91,7 @@ export async function sampleCorpus(
       const own = articleUnits(article, options);
       if (own.length === 0) continue;
       units.push(...own);
-      passages.set(
-        article.id,
-        article.segments.filter((s) => READ_VOICES.includes(s.voice)).map((s) => ({
-          start: s.start,
-          end: s.end,
-          voice: s.voice,
-        })),
-      );
+      passages.set(article.id, passagesOf(article));
     }
   }
   const drawn = drawSample(units, options);
@@ -119,4 +113,69 @@ export async function sampleCorpus(
     }
   }
   return { units: drawn, articles, failures, notes, analysed };
+}
+
+/** The stretches of an article a coder reads (the voices of {@linkcode READ_VOICES}). */
+function passagesOf(article: Pick<CodingRecord, "segments">): PageArticle["passages"] {
+  return article.segments.filter((s) => READ_VOICES.includes(s.voice)).map((s) => ({
+    start: s.start,
+    end: s.end,
+    voice: s.voice,
+  }));
+}
+
+/**
+ * Builds the coding units of articles analysed before (e.g. by `analyse` in
+ * a notebook) and draws the sample, without analysing them again: the same
+ * units and sample as {@linkcode sampleCorpus} on their texts with the same
+ * settings (tested).
+ *
+ * @param doc The analysed articles: full records, which hold the texts and
+ *   mentions (not the compact records of `analyze --compact`).
+ * @param options The units and the design (`workers`, `resources`,
+ *   `analyze` and `read` are not used: nothing is analysed or read).
+ * @returns Every unit (sampled or not) and the sampled articles' texts.
+ * @throws {RangeError} When an article holds no text (a compact record).
+ *
+ * @example
+ * ```ts
+ * import { sampleAnalysis } from "./sample_corpus.ts";
+ * import { analyzeCorpus, loadCorpus, loadResources } from "@framing/toolkit";
+ * import { ok } from "node:assert/strict";
+ *
+ * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources(), { resamples: 50 });
+ * const r = sampleAnalysis(doc, { all: true, by: "outlet", seed: 1 });
+ * ok(r.units.length > 0 && r.units.every((u) => u.sampled));
+ * ok(r.articles.every((a) => a.text.length > 0 && a.passages.length > 0));
+ * ```
+ */
+export function sampleAnalysis(
+  doc: { articles: readonly AnalysedArticle[]; failures?: readonly Failure[] },
+  options: SampleCorpusOptions,
+): SampledCorpus {
+  const units: CodingUnit[] = [];
+  for (const a of doc.articles) {
+    if (a.text === "" && a.length > 0) {
+      throw new RangeError(
+        `Cannot sample from article "${a.id}": its record holds no text or mentions (a compact ` +
+          "record of analyze --compact); sample from the texts, or from a full run",
+      );
+    }
+    units.push(...articleUnits(codingRecord(a), options));
+  }
+  const drawn = drawSample(units, options);
+  const wanted = new Set(drawn.filter((u) => u.sampled).map((u) => u.article));
+  const articles: PageArticle[] = doc.articles.filter((a) => wanted.has(a.id)).map((a) => ({
+    id: a.id,
+    title: a.meta.title,
+    text: a.text,
+    passages: passagesOf(a),
+  }));
+  return {
+    units: drawn,
+    articles,
+    failures: [...doc.failures ?? []],
+    notes: [],
+    analysed: doc.articles.length,
+  };
 }

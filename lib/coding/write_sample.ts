@@ -8,7 +8,13 @@
 import { join, resolve } from "node:path";
 import { codebookYaml, DEFAULT_CODEBOOK, loadCodebook } from "./codebook.ts";
 import { codingPage } from "./page.ts";
-import { sampleCorpus, type SampleCorpusOptions, type SampledCorpus } from "./sample_corpus.ts";
+import type { AnalysedArticle } from "../analysis.ts";
+import {
+  sampleAnalysis,
+  sampleCorpus,
+  type SampleCorpusOptions,
+  type SampledCorpus,
+} from "./sample_corpus.ts";
 import type { Codebook } from "./schema.ts";
 
 /** Options of {@linkcode writeSample}. */
@@ -33,9 +39,11 @@ export interface WrittenSample extends SampledCorpus {
 const exists = (path: string) => Deno.stat(path).then(() => true, () => false);
 
 /**
- * Analyses the corpus, draws the sample and writes the three files.
+ * Analyses the corpus (or takes articles analysed before), draws the sample
+ * and writes the three files.
  *
- * @param paths The corpus (folders, text files, JSONL, CSV).
+ * @param paths The corpus (folders, text files, JSONL, CSV), or its analysed
+ *   articles (`sampleAnalysis`: nothing is analysed again).
  * @param out The folder to write into (made if missing).
  * @param options The units, the design, the codebook, how to analyse.
  * @returns The population and sample, and the files written.
@@ -43,7 +51,7 @@ const exists = (path: string) => Deno.stat(path).then(() => true, () => false);
  * @throws {RangeError} When the design is not one of `n`, `perGroup` and `all`.
  */
 export async function writeSample(
-  paths: readonly string[],
+  paths: readonly string[] | { articles: readonly AnalysedArticle[] },
   out: string,
   options: WriteSampleOptions,
 ): Promise<WrittenSample> {
@@ -52,7 +60,9 @@ export async function writeSample(
   const codebook = options.codebook !== undefined || kept
     ? await loadCodebook(bookPath)
     : DEFAULT_CODEBOOK;
-  const result = await sampleCorpus(paths, options);
+  const result = "articles" in paths
+    ? sampleAnalysis(paths, options)
+    : await sampleCorpus(paths, options);
   await Deno.mkdir(out, { recursive: true });
   const files: string[] = [];
   const units = join(out, "units.jsonl");

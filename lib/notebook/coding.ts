@@ -195,13 +195,15 @@ export interface NotebookSampleOptions extends SampleOptions {
  * `units.jsonl`, `codebook.yaml` and `coding.html` into `out` (as
  * `deno task code sample` does).
  *
- * @param paths The articles.
+ * @param paths The articles, or their analysis from `analyse` (sampled
+ *   without analysing them again; `resourceFiles` then gives only the
+ *   actors' names).
  * @param out The folder for the three files.
  * @param options The design and your lexicons.
  * @returns The units and the files.
  */
 export async function sample(
-  paths: readonly string[],
+  paths: readonly string[] | AnalysisDocument,
   out: string,
   options: NotebookSampleOptions,
 ): Promise<Drawn> {
