@@ -25,10 +25,7 @@
  * rate uses the token count of (a) as its numerator. Each stage runs in a
  * fresh process, so that peak memory is its own, and records the machine's
  * load average when it starts: other programs on the machine slow a stage
- * down, so read the figures with the load. Every stage's process runs with
- * the V8 flags of an analysis process (`ANALYSIS_V8_FLAGS`: what a worker of
- * `analyze` runs with), VADER's and wink-nlp's too, so that the ratios
- * compare the programs under the same runtime settings.
+ * down, so read the figures with the load.
  *
  * Then the human-coding commands (issue 20; `--only code` runs these alone,
  * on the small corpus): `analyze CORPUS --jsonl FILE` and `code sample
@@ -67,7 +64,6 @@ import model from "wink-eng-lite-web-model";
 import vader from "vader-sentiment";
 import type { Article } from "../lib/article.ts";
 import { articleRecord } from "../lib/run/article_record.ts";
-import { ANALYSIS_V8_FLAGS } from "../lib/run/process_pool.ts";
 import { loadResources } from "../lib/resources.ts";
 import { main as analyzeMain } from "../lib/cli/analyze.ts";
 import type { BenchArticle } from "./bench_corpus.ts";
@@ -206,7 +202,6 @@ async function child(
     args: [
       "run",
       "-A",
-      ...ANALYSIS_V8_FLAGS,
       new URL(import.meta.url).pathname,
       "--stage",
       stage,

@@ -20,16 +20,6 @@ import type { EncodedRecord } from "./encoded_record.ts";
 import type { WorkerPoolOptions } from "./worker_pool.ts";
 import { ArticleQueue, failBusy, type PoolResult } from "./_article_queue.ts";
 
-/**
- * The V8 settings of an analysis process: a young generation of up to 64 MiB
- * per semi-space (V8's default is 16). The analysis of an article makes
- * many short-lived objects; with the larger young generation fewer of them
- * live through a collection, and the bench's single-thread analysis of the
- * 10 MB corpus spent less time collecting (README, Benchmark). The bench runs
- * its measured stages with the same flags, VADER's included.
- */
-export const ANALYSIS_V8_FLAGS: readonly string[] = ["--v8-flags=--max-semi-space-size=64"];
-
 interface Slot {
   child: Deno.ChildProcess;
   stdin: WritableStreamDefaultWriter<Uint8Array>;
@@ -144,7 +134,6 @@ export class ProcessPool {
       "--no-prompt",
       "--allow-read",
       "--allow-env",
-      ...ANALYSIS_V8_FLAGS,
       `--config=${fileURLToPath(new URL("../../deno.json", import.meta.url))}`,
       fileURLToPath(new URL("./process_worker.ts", import.meta.url)),
     ];
