@@ -33,6 +33,7 @@ import {
   reportHtmlPieces,
 } from "../lib/report/report_html.ts";
 import { documentJsonPieces } from "../lib/report/document_json.ts";
+import { PER_ARTICLE_ROWS_UP_TO } from "../lib/report/shown_articles.ts";
 import { hasResourceFiles } from "../lib/run/resource_files.ts";
 import {
   loadFilesOrExit,
@@ -73,6 +74,10 @@ Options:
                      e.g. 01 or 01_compare_articles)
   --cell-timeout S   seconds a notebook cell may run (default 600); a notebook
                      with a cell past it is listed as failed, the rest is written
+  --per-article N    articles report.html lists one by one (articles, voices,
+                     per article; default PER_ARTICLE_ROWS_UP_TO = 500): past
+                     N, N of them spread evenly through the corpus, and a note;
+                     "all" lists every one. The tables hold every article.
 Human coding (see deno task code):
   --codes FILE       people's codes of article × actor units (repeatable; CSV
                      or JSONL, long format unit, coder, code[, note]; unit ids
@@ -104,6 +109,7 @@ export async function main(args: string[]): Promise<number> {
     benchmarks: { type: "string" },
     notebook: { type: "string", multiple: true },
     "cell-timeout": { type: "string" },
+    "per-article": { type: "string" },
     codes: { type: "string", multiple: true },
     units: { type: "string" },
     from: { type: "string", multiple: true },
@@ -142,6 +148,16 @@ export async function main(args: string[]): Promise<number> {
     );
     return 2;
   }
+  const perArticleGiven = parsePerArticle(parsed.values["per-article"]);
+  if (perArticleGiven === undefined) {
+    console.error(
+      `--per-article: expected a positive whole number or "all", found "${
+        parsed.values["per-article"]
+      }".`,
+    );
+    return 2;
+  }
+  const perArticle: number = perArticleGiven;
   const benchmarks = parsed.values.benchmarks;
   // People's codes, read and checked before any article is analysed.
   const codePaths = (parsed.values.codes ?? []).map((p) => resolve(base, p));
@@ -379,7 +395,14 @@ export async function main(args: string[]): Promise<number> {
           return [`notebooks/${name}.html`, `notebooks/${name}.ipynb`];
         }),
       ],
-    }, { plotly: await loadPlotlySource() });
+    }, { plotly: await loadPlotlySource(), perArticle });
+    if (doc.articles.length > perArticle) {
+      runNotes.push(
+        `report.html lists ${perArticle} of the ${doc.articles.length} articles one by one ` +
+          "(spread evenly through the corpus); tables/ holds every article's rows, and " +
+          "--per-article all lists every article in report.html.",
+      );
+    }
     // In pieces: the sections that list every article come one article at a time.
     await write(join(out, "report.html"), html);
     lap("report.html");
@@ -438,6 +461,30 @@ export async function main(args: string[]): Promise<number> {
   if (failed > 0) console.error(`${failed} notebook(s) had errors.`);
   for (const f of outputFailures) console.error(`failed: ${f}`);
   return failed === 0 && outputFailures.length === 0 ? 0 : 1;
+}
+
+/**
+ * The value of `--per-article`: the default when not given, `Infinity` for
+ * "all", else a positive whole number; undefined for anything else.
+ *
+ * @example
+ * ```ts
+ * import { parsePerArticle } from "./report.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(parsePerArticle(undefined), 500);
+ * strictEqual(parsePerArticle("all"), Infinity);
+ * strictEqual(parsePerArticle("250"), 250);
+ * strictEqual(parsePerArticle("0"), undefined);
+ * strictEqual(parsePerArticle("2.5"), undefined);
+ * strictEqual(parsePerArticle("many"), undefined);
+ * ```
+ */
+export function parsePerArticle(value: string | undefined): number | undefined {
+  if (value === undefined) return PER_ARTICLE_ROWS_UP_TO;
+  if (value === "all") return Infinity;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
 /**

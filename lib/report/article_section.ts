@@ -28,6 +28,8 @@ import {
  * @param doc The analysis.
  * @param ctx The report's context.
  * @param coding People's codes, shown beside the model's stance.
+ * @param shown The articles listed (`shownArticles`). @default every article
+ * @param note The paragraph saying which articles are listed, when not all (`sampleNote`).
  * @returns The section's HTML in pieces.
  *
  * @example
@@ -43,6 +45,8 @@ export function* perArticleSection(
   doc: AnalysisDocument,
   ctx: Ctx,
   coding?: HumanCoding,
+  shown: readonly AnalysedArticle[] = doc.articles,
+  note = "",
 ): Generator<string> {
   const coded = new Map((coding?.cells ?? []).map((c) => [`${c.article}\u0000${c.actor}`, c]));
   const codeCell = (article: string, actor: string, voice: Voice) => {
@@ -58,7 +62,8 @@ export function* perArticleSection(
   }
   yield "<p>Every actor, topic and stance row of every article and voice (rows with no hits " +
     "left out). Actor intervals resample mentions; rates are per 1,000 words of the voice.</p>";
-  for (const [i, a] of doc.articles.entries()) {
+  yield note;
+  for (const [i, a] of shown.entries()) {
     yield (i > 0 ? "\n" : "") + articleRows(a);
   }
   function articleRows(a: AnalysedArticle): string {

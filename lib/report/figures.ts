@@ -237,7 +237,7 @@ function addCooccurrence(
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const tables = [...reportTables({ articles: [] } as never)];
- * deepStrictEqual(tables.map((t) => t.name), ["voices", "actors", "topics", "stance"]);
+ * deepStrictEqual(tables.map((t) => t.name), ["articles", "voices", "actors", "topics", "stance"]);
  * ```
  */
 export function* reportTables(
@@ -247,6 +247,12 @@ export function* reportTables(
 ): Generator<TableToExport> {
   // Views, not arrays: each row is made when the writer reads it.
   const views = tableViews(doc);
+  yield {
+    name: "articles",
+    rows: views.articles,
+    caption:
+      "The articles analysed: metadata, origin, length, warnings, sentences and words (every voice)",
+  };
   yield {
     name: "voices",
     rows: views.voices,

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { AnalysisDocument } from "../analysis.ts";
+import type { AnalysedArticle, AnalysisDocument } from "../analysis.ts";
 import type { Comparison } from "../compare/compare_groups.ts";
 import type { PlotlyFigure } from "../figures/figure.ts";
 import type { Provenance } from "../provenance.ts";
@@ -21,6 +21,7 @@ import { DASH } from "../tables/format.ts";
 import { perArticleSection } from "./article_section.ts";
 import { comparedStatement, comparisonSection, keynessSection } from "./comparison_section.ts";
 import { type Ctx, metaValue } from "./_report_parts.ts";
+import { sampleNote, shownArticles } from "./shown_articles.ts";
 
 /** A figure of the report. */
 export interface ReportFigure {
@@ -78,6 +79,13 @@ export interface ReportHtmlOptions {
    * @default 25
    */
   evidenceLimit?: number;
+  /**
+   * Articles the per-article listings (articles, voices, per article) show:
+   * past it, that many spread evenly through the analysis (`shownArticles`);
+   * `Infinity` for every article.
+   * @default PER_ARTICLE_ROWS_UP_TO (500)
+   */
+  perArticle?: number;
   /**
    * Keyword-in-context lines shown per keyness term.
    * @default 12
@@ -167,14 +175,16 @@ export function* reportHtmlPieces(
     ),
   };
   const { doc, comparison } = input;
+  const { shown } = shownArticles(doc.articles, options.perArticle);
+  const note = sampleNote(shown.length, doc.articles.length);
   const sections: [string, string, string | Iterable<string>][] = [
-    ["articles", "Articles", articlesSection(doc)],
+    ["articles", "Articles", articlesSection(shown, note)],
     [
       "failures",
       "Failures, warnings and notes",
       failuresSection(doc, input.notes ?? [], input.outputFailures ?? []),
     ],
-    ["voices", "Voices", voicesSection(doc)],
+    ["voices", "Voices", voicesSection(doc, shown, note)],
     ["figures", "Figures", figuresSection(input.figures, options.plotly !== undefined)],
     ...(input.coding
       ? [["human-coding", "Human coding", humanCodingSection(input.coding)] as [
@@ -196,7 +206,11 @@ export function* reportHtmlPieces(
       "Keyness",
       comparison ? keynessSection(comparison, ctx) : "<p>No comparison was made.</p>",
     ],
-    ["per-article", "Per article, every voice", perArticleSection(doc, ctx, input.coding)],
+    [
+      "per-article",
+      "Per article, every voice",
+      perArticleSection(doc, ctx, input.coding, shown, note),
+    ],
     [
       "provenance",
       "Provenance",
@@ -283,8 +297,12 @@ function* lazyMap<T, R>(xs: Iterable<T>, f: (x: T) => R): Generator<R> {
   for (const x of xs) yield f(x);
 }
 
-function* articlesSection(doc: AnalysisDocument): Generator<string> {
-  const rows = lazyMap(doc.articles, (a) => {
+function* articlesSection(
+  shown: readonly AnalysedArticle[],
+  note: string,
+): Generator<string> {
+  yield note;
+  const rows = lazyMap(shown, (a) => {
     const extra = Object.keys(a.meta).filter((k) => !KNOWN_META.includes(k))
       .map((k) => `${h(k)}: ${metaValue(a, k)}`).join("<br>");
     const words = a.voices.reduce((s, v) => s + v.words, 0);
@@ -300,7 +318,7 @@ function* articlesSection(doc: AnalysisDocument): Generator<string> {
       extra || `<span class="none">${DASH}</span>`,
     ];
   });
-  const sources = doc.articles.filter((a) => a.meta.source).map((a) =>
+  const sources = shown.filter((a) => a.meta.source).map((a) =>
     `<li><code>${h(a.id)}</code>: ${metaValue(a, "source")}</li>`
   ).join("\n");
   yield* tablePieces(
@@ -332,9 +350,13 @@ function failuresSection(
   })</h3>${list([...doc.notes, ...runNotes].map((n) => h(n)))}`;
 }
 
-function* voicesSection(doc: AnalysisDocument): Generator<string> {
+function* voicesSection(
+  doc: AnalysisDocument,
+  shown: readonly AnalysedArticle[],
+  note: string,
+): Generator<string> {
   const rows = function* () {
-    for (const a of doc.articles) {
+    for (const a of shown) {
       for (const v of a.voices) {
         yield [
           `<code>${h(a.id)}</code>`,
@@ -350,9 +372,39 @@ function* voicesSection(doc: AnalysisDocument): Generator<string> {
   yield "<p>Each character of a page belongs to one voice: the author's text (body), headlines " +
     "(title), quoted speech (quote), reader comments (comment), bylines and metadata (meta) and " +
     "site chrome (boilerplate). Metrics count only title, body, quote and comment.</p>";
+  if (note !== "") {
+    yield "<h3>All articles</h3>" + voiceTotals(doc) + "<h3>Per article</h3>" + note;
+  }
   yield* tablePieces(
     ["article", "voice", "characters", "share", "sentences", "words"],
     rows(),
+    "numeric",
+  );
+}
+
+/** Characters, sentences and words per voice, summed over every article. */
+function voiceTotals(doc: AnalysisDocument): string {
+  const sums = new Map<string, { chars: number; sentences: number; words: number }>();
+  let chars = 0;
+  for (const a of doc.articles) {
+    chars += a.length;
+    for (const v of a.voices) {
+      const s = sums.get(v.voice) ?? { chars: 0, sentences: 0, words: 0 };
+      s.chars += v.chars;
+      s.sentences += v.sentences;
+      s.words += v.words;
+      sums.set(v.voice, s);
+    }
+  }
+  return table(
+    ["voice", "characters", "share", "sentences", "words"],
+    [...sums].map(([voice, s]) => [
+      h(voice),
+      String(s.chars),
+      chars ? `${(100 * s.chars / chars).toFixed(1)}%` : DASH,
+      String(s.sentences),
+      String(s.words),
+    ]),
     "numeric",
   );
 }

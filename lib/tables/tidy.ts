@@ -71,6 +71,69 @@ export function voiceTable(doc: HasArticles): VoiceRow[] {
   return doc.articles.flatMap(voiceRowsOf);
 }
 
+/**
+ * A row of {@linkcode articleTable}: the columns of a corpus run's `articles`
+ * table (`analyze --tables`; a field the article lacks is undefined), then
+ * its sentences and words (summed over every voice), the names of its
+ * inferred fields joined by "; ", and any further metadata field as read.
+ */
+export type ArticleRow = {
+  article: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  language: string;
+  origin: string;
+  /** Length of the text in UTF-16 code units. */
+  length: number;
+  /** Warnings the article carries. */
+  warnings: number;
+  sentences: number;
+  words: number;
+  inferred?: string;
+  [field: string]: unknown;
+};
+
+const articleRowOf = (a: AnalysedArticle): ArticleRow[] => {
+  const { id: _id, title, outlet, author, date, language, inferred, ...more } = a.meta;
+  return [{
+    article: a.id,
+    title,
+    outlet,
+    author,
+    date,
+    language,
+    origin: a.origin,
+    length: a.length,
+    warnings: a.warnings.length,
+    sentences: a.voices.reduce((s, v) => s + v.sentences, 0),
+    words: a.voices.reduce((s, v) => s + v.words, 0),
+    ...(inferred.length > 0 ? { inferred: inferred.join("; ") } : {}),
+    ...more,
+  }];
+};
+
+/**
+ * One row per article: what the report lists under "Articles", for every
+ * article however many there are.
+ *
+ * @example
+ * ```ts
+ * import { articleTable } from "./tidy.ts";
+ * import { analyzeCorpus, loadCorpus, loadResources } from "@framing/toolkit";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * const doc = analyzeCorpus(await loadCorpus(["data/corpus"]), await loadResources(), { resamples: 50 });
+ * const rows = articleTable(doc);
+ * strictEqual(rows.length, doc.articles.length);
+ * ok(rows.every((r) => typeof r.outlet === "string" && r.words > 0));
+ * ```
+ */
+export function articleTable(doc: HasArticles): ArticleRow[] {
+  return doc.articles.flatMap(articleRowOf);
+}
+
 /** A row of {@linkcode voiceTable}. */
 export type VoiceRow = {
   article: string;
@@ -82,7 +145,7 @@ export type VoiceRow = {
 };
 
 /**
- * The rows of {@linkcode actorTable}, {@linkcode topicTable},
+ * The rows of {@linkcode articleTable}, {@linkcode actorTable}, {@linkcode topicTable},
  * {@linkcode stanceTable} and {@linkcode voiceTable} as views made when read
  * ({@linkcode articleRows}): the same rows, in the same order, none held.
  *
@@ -97,12 +160,14 @@ export type VoiceRow = {
  * ```
  */
 export function tableViews(doc: HasArticles): {
+  articles: Iterable<ArticleRow>;
   actors: Iterable<ActorScoreRow & { article: string }>;
   topics: Iterable<TopicRate & { article: string }>;
   stance: Iterable<StanceRate & { article: string }>;
   voices: Iterable<VoiceRow>;
 } {
   return {
+    articles: articleRows(doc.articles, articleRowOf),
     actors: articleRows(doc.articles, actorRowsOf),
     topics: articleRows(doc.articles, topicRowsOf),
     stance: articleRows(doc.articles, stanceRowsOf),
