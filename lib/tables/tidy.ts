@@ -74,8 +74,10 @@ export function voiceTable(doc: HasArticles): VoiceRow[] {
 /**
  * A row of {@linkcode articleTable}: the columns of a corpus run's `articles`
  * table (`analyze --tables`; a field the article lacks is undefined), then
- * its sentences and words (summed over every voice), the names of its
- * inferred fields joined by "; ", and any further metadata field as read.
+ * its sentences and words (summed over every voice), its `source` note, the
+ * names of its inferred fields joined by "; " (empty when none), and any
+ * further metadata field as read: the same columns first, in the same order,
+ * whatever the articles hold.
  */
 export type ArticleRow = {
   article: string;
@@ -91,12 +93,13 @@ export type ArticleRow = {
   warnings: number;
   sentences: number;
   words: number;
-  inferred?: string;
+  source?: string;
+  inferred: string;
   [field: string]: unknown;
 };
 
 const articleRowOf = (a: AnalysedArticle): ArticleRow[] => {
-  const { id: _id, title, outlet, author, date, language, inferred, ...more } = a.meta;
+  const { id: _id, title, outlet, author, date, language, source, inferred, ...more } = a.meta;
   return [{
     article: a.id,
     title,
@@ -109,7 +112,8 @@ const articleRowOf = (a: AnalysedArticle): ArticleRow[] => {
     warnings: a.warnings.length,
     sentences: a.voices.reduce((s, v) => s + v.sentences, 0),
     words: a.voices.reduce((s, v) => s + v.words, 0),
-    ...(inferred.length > 0 ? { inferred: inferred.join("; ") } : {}),
+    source,
+    inferred: inferred.join("; "),
     ...more,
   }];
 };
