@@ -22,6 +22,7 @@ import { perArticleSection } from "./article_section.ts";
 import { comparedStatement, comparisonSection, keynessSection } from "./comparison_section.ts";
 import { type Ctx, metaValue } from "./_report_parts.ts";
 import { sampleNote, shownArticles } from "./shown_articles.ts";
+import { articleRow } from "../tables/tidy.ts";
 
 /** A figure of the report. */
 export interface ReportFigure {
@@ -305,7 +306,7 @@ function* articlesSection(
   const rows = lazyMap(shown, (a) => {
     const extra = Object.keys(a.meta).filter((k) => !KNOWN_META.includes(k))
       .map((k) => `${h(k)}: ${metaValue(a, k)}`).join("<br>");
-    const words = a.voices.reduce((s, v) => s + v.words, 0);
+    const size = articleRow(a);
     return [
       `<code>${h(a.id)}</code>`,
       metaValue(a, "title"),
@@ -314,7 +315,7 @@ function* articlesSection(
       metaValue(a, "date"),
       metaValue(a, "language"),
       `<code>${h(a.origin)}</code>`,
-      `${a.length} characters, ${a.sentences.length} sentences, ${words} words`,
+      `${size.length} characters, ${size.sentences} sentences, ${size.words} words`,
       extra || `<span class="none">${DASH}</span>`,
     ];
   });
