@@ -143,3 +143,53 @@ Deno.test("report --per-article refuses what is not a positive whole number or a
   ok(errors.every((e) => e.includes('--per-article: expected a positive whole number or "all"')));
   ok(errors[3].includes('found "some"'));
 });
+
+Deno.test("report.html lists the first warnings and failed inputs past --per-article; the table warnings holds every one", () => {
+  const doc = corpus(12);
+  doc.articles.forEach((a, i) => a.warnings.push(`warning one of ${a.id}`, `warning two ${i}`));
+  doc.failures.push(
+    ...Array.from({ length: 7 }, (_, i) => ({ input: `corpus.jsonl:${i + 1}`, reason: "bad" })),
+  );
+  const failures = section(reportHtml({ doc, figures: [] }, { perArticle: 5 }), "failures");
+  ok(failures.includes("Article warnings (24)"), "the heading counts every warning");
+  ok(failures.includes("This list shows the first 5 of 24 article warnings"));
+  ok(failures.includes("This list shows the first 5 of 7 inputs that failed"));
+  ok(failures.includes("warning one of art-000") && failures.includes("warning one of art-002"));
+  ok(!failures.includes("warning two 2") && !failures.includes("art-003"), "only the first 5");
+  ok(failures.includes("corpus.jsonl:5") && !failures.includes("corpus.jsonl:6"));
+  // Under the limit every one is listed, with no note.
+  const all = section(reportHtml({ doc, figures: [] }), "failures");
+  ok(all.includes("warning two 11") && all.includes("corpus.jsonl:7"));
+  ok(!all.includes("This list shows"));
+  const table = [...reportTables(doc)].find((t) => t.name === "warnings")!;
+  const rows = [...table.rows];
+  strictEqual(rows.length, 24 + 7);
+  deepStrictEqual(rows[0], {
+    article: "art-000",
+    input: "",
+    kind: "warning",
+    message: "warning one of art-000",
+  });
+  deepStrictEqual(rows.at(-1), {
+    article: "",
+    input: "corpus.jsonl:7",
+    kind: "failed input",
+    message: "bad",
+  });
+  strictEqual([...table.rows].length, rows.length, "the rows can be read again");
+});
+
+Deno.test("tables/warnings.csv has its header when nothing went wrong", async () => {
+  const { exportTables } = await import("../lib/export/tables.ts");
+  const dir = await Deno.makeTempDir();
+  try {
+    const tables = [...reportTables(corpus(2))].filter((t) => t.name === "warnings");
+    await exportTables(tables, dir);
+    strictEqual(
+      (await Deno.readTextFile(`${dir}/warnings.csv`)).trim(),
+      "article,input,kind,message",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

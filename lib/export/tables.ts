@@ -120,6 +120,7 @@ function* csvPieces(
   rows: Iterable<Row>,
   project: (row: Row) => Row,
   options: ToCsvOptions,
+  whenEmpty?: readonly string[],
 ): Generator<string> {
   const newline = options.newline ?? "\r\n";
   const flat = (row: Row, i: number) => {
@@ -134,7 +135,8 @@ function* csvPieces(
     const seen = new Set<string>();
     let i = 0;
     for (const row of rows) for (const key of Object.keys(flat(row, i++))) seen.add(key);
-    columns = [...seen];
+    // A table without rows keeps the header of the columns it was given.
+    columns = seen.size === 0 && whenEmpty ? [...whenEmpty] : [...seen];
   }
   const field = (value: unknown): string => {
     if (value === null || value === undefined) return "";
@@ -425,7 +427,7 @@ export async function exportTables(
     const csvPath = `${dir}/${table.name}.csv`;
     const texPath = `${dir}/${table.name}.tex`;
     // In pieces, a row at a time: a table of every article's rows is never held as text whole.
-    await writeFileAtomic(csvPath, csvPieces(table.rows, project, {}));
+    await writeFileAtomic(csvPath, csvPieces(table.rows, project, {}, keys));
     await writeFileAtomic(
       texPath,
       latexPieces(table.rows, {

@@ -237,7 +237,7 @@ function addCooccurrence(
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const tables = [...reportTables({ articles: [] } as never)];
- * deepStrictEqual(tables.map((t) => t.name), ["articles", "voices", "actors", "topics", "stance"]);
+ * deepStrictEqual(tables.map((t) => t.name), ["articles", "voices", "actors", "warnings", "topics", "stance"]);
  * ```
  */
 export function* reportTables(
@@ -275,6 +275,13 @@ export function* reportTables(
         "with the people's mean code (humanCode, the codebook's scale; empty: not coded or cannot tell)"
       : "Sentiment toward actors per article and voice (mean of mention scores, −1..+1)",
   };
+  yield {
+    name: "warnings",
+    rows: warningRows(doc),
+    columns: ["article", "input", "kind", "message"],
+    caption: "Every article warning, and every input that failed (the report page lists the " +
+      "first ones of a long list)",
+  };
   yield { name: "topics", rows: views.topics, caption: "Topic rates per article and voice" };
   yield {
     name: "stance",
@@ -295,4 +302,38 @@ export function* reportTables(
         `Keyness, voice ${comparison.voice}. ${comparison.method.keyness}. ${comparison.unit}`,
     };
   }
+}
+
+/** A row of the table `warnings`: an article's warning, or an input that failed. */
+export type WarningRow = {
+  /** The article's id (empty for an input that failed). */
+  article: string;
+  /** The input that failed (empty for an article's warning). */
+  input: string;
+  kind: "warning" | "failed input";
+  message: string;
+};
+
+/**
+ * Every article warning, in the analysis's order, then every input that
+ * failed; read again each time it is iterated (the table writers read it twice).
+ */
+function warningRows(doc: AnalysisDocument): Iterable<WarningRow> {
+  return {
+    *[Symbol.iterator]() {
+      for (const a of doc.articles) {
+        for (const w of a.warnings) {
+          yield { article: a.id, input: "", kind: "warning", message: w } as WarningRow;
+        }
+      }
+      for (const f of doc.failures ?? []) {
+        yield {
+          article: "",
+          input: f.input,
+          kind: "failed input",
+          message: f.reason,
+        } as WarningRow;
+      }
+    },
+  };
 }

@@ -21,7 +21,7 @@ import { DASH } from "../tables/format.ts";
 import { perArticleSection } from "./article_section.ts";
 import { comparedStatement, comparisonSection, keynessSection } from "./comparison_section.ts";
 import { type Ctx, metaValue } from "./_report_parts.ts";
-import { sampleNote, shownArticles } from "./shown_articles.ts";
+import { sampleNote, shownArticles, shownItems } from "./shown_articles.ts";
 import { articleRow } from "../tables/tidy.ts";
 
 /** A figure of the report. */
@@ -183,7 +183,7 @@ export function* reportHtmlPieces(
     [
       "failures",
       "Failures, warnings and notes",
-      failuresSection(doc, input.notes ?? [], input.outputFailures ?? []),
+      failuresSection(doc, input.notes ?? [], input.outputFailures ?? [], options.perArticle),
     ],
     ["voices", "Voices", voicesSection(doc, shown, note)],
     ["figures", "Figures", figuresSection(input.figures, options.plotly !== undefined)],
@@ -333,11 +333,20 @@ function failuresSection(
   doc: AnalysisDocument,
   runNotes: readonly string[],
   outputFailures: readonly string[],
+  limit?: number,
 ): string {
   const list = (items: string[]) =>
     items.length === 0
       ? '<p class="none">None.</p>'
       : `<ul>${items.map((i) => `<li>${i}</li>`).join("\n")}</ul>`;
+  // A corpus can give a warning per article: past the listings' limit the
+  // page shows the first ones, and the table `warnings` holds every one.
+  const where = "the table <code>warnings</code> (<code>tables/warnings.csv</code>) and in " +
+    "<code>analysis.json</code>";
+  const capped = (items: string[], what: string) => {
+    const { shown, note } = shownItems(items, limit, what, where);
+    return note + list(shown);
+  };
   const warnings = doc.articles.flatMap((a) =>
     a.warnings.map((w) => `<code>${h(a.id)}</code>: ${h(w)}`)
   );
@@ -345,10 +354,15 @@ function failuresSection(
     ? ""
     : `<h3>Outputs that failed (${outputFailures.length})</h3>${list(outputFailures.map(h))}`;
   return `<h3>Inputs that failed (${doc.failures.length})</h3>${
-    list(doc.failures.map((f) => `<code>${h(f.input)}</code>: ${h(f.reason)}`))
-  }${outputs}<h3>Article warnings (${warnings.length})</h3>${list(warnings)}<h3>Notes (${
-    doc.notes.length + runNotes.length
-  })</h3>${list([...doc.notes, ...runNotes].map((n) => h(n)))}`;
+    capped(
+      doc.failures.map((f) => `<code>${h(f.input)}</code>: ${h(f.reason)}`),
+      "inputs that failed",
+    )
+  }${outputs}<h3>Article warnings (${warnings.length})</h3>${
+    capped(warnings, "article warnings")
+  }<h3>Notes (${doc.notes.length + runNotes.length})</h3>${
+    list([...doc.notes, ...runNotes].map((n) => h(n)))
+  }`;
 }
 
 function* voicesSection(

@@ -89,3 +89,47 @@ export function sampleNote(shown: number, total: number): string {
     "Every article's rows are in <code>tables/</code> (articles, voices, actors, topics, stance) " +
     "and in <code>analysis.json</code>; <code>--per-article all</code> lists every article here.</p>";
 }
+
+/**
+ * The items a list of the report shows (article warnings, inputs that
+ * failed): all of them when there are at most `limit`, else the first
+ * `limit`, in the analysis's order, and a note of how many are left out and
+ * where every one of them is.
+ *
+ * @param items The list's items (HTML).
+ * @param limit How many to show at most (as {@linkcode shownArticles}).
+ * @param what What the items are, plural ("article warnings").
+ * @param where Where every item is (HTML).
+ * @returns The items shown and the note (HTML, "" when every item is shown).
+ *
+ * @example
+ * ```ts
+ * import { shownItems } from "./shown_articles.ts";
+ * import { deepStrictEqual, ok } from "node:assert/strict";
+ *
+ * const r = shownItems(["a", "b", "c"], 2, "warnings", "the table");
+ * deepStrictEqual(r.shown, ["a", "b"]);
+ * ok(r.note.includes("the first 2 of 3 warnings"));
+ * deepStrictEqual(shownItems(["a"], 2, "warnings", "x"), { shown: ["a"], note: "" });
+ * ```
+ */
+export function shownItems(
+  items: readonly string[],
+  limit: number = PER_ARTICLE_ROWS_UP_TO,
+  what: string,
+  where: string,
+): { shown: string[]; note: string } {
+  if (!(limit === Infinity || (Number.isInteger(limit) && limit > 0))) {
+    throw new RangeError(
+      `Cannot show ${limit} ${what}: expected a positive whole number, or all`,
+    );
+  }
+  if (items.length <= limit) return { shown: [...items], note: "" };
+  const n = (x: number) => x.toLocaleString("en-US");
+  return {
+    shown: items.slice(0, limit),
+    note: `<p>This list shows the first ${n(limit)} of ${n(items.length)} ${what}, in the ` +
+      `analysis's order. Every one is in ${where}; <code>--per-article all</code> lists every ` +
+      "one here.</p>",
+  };
+}
