@@ -13,7 +13,10 @@
  *     does it (the compact line and table rows, no intervals over mentions);
  * (b), (c) and (d) run in `--repeats` adjacent rounds (the host's speed drifts
  * within minutes), and the round with the median ratio (b) ÷ (c) gives their
- * figures, the round with the median (b) ÷ (d) the compact figure;
+ * figures, the round with the median (b) ÷ (d) the compact figure; then
+ * (b), (d) and (c) timed in turns on chunks of 100 articles (`bench_turns.ts`:
+ * three waiting processes, the order rotating; the JSON's `turns` object and
+ * the ratios `compact_over_vader_in_turns` and `full_over_vader_in_turns`);
  * each stage's peak memory (VmHWM of its own process; for a run, plus the
  * peaks of the analysis processes it starts, sampled every 50 ms, which
  * bounds the run's peak from above); (c) in two processes at once, for the
@@ -79,6 +82,7 @@ import {
   writeCorpus,
 } from "./_bench_memory.ts";
 import { benchFrom } from "./bench_from.ts";
+import { timeInTurns, turnsLines } from "./bench_turns.ts";
 
 const STAGES = ["wink", "vader", "full", "compact", "run"] as const;
 type Stage = typeof STAGES[number];
@@ -533,6 +537,8 @@ if (import.meta.main) {
     a.compactRatio - b.compactRatio
   )[(pairs.length - 1) >> 1];
   const { vader: vaderForCompact, compact } = compactMedian;
+  log("(b), (d) and (c) in turns, chunks of 100 articles ...");
+  const turns = await timeInTurns(small, 100);
   log("(c) twice at once, in two processes (what the machine gives two threads) ...");
   const pair = await Promise.all([child("full", small), child("full", small)]);
   log("analyze run, 1 worker ...");
@@ -604,6 +610,16 @@ if (import.meta.main) {
       fullOverVader: round(p.ratio, 3),
       compactOverVader: round(p.compactRatio, 3),
     })),
+    turns: {
+      ...turns,
+      overVader: Object.fromEntries(
+        Object.entries(turns.overVader).map(([k, x]) => [k, {
+          ratio: round(x.ratio, 3),
+          ci: x.ci.map((v) => round(v, 3)),
+          chunkQuartiles: x.chunkQuartiles.map((v) => round(v, 3)),
+        }]),
+      ),
+    },
     twoProcesses: {
       seconds: pair.map((r) => round(r.seconds)),
       peakMiB: pair.map((r) => mib(r.peakBytes)),
@@ -616,6 +632,8 @@ if (import.meta.main) {
       compact_bytes_per_input_byte: round((run2Compact.outputBytes ?? NaN) / smallBytes, 3),
       full_over_vader_tokens_per_s: round(rate(full) / rate(vaderResult), 3),
       compact_over_vader_tokens_per_s: round(rate(compact) / rate(vaderForCompact), 3),
+      compact_over_vader_in_turns: round(turns.overVader.compact.ratio, 3),
+      full_over_vader_in_turns: round(turns.overVader.full.ratio, 3),
       peak_memory_40mb_over_10mb: round(run2Large.peakBytes / run2.peakBytes, 3),
       fullOverWink: round(rate(full) / rate(wink), 3),
       run2Over1: round(ratios.run2Over1, 3),
@@ -691,6 +709,7 @@ if (import.meta.main) {
       figures.vaderFullPairs.map((p) => p.compactOverVader).join(", ")
     } (the median round gives the figure; its vader stage is that round's)`,
   );
+  for (const line of turnsLines(turns)) console.log(line);
   for (const line of code.lines) console.log(line);
   for (const line of from.lines) console.log(line);
   console.log(
