@@ -51,11 +51,7 @@ export function shownArticles<A>(
   articles: readonly A[],
   limit: number = PER_ARTICLE_ROWS_UP_TO,
 ): ShownArticles<A> {
-  if (!(limit === Infinity || (Number.isInteger(limit) && limit > 0))) {
-    throw new RangeError(
-      `Cannot show ${limit} articles per listing: expected a positive whole number, or all`,
-    );
-  }
+  checkLimit(limit, "articles per listing");
   const total = articles.length;
   if (total <= limit) return { shown: [...articles], total };
   const shown: A[] = [];
@@ -119,11 +115,7 @@ export function shownItems(
   what: string,
   where: string,
 ): { shown: string[]; note: string } {
-  if (!(limit === Infinity || (Number.isInteger(limit) && limit > 0))) {
-    throw new RangeError(
-      `Cannot show ${limit} ${what}: expected a positive whole number, or all`,
-    );
-  }
+  checkLimit(limit, what);
   if (items.length <= limit) return { shown: [...items], note: "" };
   const n = (x: number) => x.toLocaleString("en-US");
   return {
@@ -132,4 +124,11 @@ export function shownItems(
       `analysis's order. Every one is in ${where}; <code>--per-article all</code> lists every ` +
       "one here.</p>",
   };
+}
+
+/** Throws unless `limit` is a positive integer or `Infinity`. */
+function checkLimit(limit: number, what: string): void {
+  if (!(limit === Infinity || (Number.isInteger(limit) && limit > 0))) {
+    throw new RangeError(`Cannot show ${limit} ${what}: expected a positive whole number, or all`);
+  }
 }
