@@ -254,7 +254,8 @@ export async function timeInTurns(
   }
   const loadStart = loadAverage()[0];
   const servers = new Map(stages.map((s) => [s, startServer(s, corpus)] as const));
-  // Loaded one after another: no process loads while another is timed.
+  // They load at once; the timing starts when every one is ready, so that no
+  // process loads while another is timed.
   let articles = -1;
   for (const server of servers.values()) {
     const ready = await server.ask("");

@@ -320,19 +320,12 @@ export type WarningRow = {
  */
 function warningRows(doc: AnalysisDocument): Iterable<WarningRow> {
   return {
-    *[Symbol.iterator]() {
+    *[Symbol.iterator](): Generator<WarningRow> {
       for (const a of doc.articles) {
-        for (const w of a.warnings) {
-          yield { article: a.id, input: "", kind: "warning", message: w } as WarningRow;
-        }
+        for (const w of a.warnings) yield { article: a.id, input: "", kind: "warning", message: w };
       }
       for (const f of doc.failures ?? []) {
-        yield {
-          article: "",
-          input: f.input,
-          kind: "failed input",
-          message: f.reason,
-        } as WarningRow;
+        yield { article: "", input: f.input, kind: "failed input", message: f.reason };
       }
     },
   };
