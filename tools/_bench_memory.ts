@@ -114,6 +114,12 @@ export async function writeCorpus(
   return count;
 }
 
+/** The articles of a bench corpus (JSONL of `BenchArticle`). */
+export async function readBenchArticles(path: string): Promise<BenchArticle[]> {
+  const text = await Deno.readTextFile(path);
+  return text.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
+}
+
 /** Bytes as MiB, one decimal. */
 export const mib = (b: number): number => Math.round((b / 1024 / 1024) * 10) / 10;
 

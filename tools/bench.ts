@@ -64,25 +64,21 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import vader from "vader-sentiment";
-import type { Article } from "../lib/article.ts";
-import { articleRecord } from "../lib/run/article_record.ts";
-import { loadResources } from "../lib/resources.ts";
 import { main as analyzeMain } from "../lib/cli/analyze.ts";
-import type { BenchArticle } from "./bench_corpus.ts";
 import { writeCodingPopulation } from "./bench_coding.ts";
 import {
   benchSizes,
   loadAverage,
   mib,
   peakBytes,
+  readBenchArticles,
   round,
   taskArgs,
   watchChildPeaks,
   writeCorpus,
 } from "./_bench_memory.ts";
 import { benchFrom } from "./bench_from.ts";
-import { timeInTurns, turnsLines } from "./bench_turns.ts";
+import { stageRunner, timeInTurns, turnsLines } from "./bench_turns.ts";
 
 const STAGES = ["wink", "vader", "full", "compact", "run"] as const;
 type Stage = typeof STAGES[number];
@@ -98,20 +94,6 @@ interface StageResult {
   load?: number;
   /** Size of the JSONL output of a run. */
   outputBytes?: number;
-}
-
-async function readArticles(path: string): Promise<BenchArticle[]> {
-  const text = await Deno.readTextFile(path);
-  return text.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
-}
-
-function toArticle(a: BenchArticle): Article {
-  return {
-    meta: { id: a.id, title: a.title, date: a.date, language: "en", inferred: [] },
-    text: a.text,
-    origin: a.id,
-    warnings: [],
-  };
 }
 
 async function countLines(path: string): Promise<number> {
@@ -155,7 +137,7 @@ async function runStage(
     if (code !== 0) throw new Error(`analyze exited with ${code}`);
     return { stage, seconds, articles: lines, peakBytes: peak, outputBytes };
   }
-  const articles = await readArticles(corpus);
+  const articles = await readBenchArticles(corpus);
   if (stage === "wink") {
     const nlp = winkNLP(model, ["sbd"]);
     let tokens = 0;
@@ -169,28 +151,14 @@ async function runStage(
     const seconds = (performance.now() - t0) / 1000;
     return { stage, seconds, tokens, sentences, articles: articles.length, peakBytes: peakBytes() };
   }
-  if (stage === "vader") {
-    const nlp = winkNLP(model, ["sbd"]);
-    const sentences = articles.flatMap((a) => nlp.readDoc(a.text).sentences().out() as string[]);
-    const t0 = performance.now();
-    let sum = 0;
-    for (const s of sentences) sum += vader.SentimentIntensityAnalyzer.polarity_scores(s).compound;
-    const seconds = (performance.now() - t0) / 1000;
-    if (!Number.isFinite(sum)) throw new Error("vader gave a non-finite score");
-    return { stage, seconds, sentences: sentences.length, peakBytes: peakBytes() };
-  }
-  const resources = await loadResources();
-  // (d): what a worker of `analyze --compact` does, without --intervals.
-  const [options, record] = stage === "compact"
-    ? [{ intervals: false }, { compact: true }]
-    : [{}, {}];
+  // (b), (c) and (d): the work `bench:turns` times a chunk at a time, here on every article.
+  const run = await stageRunner(stage, articles);
   const t0 = performance.now();
-  let bytes = 0;
-  for (const a of articles) {
-    bytes += articleRecord(toArticle(a), resources, options, record).json.length;
-  }
+  const out = run(0, articles.length);
   const seconds = (performance.now() - t0) / 1000;
-  if (bytes === 0) throw new Error("no output");
+  if (!Number.isFinite(out) || (stage !== "vader" && out === 0)) {
+    throw new Error(`stage ${stage} gave ${out}`);
+  }
   return { stage, seconds, articles: articles.length, peakBytes: peakBytes() };
 }
 

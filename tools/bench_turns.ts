@@ -36,7 +36,7 @@ import { articleRecord } from "../lib/run/article_record.ts";
 import { loadResources } from "../lib/resources.ts";
 import { mulberry32 } from "../lib/stats/random.ts";
 import type { BenchArticle } from "./bench_corpus.ts";
-import { loadAverage, round, writeCorpus } from "./_bench_memory.ts";
+import { loadAverage, readBenchArticles, round, writeCorpus } from "./_bench_memory.ts";
 
 /** The stages timed in turns: (b), (d) and (c) of `deno task bench`. */
 export const TURN_STAGES = ["vader", "compact", "full"] as const;
@@ -144,18 +144,23 @@ function toArticle(a: BenchArticle): Article {
 }
 
 /**
- * Serves one stage: loads the corpus (and the stage's resources), says
- * `ready`, then for each line `FROM TO` of stdin runs the stage on articles
- * `[FROM, TO)` and answers with the milliseconds it took.
+ * The work of stage (b), (c) or (d) of the bench on articles `[from, to)`,
+ * once its input is ready: VADER's sentences are split, the analysis's
+ * resources loaded. It returns a checksum (VADER's summed compound scores,
+ * the analysis's JSON bytes), so that no work can be skipped. `deno task
+ * bench` times it on every article at once, `bench:turns` a chunk at a time.
+ *
+ * @param stage The stage.
+ * @param articles The bench corpus's articles.
  */
-async function serve(stage: TurnStage, corpus: string): Promise<void> {
-  const lines = (await Deno.readTextFile(corpus)).split("\n").filter((l) => l !== "");
-  const articles = lines.map((l) => JSON.parse(l) as BenchArticle);
-  let run: (from: number, to: number) => number;
+export async function stageRunner(
+  stage: TurnStage,
+  articles: readonly BenchArticle[],
+): Promise<(from: number, to: number) => number> {
   if (stage === "vader") {
     const nlp = winkNLP(model, ["sbd"]);
     const sentences = articles.map((a) => nlp.readDoc(a.text).sentences().out() as string[]);
-    run = (from, to) => {
+    return (from, to) => {
       let sum = 0;
       for (let i = from; i < to; i++) {
         for (const s of sentences[i]) {
@@ -164,20 +169,30 @@ async function serve(stage: TurnStage, corpus: string): Promise<void> {
       }
       return sum;
     };
-  } else {
-    const resources = await loadResources();
-    const input = articles.map(toArticle);
-    const [options, record] = stage === "compact"
-      ? [{ intervals: false }, { compact: true }]
-      : [{}, {}];
-    run = (from, to) => {
-      let bytes = 0;
-      for (let i = from; i < to; i++) {
-        bytes += articleRecord(input[i], resources, options, record).json.length;
-      }
-      return bytes;
-    };
   }
+  const resources = await loadResources();
+  const input = articles.map(toArticle);
+  // (d): what a worker of `analyze --compact` does, without --intervals.
+  const [options, record] = stage === "compact"
+    ? [{ intervals: false }, { compact: true }]
+    : [{}, {}];
+  return (from, to) => {
+    let bytes = 0;
+    for (let i = from; i < to; i++) {
+      bytes += articleRecord(input[i], resources, options, record).json.length;
+    }
+    return bytes;
+  };
+}
+
+/**
+ * Serves one stage: loads the corpus (and the stage's resources), says
+ * `ready`, then for each line `FROM TO` of stdin runs the stage on articles
+ * `[FROM, TO)` and answers with the milliseconds it took.
+ */
+async function serve(stage: TurnStage, corpus: string): Promise<void> {
+  const articles = await readBenchArticles(corpus);
+  const run = await stageRunner(stage, articles);
   const encoder = new TextEncoder();
   const say = (s: string) => Deno.stdout.writeSync(encoder.encode(`${s}\n`));
   say(`ready ${articles.length}`);
